@@ -1,0 +1,34 @@
+/**
+ * Writes lib/domain/municipalities.data.ts from data/municipalities.csv, so the browser bundle and
+ * the CLI share one typed copy of the committed fact file. A test keeps the two in sync.
+ *   npx tsx scripts/gen-municipalities.ts
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export function renderMunicipalitiesModule(csv: string): string {
+  const lines = csv.trim().split(/\r?\n/);
+  const header = lines[0]!.split(",");
+  const expected = "code,name,region_code,region,amk,lat,lon";
+  if (header.join(",") !== expected) throw new Error(`municipalities.csv: header must be ${expected}`);
+  const rows = lines.slice(1).map((line) => {
+    const [code, name, regionCode, region, amk, lat, lon] = line.split(",");
+    return `  { code: ${JSON.stringify(code)}, name: ${JSON.stringify(name)}, regionCode: ${JSON.stringify(regionCode)}, region: ${JSON.stringify(region)}, amk: ${JSON.stringify(amk)}, lat: ${Number(lat)}, lon: ${Number(lon)} },`;
+  });
+  return [
+    "// Generated from data/municipalities.csv by scripts/gen-municipalities.ts — do not edit by hand.",
+    'import type { Municipality } from "./municipalities.ts";',
+    "",
+    "export const MUNICIPALITY_ROWS: readonly Municipality[] = [",
+    ...rows,
+    "];",
+    "",
+  ].join("\n");
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const csv = readFileSync(`${root}/data/municipalities.csv`, "utf8");
+  writeFileSync(`${root}/lib/domain/municipalities.data.ts`, renderMunicipalitiesModule(csv));
+  console.error("wrote lib/domain/municipalities.data.ts");
+}
