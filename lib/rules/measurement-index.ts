@@ -1,0 +1,121 @@
+/**
+ * Measurements laid out for evaluation: per municipality, one dense series per (group, measure)
+ * indexed by month. Built once per dataset, so re-evaluating with new parameters (a threshold
+ * slider, a what-if) touches typed arrays only, never the raw rows.
+ */
+import { BENEFIT_GROUP_IDS, MEASURES, type BenefitGroupId, type Cell, type Measure, type Month } from "../domain/types.ts";
+import type { Measurements } from "../domain/measurements.ts";
+import { monthFromIndex, monthIndex } from "../domain/month.ts";
+
+/** Values of one (municipality, group, measure) over the index's months; NaN / 0 = unknown. */
+export interface Series {
+  /** 1 where the input has a row for that month. */
+  readonly present: Uint8Array;
+  readonly population: Float64Array;
+  readonly without: Float64Array;
+  /** Published share as shareNum/shareDen; shareDen 0 when unknown. */
+  readonly shareNum: Float64Array;
+  readonly shareDen: Float64Array;
+}
+
+/** One month of one series, as the rules read it. */
+export interface RowValues {
+  readonly present: boolean;
+  readonly population: number | null;
+  readonly without: number | null;
+  readonly share: { num: number; den: number } | null;
+}
+
+const ABSENT: RowValues = { present: false, population: null, without: null, share: null };
+const SLOTS = BENEFIT_GROUP_IDS.length * MEASURES.length;
+
+function slot(group: BenefitGroupId, measure: Measure): number {
+  return BENEFIT_GROUP_IDS.indexOf(group) * MEASURES.length + MEASURES.indexOf(measure);
+}
+
+export class MeasurementIndex {
+  /** Municipality codes present in the input, sorted. */
+  readonly codes: readonly string[];
+  /** Names as written in the input (informative). */
+  readonly names: ReadonlyMap<string, string>;
+  /** First and last month with any row; null when the input is empty. */
+  readonly firstMonth: Month | null;
+  readonly lastMonth: Month | null;
+  private readonly start: number;
+  private readonly length: number;
+  private readonly bySeries: Map<string, (Series | undefined)[]>;
+
+  constructor(measurements: Measurements) {
+    const cells = measurements.cells;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const c of cells) {
+      const i = monthIndex(c.month);
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+    this.start = cells.length ? lo : 0;
+    this.length = cells.length ? hi - lo + 1 : 0;
+    this.firstMonth = cells.length ? monthFromIndex(lo) : null;
+    this.lastMonth = cells.length ? monthFromIndex(hi) : null;
+    this.bySeries = new Map();
+    for (const c of cells) this.put(c);
+    this.codes = [...this.bySeries.keys()].sort();
+    this.names = measurements.names;
+  }
+
+  private put(c: Cell): void {
+    let slots = this.bySeries.get(c.municipalityCode);
+    if (!slots) {
+      slots = new Array<Series | undefined>(SLOTS).fill(undefined);
+      this.bySeries.set(c.municipalityCode, slots);
+    }
+    const k = slot(c.benefitGroup, c.measure);
+    let s = slots[k];
+    if (!s) {
+      const n = this.length;
+      s = {
+        present: new Uint8Array(n),
+        population: new Float64Array(n).fill(NaN),
+        without: new Float64Array(n).fill(NaN),
+        shareNum: new Float64Array(n),
+        shareDen: new Float64Array(n),
+      };
+      slots[k] = s;
+    }
+    const i = monthIndex(c.month) - this.start;
+    s.present[i] = 1;
+    if (c.population !== null) s.population[i] = c.population;
+    if (c.without !== null) s.without[i] = c.without;
+    if (c.shareWithout !== null) {
+      s.shareNum[i] = c.shareWithout.num;
+      s.shareDen[i] = c.shareWithout.den;
+    }
+  }
+
+  /** Whether the input has a row for this series in any month (RULES §3.2 decision). */
+  hasSeries(code: string, group: BenefitGroupId, measure: Measure): boolean {
+    return this.bySeries.get(code)?.[slot(group, measure)] !== undefined;
+  }
+
+  /** The row of one month, or an absent row when the input has none. */
+  row(code: string, group: BenefitGroupId, measure: Measure, month: Month): RowValues {
+    const s = this.bySeries.get(code)?.[slot(group, measure)];
+    if (!s) return ABSENT;
+    const i = monthIndex(month) - this.start;
+    if (i < 0 || i >= this.length || s.present[i] === 0) return ABSENT;
+    const p = s.population[i]!;
+    const w = s.without[i]!;
+    const den = s.shareDen[i]!;
+    return {
+      present: true,
+      population: Number.isNaN(p) ? null : p,
+      without: Number.isNaN(w) ? null : w,
+      share: den === 0 ? null : { num: s.shareNum[i]!, den },
+    };
+  }
+
+  name(code: string): string | undefined {
+    return this.names.get(code);
+  }
+}

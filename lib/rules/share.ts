@@ -1,0 +1,53 @@
+/**
+ * Exact shares. A share without effort is a rational number of percent: from counts it is
+ * 100·W/P, from a published figure it is the decimal as printed. Comparing by cross-multiplying
+ * integers means P=35, W=7 is exactly 20 % — never 20.000000000000004 %.
+ */
+import type { Decimal } from "../domain/types.ts";
+
+/** A share in percent as num/den with den > 0. */
+export interface Share {
+  readonly num: number;
+  readonly den: number;
+}
+
+export function shareFromCounts(without: number, population: number): Share | null {
+  return population > 0 ? { num: 100 * without, den: population } : null;
+}
+
+export function shareFromDecimal(d: Decimal): Share {
+  return { num: d.num, den: d.den };
+}
+
+/** −1, 0 or 1 as a is below, equal to or above b — exactly. */
+export function compareShares(a: Share, b: Share): -1 | 0 | 1 {
+  const d = a.num * b.den - b.num * a.den;
+  return d < 0 ? -1 : d > 0 ? 1 : 0;
+}
+
+export function shareToNumber(s: Share): number {
+  return s.num / s.den;
+}
+
+/** Rounded to one decimal, half away from zero, as the published tables round. */
+export function shareRounded(s: Share): number {
+  const tenths = Math.floor((s.num * 10 * 2 + s.den) / (2 * s.den));
+  return tenths / 10;
+}
+
+/**
+ * A user-given percentage (threshold 80, limit 19.5) as an exact share. Up to six decimals are
+ * kept; that is far finer than any published figure.
+ */
+export function shareFromPercent(percent: number): Share {
+  for (let den = 1; den <= 1e6; den *= 10) {
+    const num = Math.round(percent * den);
+    if (Math.abs(num / den - percent) < 1e-9) return { num, den };
+  }
+  return { num: Math.round(percent * 1e6), den: 1e6 };
+}
+
+/** 100 − percent, exactly: the largest share without effort that is not a breach. */
+export function complementOf(percent: Share): Share {
+  return { num: 100 * percent.den - percent.num, den: percent.den };
+}

@@ -1,0 +1,96 @@
+/**
+ * The machine-readable trace every verdict carries (RULES.md §5): enough to re-derive the
+ * verdict by hand, and the only input of the Danish explanation sentence.
+ */
+import type { BenefitGroupId, Measure, Month } from "../domain/types.ts";
+import type { Aggregation, Mode, RuleSetId, SupervisionEntry } from "./parameters.ts";
+import type { Share } from "./share.ts";
+
+export type CriterionStatus =
+  | "flagged"
+  | "compliant"
+  | "not-covered"
+  | "insufficient-data"
+  | "exempted"
+  | "restored"
+  | "not-restored";
+
+export type MunicipalityStatus = CriterionStatus;
+
+/** Where a month's figures come from. */
+export type MonthSource =
+  | "row" // the group's own row (per-group criteria)
+  | "alle-row" // the `alle` aggregate row of the input
+  | "sum" // summed from every group row of the month (ΣW / ΣP)
+  | "partial-sum" // summed from the groups with counts; others lacked them
+  | "none"; // no usable row
+
+export interface MonthTrace {
+  readonly month: Month;
+  /** Population; for a partial sum a lower bound (see `populationIsLowerBound`). */
+  readonly population: number | null;
+  readonly without: number | null;
+  /** Exact share in percent, or null when unknown. */
+  readonly share: Share | null;
+  /** The share rounded to one decimal, for display and JSON. */
+  readonly shareWithout: number | null;
+  /** Whether the month is a breach of the limit; null when the share is unknown. */
+  readonly breach: boolean | null;
+  /** Restoration mode: whether the month restores (share below the limit or too few persons). */
+  readonly restores: boolean | null;
+  readonly source: MonthSource;
+  readonly populationIsLowerBound: boolean;
+  /** Groups whose row this month had no counts (partial sums only). */
+  readonly groupsWithoutCounts: readonly BenefitGroupId[];
+}
+
+/** The clause of RULES.md that decided a verdict. */
+export type Clause =
+  | "min-population" // §3.3.1 / §4.2: a month with a known population below the minimum
+  | "month-not-in-breach" // §3.3.2: a month with a known share at or below the limit
+  | "missing-months" // §3.3.3: months without a share, and the known ones all breaches
+  | "all-months-in-breach" // §3.3.4: every month of the window is a breach
+  | "restoring-month" // §4.3: a month below the limit or under the minimum
+  | "no-restoring-month" // §4.3: every month known and at or above the limit
+  | "restoration-undecided" // §4.3: unknown months, no known month restores
+  | "exemption-applied"; // §3.4 with the UI switch on
+
+export type Caveat =
+  | { readonly code: "population-unknown"; readonly months: readonly Month[] }
+  | { readonly code: "partial-aggregate"; readonly months: readonly Month[]; readonly groups: readonly BenefitGroupId[] }
+  | { readonly code: "window-length"; readonly expected: number; readonly actual: number };
+
+export type ExemptionCandidate =
+  | { readonly code: "enhanced-supervision"; readonly entries: readonly SupervisionEntry[] }
+  | { readonly code: "positive-trend"; readonly shares: readonly number[] };
+
+export interface CriterionTrace {
+  readonly ruleSet: RuleSetId;
+  readonly mode: Mode;
+  /** `samtaler`, `tilbud` (overall) or `GROUP:measure` (per group). */
+  readonly criterion: string;
+  readonly measure: Measure;
+  /** The groups the criterion covers (one for a per-group criterion). */
+  readonly groups: readonly BenefitGroupId[];
+  readonly aggregation: Aggregation;
+  readonly municipalityCode: string;
+  readonly municipalityName: string;
+  readonly window: readonly Month[];
+  /** Share without effort that a month must exceed to be a breach (percent). */
+  readonly limit: number;
+  readonly minPopulation: number;
+  readonly months: readonly MonthTrace[];
+  readonly status: CriterionStatus;
+  readonly clause: Clause;
+  /** The months that decided (for missing-months: the missing ones). */
+  readonly decidingMonths: readonly Month[];
+  readonly caveats: readonly Caveat[];
+  readonly exemptionCandidates: readonly ExemptionCandidate[];
+}
+
+export interface MunicipalityVerdict {
+  readonly code: string;
+  readonly name: string;
+  readonly status: MunicipalityStatus;
+  readonly criteria: readonly CriterionTrace[];
+}
