@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 600_000,
+    // Builds the site once per run when the offline-build or browser tests are selected.
+    globalSetup: ["test/browser/global-setup.ts"],
   },
 });

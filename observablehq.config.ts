@@ -1,0 +1,35 @@
+// Observable Framework configuration for the "Tidlig indsats" site.
+// Builds fully offline: see scripts/offline/fill-npm-cache.ts (run by `prebuild` / `npm run dev`).
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "src");
+
+/** The site's pages in menu order; a page is listed only once its Markdown file exists. */
+const PAGES: { name: string; path: string; file: string }[] = [
+  { name: "Kommuner", path: "/kommuner", file: "kommuner.md" },
+  { name: "Regler", path: "/regler", file: "regler.md" },
+  { name: "Udforsk", path: "/udforsk", file: "udforsk.md" },
+  { name: "Hvad hvis", path: "/hvad-hvis", file: "hvad-hvis.md" },
+  { name: "Breve", path: "/breve", file: "breve.md" },
+  { name: "Data", path: "/data", file: "data.md" },
+];
+
+export default {
+  root: "src",
+  title: "Tidlig indsats",
+  home: "Overblik",
+  pages: PAGES.filter((p) => existsSync(join(root, p.file))).map(({ name, path }) => ({ name, path })),
+  // Framework has no `lang` option; set it before anything renders (Danish UI, hyphenation, screen readers).
+  head: `<script>document.documentElement.lang = "da";</script>`,
+  // The default theme pulls a web font from a font CDN; use the system fonts instead.
+  globalStylesheets: [],
+  footer: "Tidlig indsats — genberegning af STAR's overvågning af kommunernes tidlige indsats.",
+  search: false,
+  // The previous/next pager's labels are English and cannot be translated.
+  pager: false,
+  // No DuckDB extensions: null skips the download from extensions.duckdb.org (false still downloads).
+  // Without them DuckDB-WASM reads Arrow IPC and CSV, not Parquet or JSON.
+  duckdb: { extensions: { json: null, parquet: null } },
+};
