@@ -1,0 +1,70 @@
+/**
+ * Verdicts as CSV: the canonical long CSV (INTERFACE §1) of the cells each verdict was judged on,
+ * one row per criterion and month, followed by verdict columns. Because the leading columns are
+ * the canonical ones, the output can be imported again and gives the same verdicts.
+ */
+import type { Evaluation } from "../rules/evaluate.ts";
+import { csvField, LONG_CSV_COLUMNS } from "../io/long-csv-writer.ts";
+import { explain } from "../explain/sentences.ts";
+import { formatDecimal } from "../domain/decimal.ts";
+
+export const VERDICT_COLUMNS = [
+  "rule_set",
+  "mode",
+  "period",
+  "criterion",
+  "source",
+  "breach",
+  "criterion_status",
+  "municipality_status",
+  "caveats",
+  "exemption_candidates",
+  "explanation",
+] as const;
+
+export function toCsv(e: Evaluation): string {
+  const lines = [[...LONG_CSV_COLUMNS, ...VERDICT_COLUMNS].join(",")];
+  for (const m of e.municipalities) {
+    for (const c of m.criteria) {
+      const explanation = explain(c);
+      // An aggregate criterion is written as the `alle` row it amounts to.
+      const group = c.groups.length === 1 ? c.groups[0]! : "alle";
+      for (const x of c.months) {
+        // A partial sum's population is only a lower bound: write it as unknown, with its share.
+        const exactCounts = !x.populationIsLowerBound;
+        const share =
+          x.share === null ? "" : exactCounts && x.population !== null && x.without !== null ? (x.shareWithout ?? 0).toFixed(1) : formatDecimal(roundedDecimal(x.share));
+        lines.push(
+          [
+            m.code,
+            csvField(m.name),
+            group,
+            c.measure,
+            x.month,
+            exactCounts && x.population !== null ? String(x.population) : "",
+            exactCounts && x.without !== null ? String(x.without) : "",
+            share,
+            e.ruleSet,
+            e.mode,
+            csvField(e.period),
+            c.criterion,
+            x.source,
+            x.breach === null ? "" : String(x.breach),
+            c.status,
+            m.status,
+            c.caveats.map((k) => k.code).join(" "),
+            c.exemptionCandidates.map((k) => k.code).join(" "),
+            csvField(explanation),
+          ].join(","),
+        );
+      }
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A published share keeps its own decimals; a computed one is written with one decimal. */
+function roundedDecimal(share: { num: number; den: number }): { num: number; den: number } {
+  if (share.den > 0 && Number.isInteger(Math.log10(share.den))) return share;
+  return { num: Math.round((share.num * 10) / share.den), den: 10 };
+}
