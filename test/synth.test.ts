@@ -210,3 +210,23 @@ describe("tidlig-indsats synth", () => {
     }
   });
 });
+
+describe("committed data files are readable by the importer", () => {
+  it("parses data/synthetic/measurements.csv into the generated cells, without warnings", async () => {
+    const { parseLongCsv } = await import("../lib/import/index.ts");
+    const m = parseLongCsv(readFileSync(join(ROOT, "data/synthetic/measurements.csv"), "utf8"), "measurements.csv");
+    expect(m.cells).toHaveLength(ds.cells.length);
+    expect(m.warnings).toEqual([]);
+    const key = (c: Cell) => `${c.municipalityCode}|${c.benefitGroup}|${c.measure}|${c.month}|${c.population}|${c.without}|${c.shareWithout?.num}`;
+    const parsed = new Set(m.cells.map(key));
+    expect(ds.cells.filter((c) => !parsed.has(key(c))).slice(0, 3)).toEqual([]);
+  });
+  it("parses the real Ishøj reference figures (39 rows, shares only)", async () => {
+    const { parseLongCsv } = await import("../lib/import/index.ts");
+    const text = readFileSync(join(ROOT, "data/reference/ishoej-2022-09-11.csv"), "utf8");
+    const m = parseLongCsv(text, "ishoej-2022-09-11.csv");
+    expect(m.cells).toHaveLength(39);
+    expect(m.cells.every((c) => c.municipalityCode === "183" && c.population === null)).toBe(true);
+    expect(readFileSync(join(ROOT, "data/skaerpet-tilsyn.csv"), "utf8")).toBe("municipality_code,from,to\n");
+  });
+});
