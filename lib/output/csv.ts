@@ -2,6 +2,10 @@
  * Verdicts as CSV: the canonical long CSV (INTERFACE §1) of the cells each verdict was judged on,
  * one row per criterion and month, followed by verdict columns. Because the leading columns are
  * the canonical ones, the output can be imported again and gives the same verdicts.
+ *
+ * A municipality that no criterion covers still gets one row, so every municipality of the input
+ * appears: it is written as a series the rules ignore (sickness benefit has no offer
+ * requirement) with no figures and an empty criterion.
  */
 import type { Evaluation } from "../rules/evaluate.ts";
 import { csvField, LONG_CSV_COLUMNS } from "../io/long-csv-writer.ts";
@@ -22,9 +26,16 @@ export const VERDICT_COLUMNS = [
   "explanation",
 ] as const;
 
+/** A series Table 1 does not require, so it feeds no criterion under any rule set. */
+const UNCOVERED_PLACEHOLDER = { group: "sygedagpenge", measure: "tilbud" } as const;
+
 export function toCsv(e: Evaluation): string {
   const lines = [[...LONG_CSV_COLUMNS, ...VERDICT_COLUMNS].join(",")];
   for (const m of e.municipalities) {
+    if (!m.criteria.length) {
+      const placeholder = [m.code, csvField(m.name), UNCOVERED_PLACEHOLDER.group, UNCOVERED_PLACEHOLDER.measure, e.window[0] ?? "", "", "", ""];
+      lines.push([...placeholder, e.ruleSet, e.mode, csvField(e.period), "", "none", "", "", m.status, "", "", ""].join(","));
+    }
     for (const c of m.criteria) {
       const explanation = explain(c);
       // An aggregate criterion is written as the `alle` row it amounts to.

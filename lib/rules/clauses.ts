@@ -66,7 +66,7 @@ export function caveats(months: readonly MonthFigures[]): Caveat[] {
   const out: Caveat[] = [];
   const unknownPopulation = months.filter((m) => m.share !== null && m.population === null).map((m) => m.month);
   if (unknownPopulation.length) out.push({ code: "population-unknown", months: unknownPopulation });
-  const partial = months.filter((m) => m.groupsWithoutCounts.length > 0);
+  const partial = months.filter((m) => m.source === "partial-sum");
   if (partial.length) {
     const groups = [...new Set(partial.flatMap((m) => m.groupsWithoutCounts))];
     out.push({ code: "partial-aggregate", months: partial.map((m) => m.month), groups });
