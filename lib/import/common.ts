@@ -1,0 +1,241 @@
+/**
+ * Pieces shared by the long-CSV and the wide-table importers: issue collection with a cap,
+ * value parsing (counts, shares, suppressed markers), the counts-vs-share agreement check,
+ * and where each imported cell came from (for duplicate messages across files).
+ */
+import type { InputIssue } from "../domain/issues.ts";
+import { InputError } from "../domain/issues.ts";
+import type { BenefitGroupId, Cell, Decimal, Measure } from "../domain/types.ts";
+import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
+import { parseDecimal, formatDecimal } from "../domain/decimal.ts";
+import { isRequired } from "../domain/benefit-groups.ts";
+import { MUNICIPALITIES } from "../domain/municipalities.ts";
+import { monthIndex } from "../domain/month.ts";
+import type { Measurements } from "../domain/measurements.ts";
+
+/** Default number of errors collected before reading stops (the rest of the file is not checked). */
+export const DEFAULT_MAX_ERRORS = 50;
+
+export interface ImportOptions {
+  /** Stop after this many errors (default 50); the thrown InputError says it was truncated. */
+  readonly maxErrors?: number;
+  /** Warnings found before parsing (e.g. by decodeInput); reported first, with the parser's own. */
+  readonly warnings?: readonly InputIssue[];
+}
+
+/** Collects errors (up to a cap) and warnings of one input; throws them all at the end. */
+export class IssueCollector {
+  readonly errors: InputIssue[] = [];
+  readonly warnings: InputIssue[] = [];
+  /** True once an error beyond the cap was seen: stop reading. */
+  truncated = false;
+
+  constructor(
+    readonly file: string,
+    options: ImportOptions = {},
+  ) {
+    this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+    if (options.warnings) this.warnings.push(...options.warnings);
+  }
+  readonly maxErrors: number;
+
+  /** Records an error; returns false when the cap is exceeded and reading should stop. */
+  error(line: number | null, column: number | null, columnName: string | null, value: string | null, message: string): boolean {
+    if (this.errors.length >= this.maxErrors) {
+      this.truncated = true;
+      return false;
+    }
+    this.errors.push({ severity: "error", file: this.file, line, column, columnName, value, message });
+    return true;
+  }
+
+  warn(line: number | null, column: number | null, columnName: string | null, value: string | null, message: string): void {
+    this.warnings.push({ severity: "warning", file: this.file, line, column, columnName, value, message });
+  }
+
+  get stopped(): boolean {
+    return this.truncated;
+  }
+
+  /** Throws InputError (errors first, then a truncation note, then warnings) if any error was seen. */
+  throwIfErrors(): void {
+    if (this.errors.length === 0) return;
+    const issues: InputIssue[] = [...this.errors];
+    if (this.truncated) {
+      issues.push({
+        severity: "warning",
+        file: this.file,
+        line: null,
+        column: null,
+        columnName: null,
+        value: null,
+        message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
+      });
+    }
+    issues.push(...this.warnings);
+    throw new InputError(issues, this.truncated);
+  }
+}
+
+/** Values Jobindsats writes for a suppressed or missing figure; all mean "unknown". */
+export function isSuppressed(t: string): boolean {
+  return t === "" || t === "." || t === ".." || t === "-";
+}
+
+/** Result codes of parseCount besides a count ≥ 0. */
+export const COUNT_UNKNOWN = -1;
+export const COUNT_INVALID = -2;
+
+/**
+ * A count: a whole number ≥ 0 (→ the number), empty or a suppression marker (→ COUNT_UNKNOWN),
+ * anything else (→ COUNT_INVALID; countProblem() says why). `t` must be trimmed.
+ */
+export function parseCount(t: string): number {
+  const n = t.length;
+  if (n === 0) return COUNT_UNKNOWN;
+  if (n > 15) return isSuppressed(t) ? COUNT_UNKNOWN : COUNT_INVALID;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return isSuppressed(t) ? COUNT_UNKNOWN : COUNT_INVALID;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+export function countProblem(t: string): string {
+  if (/^-\s*\d+([.,]\d+)?$/.test(t)) return "must not be negative";
+  if (/^\d+[.,]\d+$/.test(t)) return "must be a whole number (no decimals or thousands separators)";
+  if (/^\d{16,}$/.test(t)) return "is too large";
+  return "is not a whole number";
+}
+
+/** Result of parseShare. */
+export type ShareResult = Decimal | null | string;
+
+/**
+ * A published share 0–100 with a decimal point or Danish comma (a trailing `%` is allowed):
+ * the exact Decimal, null when empty or suppressed, or an error message. `t` must be trimmed.
+ */
+export function parseShare(t: string): ShareResult {
+  if (isSuppressed(t)) return null;
+  let s = t;
+  if (s.endsWith("%")) s = s.slice(0, -1).trimEnd();
+  const d = parseDecimal(s);
+  if (d === null) {
+    if (/^-\s*\d+([.,]\d+)?$/.test(s)) return "must be a share from 0 to 100, not negative";
+    if (/^\d{1,3}([.,]\d{3})+[.,]\d+$/.test(s)) return "is not a share from 0 to 100 (thousands separators?)";
+    return "is not a number (expected a share from 0 to 100, e.g. 45.5 or 45,5; empty or . when unknown)";
+  }
+  if (d.num > 100 * d.den) return "is above 100 (a share is a percentage from 0 to 100)";
+  return d;
+}
+
+/**
+ * Whether counts W of P and a published share s = num/den (den = 10^k) agree within the share's
+ * rounding: |100·W/P − s| ≤ ½·10^−k, inclusive. Multiplying by 2·P·den (> 0) gives the exact
+ * integer test |200·W·den − 2·num·P| ≤ P, computed with BigInt when doubles could lose digits.
+ * Requires P > 0.
+ */
+export function countsAgreeWithShare(without: number, population: number, share: Decimal): boolean {
+  const a = 200 * without * share.den;
+  const b = 2 * share.num * population;
+  if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return Math.abs(a - b) <= population;
+  const diff = 200n * BigInt(without) * BigInt(share.den) - 2n * BigInt(share.num) * BigInt(population);
+  return (diff < 0n ? -diff : diff) <= BigInt(population);
+}
+
+/** Explains a disagreement, e.g. "7/35 = 20.000 %". */
+export function disagreementMessage(without: number, population: number, share: Decimal): string {
+  const digits = Math.max(0, Math.round(Math.log10(share.den)));
+  const exact = ((100 * without) / population).toFixed(digits + 2);
+  const tolerance = (0.5 / share.den).toString();
+  return (
+    `share_without ${formatDecimal(share)} does not agree with without/population = ${without}/${population} = ${exact} % ` +
+    `(a share published with ${digits} decimal${digits === 1 ? "" : "s"} may differ by at most ±${tolerance})`
+  );
+}
+
+/**
+ * Decision — P = 0: with nobody in the population there is no share to publish, so the share must
+ * be empty/suppressed; "0" (any number of decimals) is tolerated because some exports write 0 for
+ * an empty group. Any other share with P = 0 is an error. (W ≤ P already forces W = 0.)
+ */
+export function shareAllowedForEmptyPopulation(share: Decimal): boolean {
+  return share.num === 0;
+}
+
+/** Warns once per (group, measure) that Table 1 does not require, counting the rows. */
+export class NotRequiredTracker {
+  private readonly seen = new Map<BenefitGroupId, { samtaler?: NotRequiredEntry; tilbud?: NotRequiredEntry }>();
+
+  note(group: BenefitGroupId, measure: Measure, line: number | null): void {
+    if (group === "alle" || isRequired(group, measure)) return;
+    let g = this.seen.get(group);
+    if (!g) this.seen.set(group, (g = {}));
+    const s = g[measure];
+    if (s) s.count++;
+    else g[measure] = { line, count: 1, group, measure };
+  }
+
+  flush(issues: IssueCollector, columnName: string | null, column: number | null): void {
+    for (const g of this.seen.values()) {
+      for (const s of [g.samtaler, g.tilbud]) {
+        if (!s) continue;
+        issues.warn(
+          s.line,
+          column,
+          columnName,
+          s.measure,
+          `Table 1 (RULES.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
+            `${s.count} such row${s.count === 1 ? " is" : "s are"} kept but ignored by the rules`,
+        );
+      }
+    }
+  }
+}
+
+interface NotRequiredEntry {
+  readonly line: number | null;
+  count: number;
+  readonly group: BenefitGroupId;
+  readonly measure: Measure;
+}
+
+const CODE_INDEX = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
+const GROUP_INDEX = new Map<string, number>(BENEFIT_GROUP_IDS.map((g, i) => [g, i]));
+const MEASURE_INDEX = new Map<string, number>(MEASURES.map((m, i) => [m, i]));
+
+/**
+ * A number unique per (municipality, group, measure, month), cheaper in a Map than a string key.
+ * Falls back to a string for codes outside the list (not produced by the importers).
+ */
+export function numericCellKey(code: string, group: BenefitGroupId, measure: Measure, month: string): number | string {
+  const c = CODE_INDEX.get(code);
+  if (c === undefined) return `${code}|${group}|${measure}|${month}`;
+  return ((monthIndex(month) * 2 + MEASURE_INDEX.get(measure)!) * 16 + GROUP_INDEX.get(group)!) * 1024 + c;
+}
+
+/** Where the cells of a Measurements came from: file and 1-based line of each cell, in order. */
+export interface CellOrigins {
+  readonly files: readonly string[];
+  /** Index into `files` per cell; null when all cells come from files[0]. */
+  readonly fileIndex: readonly number[] | null;
+  readonly lines: readonly number[];
+}
+
+const ORIGINS = new WeakMap<Measurements, CellOrigins>();
+
+export function registerOrigins(m: Measurements, origins: CellOrigins): Measurements {
+  ORIGINS.set(m, origins);
+  return m;
+}
+
+/** File and line of cell `index` of a Measurements produced by these importers, or null. */
+export function cellOrigin(m: Measurements, index: number): { file: string; line: number } | null {
+  const o = ORIGINS.get(m);
+  if (!o || index < 0 || index >= o.lines.length) return null;
+  return { file: o.files[o.fileIndex ? o.fileIndex[index]! : 0]!, line: o.lines[index]! };
+}
+
+export type { Cell };

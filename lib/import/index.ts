@@ -1,0 +1,16 @@
+/** Importers for measurement files and pasted tables (INTERFACE.md §1–2). Browser-safe. */
+export { decodeInput, firstInvalidUtf8, type DecodedInput } from "./decode.ts";
+export { detectSeparator, forEachCsvRecord, parseCsv, type Separator, type RecordHandler, type SyntaxErrorHandler } from "./csv.ts";
+export { parseLongCsv, looksLikeLongHeader, LONG_COLUMNS, REQUIRED_LONG_COLUMNS, type LongColumn } from "./long-csv.ts";
+export { parseWideTable, parseDanishMonth, measureFromTitle } from "./wide.ts";
+export { readMeasurements, mergeMeasurements, detectFormat, type InputFormat } from "./read.ts";
+export {
+  DEFAULT_MAX_ERRORS,
+  cellOrigin,
+  countsAgreeWithShare,
+  parseShare,
+  parseCount,
+  isSuppressed,
+  type ImportOptions,
+  type CellOrigins,
+} from "./common.ts";
