@@ -70,6 +70,15 @@ describe("all errors of a file at once", () => {
     expect(e.message).toMatch(/^7 error\(s\)/);
   });
 
+  it("names the first occurrence for every repeat of a row", () => {
+    const row = "183,Ishøj,alle,samtaler,2024-01,58,17,29.3";
+    const e = rejection(() => parseLongCsv([HEADER, row, "183,Ishøj,alle,samtaler,2024-02,,,", row, ` 183 ,Ishøj,ALLE,Samtaler,2024M01,,,`].join("\n"), "d.csv"));
+    expect(errorsOf(e).map((i) => [i.line, i.message.match(/line (\d+)$/)?.[1]])).toEqual([
+      [4, "2"],
+      [5, "2"],
+    ]);
+  });
+
   it("stops at the cap and says so", () => {
     const rows = Array.from({ length: 120 }, (_, i) => `183,Ishøj,alle,samtaler,2024-01,${i},${i + 1},`);
     const e = rejection(() => parseLongCsv([HEADER, ...rows].join("\n"), "cap.csv"));

@@ -237,6 +237,11 @@ describe("wide tables", () => {
     expect(positive.issues[0]!.message).toContain("share WITHOUT");
   });
 
+  it("finds the municipality in a cell of the title line", () => {
+    const m = parseWideTable(TABLE("Ishøj\tsep.–nov. 2022", SAMTALER, "September 2022", "Sygedagpenge\t45,5\n"), "<paste>");
+    expect(m.cells.map((c) => [c.municipalityCode, c.month])).toEqual([["183", "2022-09"]]);
+  });
+
   it("rejects a table without a municipality line and text without any table", () => {
     const e = rejection(() => parseWideTable(`${SAMTALER}\nSeptember 2022\nSygedagpenge\t1,0\n`, "w.tsv"));
     expect(e.issues[0]!.message).toContain("no line naming the municipality");

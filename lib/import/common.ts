@@ -53,6 +53,21 @@ export class IssueCollector {
     this.warnings.push({ severity: "warning", file: this.file, line, column, columnName, value, message });
   }
 
+  /**
+   * Adds errors found after reading (sorted by line) among those found while reading, in line
+   * order, keeping the cap.
+   */
+  addSorted(extra: readonly InputIssue[]): void {
+    if (extra.length === 0) return;
+    const all = [...this.errors, ...extra].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    if (all.length > this.maxErrors) {
+      all.length = this.maxErrors;
+      this.truncated = true;
+    }
+    this.errors.length = 0;
+    this.errors.push(...all);
+  }
+
   get stopped(): boolean {
     return this.truncated;
   }
@@ -125,6 +140,7 @@ export function parseShare(t: string): ShareResult {
   if (d === null) {
     if (/^-\s*\d+([.,]\d+)?$/.test(s)) return "must be a share from 0 to 100, not negative";
     if (/^\d{1,3}([.,]\d{3})+[.,]\d+$/.test(s)) return "is not a share from 0 to 100 (thousands separators?)";
+    if (/^\d+([.,]\d+)?$/.test(s)) return "has too many digits to be kept exactly (at most 15)";
     return "is not a number (expected a share from 0 to 100, e.g. 45.5 or 45,5; empty or . when unknown)";
   }
   if (d.num > 100 * d.den) return "is above 100 (a share is a percentage from 0 to 100)";

@@ -6,6 +6,7 @@
 import type { BenefitGroupId, Cell, Decimal, Measure, Month } from "../domain/types.ts";
 import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
 import type { Measurements } from "../domain/measurements.ts";
+import type { InputIssue } from "../domain/issues.ts";
 import { BENEFIT_GROUPS, isRequired, resolveBenefitGroup } from "../domain/benefit-groups.ts";
 import { MUNICIPALITIES, municipalityByCode, municipalityCodeByName } from "../domain/municipalities.ts";
 import { monthIndex, parseMonth } from "../domain/month.ts";
@@ -137,7 +138,7 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
     }
   }
   if (unknownColumns.length) {
-    issues.warn(headerLine, null, null, unknownColumns.join(", "), `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ${unknownColumns.join(", ")}`);
+    issues.warn(headerLine, null, null, null, `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ${unknownColumns.join(", ")}`);
   }
   issues.throwIfErrors();
 
@@ -158,7 +159,8 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
   const shareCache = new Map<string, ShareResult>();
   const nameCache = new Map<string, string | null>();
   const nameWarned = new Set<string>();
-  const seen = new Map<number, number>();
+  let keys = new Float64Array(1024);
+  let nKeys = 0;
   const cells: Cell[] = [];
   const lines: number[] = [];
   const namesByCode = new Map<string, string>();
@@ -289,23 +291,19 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
       }
     }
     if (!ok) return;
+    if (cells.length >= ROW_FACTOR) return issues.error(line, null, null, null, `too many rows: at most ${ROW_FACTOR - 1} rows can be read`);
     const c = code!;
     const g = group!;
     const mo = month!;
 
-    // duplicate (code, group, measure, month)
-    const key = ((mo.index * 2 + (measure === "samtaler" ? 0 : 1)) * 16 + g.index) * 128 + c.index;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      return issues.error(
-        line,
-        cCode + 1,
-        head[cCode]!.trim(),
-        rawCode,
-        `duplicate row: municipality ${c.code}, ${g.id}, ${measure}, ${mo.month} is already given on line ${first}`,
-      );
+    // Duplicates of (code, group, measure, month) are found after reading, by sorting packed keys
+    // (much faster than a Map of a million entries); see findDuplicates.
+    if (nKeys === keys.length) {
+      const bigger = new Float64Array(keys.length * 2);
+      bigger.set(keys);
+      keys = bigger;
     }
-    seen.set(key, line);
+    keys[nKeys++] = (((mo.index * 2 + (measure === "samtaler" ? 0 : 1)) * 16 + g.index) * 128 + c.index) * ROW_FACTOR + cells.length;
 
     // municipality_name: informative; a contradiction is a warning (once per code and name).
     if (cName >= 0) {
@@ -363,6 +361,9 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
     headerEnd + 1,
   );
 
+  if (!issues.stopped) {
+    issues.addSorted(findDuplicates(keys.subarray(0, nKeys), cells, lines, file, cCode + 1, head[cCode]!.trim()));
+  }
   if (dataRows === 0 && issues.errors.length === 0) {
     issues.error(headerLine, null, null, null, "the file has a header but no data rows");
   }
@@ -370,6 +371,52 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
   issues.throwIfErrors();
   const result: Measurements = { cells, names: namesByCode, warnings: issues.warnings };
   return registerOrigins(result, { files: [file], fileIndex: null, lines });
+}
+
+/**
+ * Packing of a duplicate key with a row index into one exact double: key · 2^24 + row. The key
+ * ((month·2 + measure)·16 + group)·128 + municipality is < 2^29 for 4-digit years, so the packed
+ * value stays below 2^53.
+ */
+const ROW_FACTOR = 2 ** 24;
+
+/**
+ * Sorts the packed keys; equal keys are the same (code, group, measure, month). Within a key the
+ * rows come in file order, so the first is the original and every later one a duplicate of it.
+ */
+function findDuplicates(
+  packed: Float64Array,
+  cells: readonly Cell[],
+  lines: readonly number[],
+  file: string,
+  column: number,
+  columnName: string,
+): InputIssue[] {
+  const sorted = packed.slice().sort();
+  const out: InputIssue[] = [];
+  let prevKey = -1;
+  let firstRow = -1;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i]!;
+    const key = Math.floor(v / ROW_FACTOR);
+    const row = v - key * ROW_FACTOR;
+    if (key !== prevKey) {
+      prevKey = key;
+      firstRow = row;
+      continue;
+    }
+    const c = cells[row]!;
+    out.push({
+      severity: "error",
+      file,
+      line: lines[row]!,
+      column,
+      columnName,
+      value: c.municipalityCode,
+      message: `duplicate row: municipality ${c.municipalityCode}, ${c.benefitGroup}, ${c.measure}, ${c.month} is already given on line ${lines[firstRow]!}`,
+    });
+  }
+  return out.sort((a, b) => a.line! - b.line!);
 }
 
 /** Shares seen per parse are cached (they repeat); the cache is bounded for adversarial input. */

@@ -142,7 +142,9 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     tables++;
     // No line names a measure: take the nearest line above that is not the municipality as the
     // measure line, so the message quotes it.
-    if (measureAt === undefined) measureAt = block.find((j) => municipalityCodeByName(lines[j]!.map((c) => c.trim()).filter((c) => c !== "").join(" ")) === null);
+    if (measureAt === undefined) {
+      measureAt = block.find((j) => !lines[j]!.some((c) => c.trim() !== "" && municipalityCodeByName(c) !== null));
+    }
 
     // Measure.
     let measure: Measure | null = null;
@@ -159,13 +161,16 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     let code: string | null = null;
     let name = "";
     const titleLines = block.filter((j) => j !== measureAt);
-    for (const j of titleLines) {
-      const t = lines[j]!.map((c) => c.trim()).filter((c) => c !== "").join(" ");
-      const c = municipalityCodeByName(t);
-      if (c) {
-        code = c;
-        name = t;
-        break;
+    // The whole line, or else one of its cells ("Ishøj⇥sep.–nov. 2022").
+    search: for (const j of titleLines) {
+      const cellsOfLine = lines[j]!.map((c) => c.trim()).filter((c) => c !== "");
+      for (const t of [cellsOfLine.join(" "), ...cellsOfLine]) {
+        const c = municipalityCodeByName(t);
+        if (c) {
+          code = c;
+          name = t;
+          break search;
+        }
       }
     }
     if (code === null) {
@@ -239,6 +244,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
         origin.push(k + 1);
       });
     }
+    if (k === i + 1) issues.warn(lineNo, null, null, null, "the table has no rows below its months");
     lastConsumed = k - 1;
     i = k - 1;
   }
