@@ -28,3 +28,5 @@ export * from "./output/labels.ts";
 export * from "./output/json.ts";
 export * from "./output/csv.ts";
 export * from "./output/text.ts";
+export * from "./rules/calendar.ts";
+export * from "./view/state.ts";

@@ -16,7 +16,7 @@ import {
 } from "./parameters.ts";
 import { complementOf, shareFromPercent, type Share } from "./share.ts";
 import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, isFed, type CriterionDefinition } from "./criteria.ts";
-import { aggregateMonth, groupMonth, type MonthFigures } from "./month-values.ts";
+import { criterionSeries, monthFiguresAt, type MonthFigures } from "./month-values.ts";
 import {
   caveats,
   decideRestoration,
@@ -79,9 +79,8 @@ function criteriaFor(p: Parameters): readonly CriterionDefinition[] {
 }
 
 function monthFigures(index: MeasurementIndex, code: string, c: CriterionDefinition, window: readonly Month[]): MonthFigures[] {
-  return window.map((month) =>
-    c.aggregate ? aggregateMonth(index, code, c.groups, c.measure, month) : groupMonth(index, code, c.groups[0]!, c.measure, month),
-  );
+  const s = criterionSeries(index, code, c);
+  return window.map((month) => monthFiguresAt(index, s, month));
 }
 
 /** Evaluates every municipality in the index for one window. */

@@ -41,9 +41,12 @@ export class MeasurementIndex {
   /** First and last month with any row; null when the input is empty. */
   readonly firstMonth: Month | null;
   readonly lastMonth: Month | null;
-  private readonly start: number;
-  private readonly length: number;
+  /** Month index (year·12 + month−1) of array position 0 in every series. */
+  readonly start: number;
+  /** Number of months every series spans. */
+  readonly length: number;
   private readonly bySeries: Map<string, (Series | undefined)[]>;
+  private readonly memo = new Map<string, unknown>();
 
   constructor(measurements: Measurements) {
     const cells = measurements.cells;
@@ -91,6 +94,22 @@ export class MeasurementIndex {
       s.shareNum[i] = c.shareWithout.num;
       s.shareDen[i] = c.shareWithout.den;
     }
+  }
+
+  /** The dense series of one (municipality, group, measure), or undefined when the input has none. */
+  series(code: string, group: BenefitGroupId, measure: Measure): Series | undefined {
+    return this.bySeries.get(code)?.[slot(group, measure)];
+  }
+
+  /**
+   * Values derived from the measurements alone (not from parameters) are computed once per
+   * index: re-evaluating with another threshold then reuses them.
+   */
+  memoize<T>(key: string, make: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = make();
+    this.memo.set(key, value);
+    return value;
   }
 
   /** Whether the input has a row for this series in any month (RULES §3.2 decision). */

@@ -1,11 +1,15 @@
 /**
- * The figures of one criterion in one month (RULES.md §3.2): a group's own row, or the aggregate
- * of several groups — the `alle` row when the input has one, else ΣW / ΣP over the group rows.
+ * The figures of one criterion, month by month (RULES.md §3.2): a group's own row, or the
+ * aggregate of several groups — the `alle` row when the input has one, else ΣW / ΣP over the group
+ * rows. Computed once per (municipality, criterion) over every month of the data, because they do
+ * not depend on any parameter.
  */
-import type { BenefitGroupId, Measure, Month } from "../domain/types.ts";
-import type { MeasurementIndex, RowValues } from "./measurement-index.ts";
-import { shareFromCounts, shareRounded, type Share } from "./share.ts";
+import type { BenefitGroupId, Month } from "../domain/types.ts";
+import { monthIndex } from "../domain/month.ts";
+import type { MeasurementIndex, Series } from "./measurement-index.ts";
+import { shareRounded, type Share } from "./share.ts";
 import type { MonthSource } from "./trace.ts";
+import type { CriterionDefinition } from "./criteria.ts";
 
 /** A month's figures before any limit is applied. */
 export interface MonthFigures {
@@ -19,85 +23,136 @@ export interface MonthFigures {
   readonly groupsWithoutCounts: readonly BenefitGroupId[];
 }
 
-function hasCounts(r: RowValues): boolean {
-  return r.population !== null && r.without !== null;
+export const SOURCES: readonly MonthSource[] = ["none", "row", "alle-row", "sum", "partial-sum"];
+const [NONE, ROW, ALLE_ROW, SUM, PARTIAL_SUM] = [0, 1, 2, 3, 4] as const;
+
+/**
+ * One criterion's figures over all months of the index. Unknown population/without are NaN; an
+ * unknown share has shareDen 0. A share from counts is 100·W / P exactly; a published share is
+ * used only where the counts are missing.
+ */
+export interface CriterionSeries {
+  readonly population: Float64Array;
+  readonly without: Float64Array;
+  readonly shareNum: Float64Array;
+  readonly shareDen: Float64Array;
+  /** Index into SOURCES. */
+  readonly source: Uint8Array;
+  /** 1 where the population is only a lower bound (partial sums). */
+  readonly lowerBound: Uint8Array;
+  /** Groups whose row had no counts, by array position (rare, so sparse). */
+  readonly groupsWithoutCounts: ReadonlyMap<number, readonly BenefitGroupId[]>;
 }
 
-/** Counts give the exact share; a published share is used only when counts are missing. */
-function rowShare(r: RowValues): Share | null {
-  if (hasCounts(r)) return shareFromCounts(r.without!, r.population!);
-  return r.share;
-}
-
-function figures(month: Month, r: RowValues, source: MonthSource): MonthFigures {
-  const share = r.present ? rowShare(r) : null;
+function emptySeries(n: number): CriterionSeries {
   return {
-    month,
-    population: r.population,
-    without: r.without,
-    share,
-    shareWithout: share ? shareRounded(share) : null,
-    source: r.present ? source : "none",
-    populationIsLowerBound: false,
-    groupsWithoutCounts: [],
+    population: new Float64Array(n).fill(NaN),
+    without: new Float64Array(n).fill(NaN),
+    shareNum: new Float64Array(n),
+    shareDen: new Float64Array(n),
+    source: new Uint8Array(n),
+    lowerBound: new Uint8Array(n),
+    groupsWithoutCounts: new Map(),
   };
 }
 
+/** Copies a row into the criterion series: counts give the exact share, else the published one. */
+function copyRow(out: CriterionSeries, s: Series, i: number, source: number): void {
+  const p = s.population[i]!;
+  const w = s.without[i]!;
+  out.population[i] = p;
+  out.without[i] = w;
+  out.source[i] = source;
+  if (!Number.isNaN(p) && !Number.isNaN(w)) {
+    if (p > 0) {
+      out.shareNum[i] = 100 * w;
+      out.shareDen[i] = p;
+    }
+  } else if (s.shareDen[i]! > 0) {
+    out.shareNum[i] = s.shareNum[i]!;
+    out.shareDen[i] = s.shareDen[i]!;
+  }
+}
+
+function hasCountsAt(s: Series, i: number): boolean {
+  return !Number.isNaN(s.population[i]!) && !Number.isNaN(s.without[i]!);
+}
+
 /** A single group's own row (per-group criteria, the 2020 model). */
-export function groupMonth(index: MeasurementIndex, code: string, group: BenefitGroupId, measure: Measure, month: Month): MonthFigures {
-  return figures(month, index.row(code, group, measure, month), "row");
+function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupId, c: CriterionDefinition): CriterionSeries {
+  const out = emptySeries(index.length);
+  const s = index.series(code, group, c.measure);
+  if (s) for (let i = 0; i < index.length; i++) if (s.present[i]) copyRow(out, s, i, ROW);
+  return out;
 }
 
 /**
- * The aggregate over `groups`. (decision) An `alle` row takes precedence when it carries a share
- * or counts; a fully suppressed `alle` row falls back to summing, which loses nothing. Group rows
- * absent from the input contribute nothing (no such persons); a present row without counts makes
- * the sum partial: its population is then only a lower bound, and the trace names the groups.
+ * The aggregate over the criterion's groups. (decision) An `alle` row takes precedence when it
+ * carries a share or counts; a fully suppressed `alle` row falls back to summing, which loses
+ * nothing. Group rows absent from the input contribute nothing (no such persons); a present row
+ * without counts makes the sum partial: its population is then only a lower bound, and the trace
+ * names the groups.
  */
-export function aggregateMonth(
-  index: MeasurementIndex,
-  code: string,
-  groups: readonly BenefitGroupId[],
-  measure: Measure,
-  month: Month,
-): MonthFigures {
-  const alle = index.row(code, "alle", measure, month);
-  if (alle.present && (alle.share !== null || hasCounts(alle))) return figures(month, alle, "alle-row");
+function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefinition): CriterionSeries {
+  const out = emptySeries(index.length);
+  const alle = index.series(code, "alle", c.measure);
+  const groups = c.groups.map((g) => [g, index.series(code, g, c.measure)] as const).filter((x): x is readonly [BenefitGroupId, Series] => x[1] !== undefined);
+  const lacking = out.groupsWithoutCounts as Map<number, BenefitGroupId[]>;
+  for (let i = 0; i < index.length; i++) {
+    if (alle && alle.present[i] && (alle.shareDen[i]! > 0 || hasCountsAt(alle, i))) {
+      copyRow(out, alle, i, ALLE_ROW);
+      continue;
+    }
+    let population = 0;
+    let without = 0;
+    let withCounts = 0;
+    let missing: BenefitGroupId[] | null = null;
+    for (const [g, s] of groups) {
+      if (!s.present[i]) continue;
+      if (hasCountsAt(s, i)) {
+        population += s.population[i]!;
+        without += s.without[i]!;
+        withCounts++;
+      } else (missing ??= []).push(g);
+    }
+    if (withCounts === 0) continue; // source stays NONE
+    out.population[i] = population;
+    out.without[i] = without;
+    if (population > 0) {
+      out.shareNum[i] = 100 * without;
+      out.shareDen[i] = population;
+    }
+    out.source[i] = missing ? PARTIAL_SUM : SUM;
+    if (missing) {
+      out.lowerBound[i] = 1;
+      lacking.set(i, missing);
+    }
+  }
+  return out;
+}
 
-  let population = 0;
-  let without = 0;
-  let withCounts = 0;
-  const lacking: BenefitGroupId[] = [];
-  for (const g of groups) {
-    const r = index.row(code, g, measure, month);
-    if (!r.present) continue;
-    if (hasCounts(r)) {
-      population += r.population!;
-      without += r.without!;
-      withCounts++;
-    } else lacking.push(g);
+/** The criterion's figures for every month of the index, computed once and then reused. */
+export function criterionSeries(index: MeasurementIndex, code: string, c: CriterionDefinition): CriterionSeries {
+  return index.memoize(`criterion|${code}|${c.id}`, () => (c.aggregate ? aggregateSeries(index, code, c) : groupSeries(index, code, c.groups[0]!, c)));
+}
+
+/** The figures of one month as an object, for traces; months outside the data are `none`. */
+export function monthFiguresAt(index: MeasurementIndex, s: CriterionSeries, month: Month): MonthFigures {
+  const i = monthIndex(month) - index.start;
+  if (i < 0 || i >= index.length) {
+    return { month, population: null, without: null, share: null, shareWithout: null, source: "none", populationIsLowerBound: false, groupsWithoutCounts: [] };
   }
-  if (withCounts === 0) {
-    return {
-      month,
-      population: null,
-      without: null,
-      share: null,
-      shareWithout: null,
-      source: "none",
-      populationIsLowerBound: false,
-      groupsWithoutCounts: lacking,
-    };
-  }
-  const share = shareFromCounts(without, population);
+  const p = s.population[i]!;
+  const w = s.without[i]!;
+  const share = s.shareDen[i]! > 0 ? { num: s.shareNum[i]!, den: s.shareDen[i]! } : null;
   return {
     month,
-    population,
-    without,
+    population: Number.isNaN(p) ? null : p,
+    without: Number.isNaN(w) ? null : w,
     share,
     shareWithout: share ? shareRounded(share) : null,
-    source: lacking.length ? "partial-sum" : "sum",
-    populationIsLowerBound: lacking.length > 0,
-    groupsWithoutCounts: lacking,
+    source: SOURCES[s.source[i]!]!,
+    populationIsLowerBound: s.lowerBound[i] === 1,
+    groupsWithoutCounts: s.groupsWithoutCounts.get(i) ?? [],
   };
 }

@@ -4,9 +4,10 @@
  * criteria that triggered the process are restored.
  */
 import type { Month } from "../domain/types.ts";
-import { addMonths, monthIndex, monthRange } from "../domain/month.ts";
+import { addMonths } from "../domain/month.ts";
+import { standardPeriods } from "./calendar.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
-import { RESTORATION_CALENDAR, RESTORATION_DEFAULTS, type RestorationParameters } from "./parameters.ts";
+import { RESTORATION_DEFAULTS, type RestorationParameters } from "./parameters.ts";
 import { evaluate, type Evaluation } from "./evaluate.ts";
 import { municipalityStatus, restorationMunicipalityStatus } from "./clauses.ts";
 import type { CriterionTrace, MunicipalityStatus } from "./trace.ts";
@@ -37,16 +38,7 @@ export interface Assessment {
 
 /** The standard windows of the 2020 calendar whose months lie within [from, to]. */
 export function assessmentsBetween(from: Month, to: Month, p: RestorationParameters = RESTORATION_DEFAULTS): Assessment[] {
-  const out: Assessment[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    for (const w of RESTORATION_CALENDAR) {
-      const first = `${year}-${String(w.startMonth).padStart(2, "0")}`;
-      const window = monthRange(first, addMonths(first, p.windowMonths - 1));
-      if (monthIndex(window[0]!) < monthIndex(from) || monthIndex(window[window.length - 1]!) > monthIndex(to)) continue;
-      out.push({ month: addMonths(window[window.length - 1]!, w.assessedAfter), window });
-    }
-  }
-  return out.sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
+  return standardPeriods("genopretning-2020", from, to, p.windowMonths).map((w) => ({ month: w.assessed, window: w.months }));
 }
 
 export interface TimelineEvent {
