@@ -13,6 +13,9 @@ export const SYNTH_USAGE = `usage: tidlig-indsats synth [--seed N] [--out DIR]
   --out DIR  output directory (default data/synthetic)
 `;
 
+/** Alias, for symmetry with FETCH_HELP. */
+export const SYNTH_HELP = SYNTH_USAGE;
+
 export const DEFAULT_SYNTH_OUT = "data/synthetic";
 
 export async function runSynth(args: string[], io: CommandIo): Promise<number> {
