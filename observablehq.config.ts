@@ -25,6 +25,8 @@ export default {
   head: `<script>document.documentElement.lang = "da";</script>`,
   // The default theme pulls a web font from a font CDN; use the system fonts instead.
   globalStylesheets: [],
+  // System fonts, the data banner and print rules; imports Framework's own themes (light/dark).
+  style: "style.css",
   footer: "Tidlig indsats — genberegning af STAR's overvågning af kommunernes tidlige indsats.",
   search: false,
   // The previous/next pager's labels are English and cannot be translated.

@@ -1,0 +1,36 @@
+/**
+ * The site's data in the browser: the measurements parsed once with lib's importer into an
+ * index that every evaluation reuses, so changing a control never reloads data.
+ */
+import { MeasurementIndex, parseLongCsv, parsePeriod, standardPeriods, type Period, type RuleSetId } from "./_gen/tidlig.js";
+
+export interface Provenance {
+  readonly kind: "live" | "synthetic";
+  readonly synthetic: boolean;
+  readonly file: string;
+  readonly manifest: Record<string, unknown>;
+}
+
+export interface SiteData {
+  readonly index: MeasurementIndex;
+  readonly provenance: Provenance;
+  /** The standard windows the data covers, per rule set, oldest first. */
+  readonly periods: Readonly<Record<RuleSetId, readonly Period[]>>;
+  /** The latest standard window per rule set: the default view. */
+  readonly defaultPeriod: (rules: RuleSetId) => Period;
+}
+
+export function siteData(csv: string, provenance: Provenance): SiteData {
+  const index = new MeasurementIndex(parseLongCsv(csv, provenance.file));
+  const first = index.firstMonth ?? "2021-01";
+  const last = index.lastMonth ?? "2021-01";
+  const periods = {
+    "opfoelgning-2024": standardPeriods("opfoelgning-2024", first, last),
+    "genopretning-2020": standardPeriods("genopretning-2020", first, last),
+  };
+  const defaultPeriod = (rules: RuleSetId): Period => {
+    const list = periods[rules];
+    return list[list.length - 1] ?? (parsePeriod(`${first}..${last}`) as Period);
+  };
+  return { index, provenance, periods, defaultPeriod };
+}
