@@ -203,7 +203,7 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
     variablePatterns: p.labels,
     log: (line) => err(`${line}\n`),
   };
-  err(`Henter fra ${p.baseUrl} (${p.from}..${p.to}) …\n`);
+  err(`Fetching from ${p.baseUrl} (${p.from}..${p.to}) …\n`);
   try {
     const result = await fetchJobindsats(options);
     const csv = writeLongCsv(result.cells);
@@ -219,11 +219,11 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
       throw new JobindsatsError("data", "refusing to write: the data would contain the token");
     }
     writeSnapshotAtomically(p.out, { "measurements.csv": csv, "manifest.json": manifestText });
-    err(`Færdig på ${((Date.now() - started) / 1000).toFixed(1)} s (${result.requests} forespørgsler).\n`);
+    err(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s (${result.requests} requests).\n`);
     io.stdout(
       safe(
-        `Skrev ${join(p.out, "measurements.csv")} (${manifest.rows} rækker, ${manifest.municipalities} kommuner, ` +
-          `${p.from}..${p.to}) og ${join(p.out, "manifest.json")}; tabeller: ` +
+        `Wrote ${join(p.out, "measurements.csv")} (${manifest.rows} rows, ${manifest.municipalities} municipalities, ` +
+          `${p.from}..${p.to}) and ${join(p.out, "manifest.json")}; tables: ` +
           `${manifest.tables.map((t) => `${t.role}=${t.id}`).join(", ")}\n`,
       ),
     );

@@ -57,8 +57,8 @@ export async function runSynth(args: string[], io: CommandIo): Promise<number> {
     return 1;
   }
   io.stdout(
-    `Skrev syntetiske data (seed ${seed}): ${join(out, "measurements.csv")} (${manifest.rows} rækker, ` +
-      `${manifest.municipalities} kommuner, ${manifest.months.from}..${manifest.months.to}) og ${join(out, "manifest.json")}\n`,
+    `Wrote synthetic (invented) data, seed ${seed}: ${join(out, "measurements.csv")} (${manifest.rows} rows, ` +
+      `${manifest.municipalities} municipalities, ${manifest.months.from}..${manifest.months.to}) and ${join(out, "manifest.json")}\n`,
   );
   return 0;
 }

@@ -162,7 +162,7 @@ describe("fetch against a fake Jobindsats", () => {
     expect(s.requests[5]!.body).toEqual({ area: "*", period: ["2023M11", "2023M12", "2024M01"] });
     expect(r.stderr).toMatch(/samtaler: table y30r21 "Tidlig indsats: samtaler, alle ydelsesgrupper"/);
     expect(r.stderr).toMatch(/\[tilbud 2\/2\] 2024M02–2024M02/);
-    expect(r.stdout).toMatch(/240 rækker/);
+    expect(r.stdout).toMatch(/240 rows/);
   });
 
   it("uses explicit --tables ids without discovery, and skips a role given as none", async () => {

@@ -170,7 +170,7 @@ describe("tidlig-indsats synth", () => {
       const { io, out, err } = capture();
       expect(await runSynth(["--seed", String(DEFAULT_SEED), "--out", join(dir, "a")], io)).toBe(0);
       expect(err.join("")).toBe("");
-      expect(out.join("")).toMatch(/88200 rækker/);
+      expect(out.join("")).toMatch(/88200 rows/);
       const written = readFileSync(join(dir, "a", "measurements.csv"));
       const committed = readFileSync(join(ROOT, "data/synthetic/measurements.csv"));
       expect(written.equals(committed)).toBe(true);

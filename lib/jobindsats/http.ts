@@ -184,5 +184,6 @@ function describeError(e: unknown): string {
 }
 
 function formatSeconds(ms: number): string {
+  if (ms < 1000 && ms !== 0) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 }
