@@ -18,6 +18,8 @@ const PAGES: { name: string; path: string; file: string }[] = [
 
 export default {
   root: "src",
+  // TIDLIG_DIST lets concurrent test runs build into folders of their own (see test/browser/build-site.ts).
+  output: process.env.TIDLIG_DIST ?? "dist",
   title: "Tidlig indsats",
   home: "Overblik",
   pages: PAGES.filter((p) => existsSync(join(root, p.file))).map(({ name, path }) => ({ name, path })),

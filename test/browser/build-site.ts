@@ -10,7 +10,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const DIST = join(PROJECT, "dist");
+/** Output folder; TIDLIG_DIST lets several test runs on one machine build side by side. */
+export const DIST = resolve(PROJECT, process.env.TIDLIG_DIST ?? "dist");
 
 export interface SiteBuild {
   /** true when `dist/` holds a fresh build of this run (or a reused one, see `reused`). */
