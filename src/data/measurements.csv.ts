@@ -1,14 +1,14 @@
-// Data loader: the measurements the site shows, as canonical long CSV (INTERFACE §1).
-// Picks the live Jobindsats snapshot when one exists (data/jobindsats/), else the synthetic
-// default (data/synthetic/). Logs to stderr; exits non-zero on failure.
+// Data loader: the measurements the site shows, as canonical long CSV (INTERFACE §1): the live
+// Jobindsats snapshot when there is a valid one (fetched first when JOBINDSATS_TOKEN is set),
+// else the synthetic default. Logs to stderr; exits non-zero on failure.
 import { readFileSync } from "node:fs";
 import { pickDataSource } from "./source.ts";
 
+const log = (s: string) => process.stderr.write(`measurements: ${s}`);
 try {
-  const source = pickDataSource();
-  process.stderr.write(`measurements: ${source.kind} data from ${source.csvPath}\n`);
+  const source = await pickDataSource(log);
   process.stdout.write(readFileSync(source.csvPath));
 } catch (e) {
-  process.stderr.write(`measurements: ${(e as Error).message}\n`);
+  log(`${(e as Error).message}\n`);
   process.exit(1);
 }

@@ -1,31 +1,29 @@
-// Which data the site is built on: a valid live snapshot (data/jobindsats/) wins over the
-// synthetic default (data/synthetic/). A snapshot is valid when its manifest's SHA-256 matches.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+// Shared by the data loaders: refresh the live snapshot when a token is set (at most once per
+// FRESH_MINUTES, so the loaders of one build fetch once), then pick the data to show.
 import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { checkSnapshot, fetchIfToken, resolveDataSource, LIVE_DIR, type DataSource } from "../../cli/data-source.ts";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+/** A live snapshot younger than this is reused instead of fetched again. */
+const FRESH_MINUTES = Number(process.env.TIDLIG_FETCH_MAX_AGE_MINUTES ?? 60);
 
-export interface DataSource {
-  readonly kind: "live" | "synthetic";
-  readonly csvPath: string;
-  readonly relativeCsvPath: string;
-  readonly manifest: Record<string, unknown>;
+function isFresh(): boolean {
+  const live = checkSnapshot(resolve(ROOT, LIVE_DIR), "live");
+  if (!live.ok) return false;
+  const fetchedAt = Date.parse(String((live.manifest as { fetchedAt?: string }).fetchedAt ?? ""));
+  return Number.isFinite(fetchedAt) && Date.now() - fetchedAt < FRESH_MINUTES * 60_000;
 }
 
-function snapshot(dir: string, kind: DataSource["kind"]): DataSource | null {
-  const csvPath = join(ROOT, dir, "measurements.csv");
-  const manifestPath = join(ROOT, dir, "manifest.json");
-  if (!existsSync(csvPath) || !existsSync(manifestPath)) return null;
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, unknown>;
-  const sha = createHash("sha256").update(readFileSync(csvPath)).digest("hex");
-  if (manifest.sha256 !== sha) throw new Error(`${dir}: the manifest's SHA-256 does not match measurements.csv (${sha})`);
-  return { kind, csvPath, relativeCsvPath: relative(ROOT, csvPath), manifest };
-}
-
-export function pickDataSource(): DataSource {
-  const source = snapshot("data/jobindsats", "live") ?? snapshot("data/synthetic", "synthetic");
-  if (!source) throw new Error("no data: neither data/jobindsats/ nor data/synthetic/ holds measurements.csv with manifest.json");
+export async function pickDataSource(log: (s: string) => void): Promise<DataSource> {
+  if (!isFresh()) {
+    const io = { stdout: log, stderr: log, env: process.env };
+    const attempt = await fetchIfToken(ROOT, process.env, io);
+    if (attempt.attempted && !attempt.ok) log(`fetch failed (exit ${attempt.code}); the previous data is kept\n`);
+  }
+  const source = resolveDataSource(ROOT, process.env);
+  log(`${source.reason}\n`);
   return source;
 }
+
+export { ROOT };
