@@ -30,3 +30,4 @@ export * from "./output/csv.ts";
 export * from "./output/text.ts";
 export * from "./rules/calendar.ts";
 export * from "./view/state.ts";
+export * from "./rules/fast-verdicts.ts";
