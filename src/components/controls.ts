@@ -1,0 +1,273 @@
+/**
+ * The shared control panel: rule set, period, threshold, minimum population, aggregation,
+ * exemptions and mode (and, on request, the heatmap's criterion and row order). It is an
+ * Observable "view": `.value` is the current ViewState and it dispatches "input" on every change,
+ * so a page writes `const state = view(controlPanel(data))`. Every change is written to the URL
+ * with replaceState, so the address bar is always a shareable link to the view.
+ */
+import { html } from "npm:htl";
+import {
+  OVERALL_CRITERIA,
+  PER_GROUP_CRITERIA,
+  RULE_SETS,
+  RULE_SET_IDS,
+  benefitGroup,
+  formatHalfYear,
+  formatMonthSpan,
+  formatPercentParameter,
+  type BenefitGroupId,
+  type Period,
+  type RuleSetId,
+  type SortOrder,
+  type StateNote,
+  type ViewState,
+} from "./_gen/tidlig.js";
+import type { SiteData } from "./data.js";
+import { readViewState, stateNotes, writeViewState } from "./url-state.js";
+
+/** The panel element: a form that is also an Observable view of the ViewState. */
+export type ControlPanel = HTMLFormElement & { value: ViewState };
+
+export type ControlName = "rules" | "period" | "threshold" | "min" | "aggregation" | "exemptions" | "mode" | "criterion" | "sort";
+
+export interface ControlPanelOptions {
+  /** Controls to leave out (their values stay as in the state). */
+  readonly hide?: readonly ControlName[];
+  /** Show the heatmap's criterion and row-order controls (default false). */
+  readonly heatmap?: boolean;
+  /** Write every change to the URL (default true). */
+  readonly writeUrl?: boolean;
+}
+
+/** "1. halvår 2025" for a half-year, "sep.–nov. 2022" for any other window. */
+export function periodLabel(p: Period): string {
+  return p.halfYear ? formatHalfYear(p.halfYear.year, p.halfYear.half) : formatMonthSpan(p.months);
+}
+
+/** Danish label of a criterion id: "Samtaler (mindst 4)", "A-dagpenge mv.: samtaler". */
+export function criterionLabel(id: string): string {
+  if (id === "samtaler") return "Samtaler (alle ydelsesgrupper)";
+  if (id === "tilbud") return "Tilbud (grupper med tilbudskrav)";
+  const [group, measure] = id.split(":");
+  let name = group ?? id;
+  try {
+    name = benefitGroup(group as BenefitGroupId).label;
+  } catch {
+    // an unknown id is shown as written
+  }
+  return `${name}: ${measure ?? ""}`;
+}
+
+/** The criteria a view evaluates, in the rule set's order. */
+export function criteriaOf(s: Pick<ViewState, "rules" | "aggregation">): string[] {
+  return (s.rules === "opfoelgning-2024" && s.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map((c) => c.id);
+}
+
+/** The criterion the heatmap shows: the state's when it belongs to the view, else the first. */
+export function chosenCriterion(s: ViewState): string {
+  const ids = criteriaOf(s);
+  return s.criterion !== null && ids.includes(s.criterion) ? s.criterion : ids[0]!;
+}
+
+const SORT_LABELS: Readonly<Record<SortOrder, string>> = { region: "Region", name: "Navn", severity: "Alvor (højeste andel uden indsats først)" };
+
+/** Danish decimal text → number (accepts "80", "80,5", "80.5"); null when it is not one. */
+export function parseDecimalText(text: string): number | null {
+  const t = text.trim().replace(/\s/g, "").replace(",", ".");
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A number with a decimal comma, as many decimals as it has (up to 2). */
+function decimalText(n: number): string {
+  return new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2, useGrouping: false }).format(n);
+}
+
+let panelCount = 0;
+
+/**
+ * The control panel for `data`, starting from `initial` (default: the URL, with a visible note
+ * for parameters that could not be used).
+ */
+export function controlPanel(
+  data: SiteData,
+  initial: { state: ViewState; notes: readonly StateNote[] } = readViewState(data.defaultPeriod),
+  options: ControlPanelOptions = {},
+): ControlPanel {
+  const id = `cp${++panelCount}`;
+  const hidden = new Set<ControlName>(options.hide ?? []);
+  if (!options.heatmap) {
+    hidden.add("criterion");
+    hidden.add("sort");
+  }
+  const writeUrl = options.writeUrl ?? true;
+  let state: ViewState = initial.state;
+
+  const field = (name: ControlName, label: string, control: Node, extra?: Node | string) =>
+    html`<div class="control" data-control=${name} hidden=${hidden.has(name)}>
+      <label for=${`${id}-${name}`}>${label}</label>${control}${extra ?? ""}</div>`;
+
+  const rules = html`<select id=${`${id}-rules`} name="rules">${RULE_SET_IDS.map(
+    (r) => html`<option value=${r}>${RULE_SETS[r].name}</option>`,
+  )}</select>` as unknown as HTMLSelectElement;
+  const period = html`<select id=${`${id}-period`} name="period"></select>` as unknown as HTMLSelectElement;
+  const range = html`<input type="range" min="0" max="100" step="0.1" name="threshold-range"
+    aria-label="Tærskel (skyder)" aria-controls=${`${id}-threshold`}>` as unknown as HTMLInputElement;
+  const threshold = html`<input id=${`${id}-threshold`} name="threshold" type="text" inputmode="decimal" size="5"
+    autocomplete="off" aria-describedby=${`${id}-threshold-help`}>` as unknown as HTMLInputElement;
+  const thresholdHelp = html`<span id=${`${id}-threshold-help`} class="control-help"></span>`;
+  const min = html`<input id=${`${id}-min`} name="min" type="number" min="0" step="1" inputmode="numeric">` as unknown as HTMLInputElement;
+  const aggregation = html`<select id=${`${id}-aggregation`} name="aggregation">
+    <option value="overall">Samlet (på tværs af ydelsesgrupper)</option>
+    <option value="per-group">Pr. ydelsesgruppe</option></select>` as unknown as HTMLSelectElement;
+  const exemptions = html`<input id=${`${id}-exemptions`} name="exemptions" type="checkbox" role="switch">` as unknown as HTMLInputElement;
+  const mode = html`<select id=${`${id}-mode`} name="mode">
+    <option value="trigger">Udløsning (handlekriterium)</option>
+    <option value="restoration">Genopretning</option></select>` as unknown as HTMLSelectElement;
+  const criterion = html`<select id=${`${id}-criterion`} name="criterion"></select>` as unknown as HTMLSelectElement;
+  const sort = html`<select id=${`${id}-sort`} name="sort">${(Object.keys(SORT_LABELS) as SortOrder[]).map(
+    (s) => html`<option value=${s}>${SORT_LABELS[s]}</option>`,
+  )}</select>` as unknown as HTMLSelectElement;
+
+  const form = html`<form class="control-panel no-print" data-testid="controls" aria-label="Parametre" novalidate>
+    ${stateNotes(initial.notes)}
+    <fieldset><legend>Regler og periode</legend>
+      ${field("rules", "Regelsæt", rules)}
+      ${field("period", "Periode", period)}
+      ${field("mode", "Opgørelse", mode)}
+    </fieldset>
+    <fieldset><legend>Parametre</legend>
+      ${field("threshold", "Tærskel: andel der skal have fået indsatsen", html`<span class="control-threshold">${range}${threshold}<span aria-hidden="true">%</span></span>`, thresholdHelp)}
+      ${field("min", "Mindste antal borgere pr. måned", min)}
+      ${field("aggregation", "Opgørelse af kriterierne", aggregation)}
+      <div class="control control--switch" data-control="exemptions" hidden=${hidden.has("exemptions")}>
+        ${exemptions}<label for=${`${id}-exemptions`}>Anvend undtagelser (vis kandidater som undtaget)</label></div>
+    </fieldset>
+    <fieldset hidden=${hidden.has("criterion") && hidden.has("sort")}><legend>Varmekort</legend>
+      ${field("criterion", "Kriterium", criterion)}
+      ${field("sort", "Sortér kommuner efter", sort)}
+    </fieldset>
+  </form>` as unknown as ControlPanel;
+
+  const show = (name: ControlName, visible: boolean) => {
+    const el = form.querySelector<HTMLElement>(`[data-control="${name}"]`);
+    if (el) el.hidden = hidden.has(name) || !visible;
+  };
+
+  /** Puts the state into the controls (options depend on the rule set and aggregation). */
+  const render = () => {
+    rules.value = state.rules;
+    const periods: readonly Period[] = data.periods[state.rules];
+    const options = periods.some((p) => p.label === state.period.label) ? periods : [...periods, state.period];
+    period.replaceChildren(
+      ...options
+        .slice()
+        .reverse()
+        .map((p) => {
+          const o = document.createElement("option");
+          o.value = p.label;
+          o.textContent = periods.includes(p) ? periodLabel(p) : `${periodLabel(p)} (ikke en standardperiode)`;
+          return o;
+        }),
+    );
+    period.value = state.period.label;
+    range.value = String(state.threshold);
+    if (document.activeElement !== threshold || parseDecimalText(threshold.value) !== state.threshold) threshold.value = decimalText(state.threshold);
+    threshold.removeAttribute("aria-invalid");
+    thresholdHelp.textContent =
+      state.rules === "genopretning-2020"
+        ? `Svarer til grænsen: en måned er over grænsen, når mere end ${formatPercentParameter(100 - state.threshold)} er uden indsats.`
+        : `En måned er over grænsen, når mere end ${formatPercentParameter(100 - state.threshold)} er uden indsats.`;
+    min.value = String(state.min);
+    aggregation.value = state.aggregation;
+    exemptions.checked = state.exemptions;
+    mode.value = state.mode;
+    const ids = criteriaOf(state);
+    criterion.replaceChildren(
+      ...ids.map((c) => {
+        const o = document.createElement("option");
+        o.value = c;
+        o.textContent = criterionLabel(c);
+        return o;
+      }),
+    );
+    criterion.value = chosenCriterion(state);
+    sort.value = state.sort;
+    show("aggregation", state.rules === "opfoelgning-2024");
+    show("exemptions", state.rules === "opfoelgning-2024");
+    show("mode", state.rules === "genopretning-2020");
+  };
+
+  const commit = (next: ViewState) => {
+    if (next.threshold !== state.threshold) performance.mark("threshold-change");
+    state = next;
+    render();
+    if (writeUrl) writeViewState(state, data.defaultPeriod);
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+
+  /** Reads the controls into a new state; null when a typed value is not usable yet. */
+  const read = (source: EventTarget | null): ViewState | null => {
+    const nextRules = rules.value as RuleSetId;
+    let nextPeriod = state.period;
+    if (nextRules !== state.rules) {
+      // A new rule set has its own calendar: keep the period only if it is one of its windows.
+      nextPeriod = data.periods[nextRules].find((p) => p.label === state.period.label) ?? data.defaultPeriod(nextRules);
+    } else {
+      nextPeriod = [...data.periods[nextRules], state.period].find((p) => p.label === period.value) ?? state.period;
+    }
+    let nextThreshold = state.threshold;
+    if (source === range) nextThreshold = Number(range.value);
+    else if (source === threshold) {
+      const n = parseDecimalText(threshold.value);
+      if (n === null || n > 100) {
+        threshold.setAttribute("aria-invalid", "true");
+        return null;
+      }
+      nextThreshold = Math.round(n * 100) / 100;
+    }
+    let nextMin = state.min;
+    if (source === min) {
+      const n = Number(min.value);
+      if (min.value.trim() === "" || !Number.isInteger(n) || n < 0) return null;
+      nextMin = n;
+    }
+    return {
+      ...state,
+      rules: nextRules,
+      period: nextPeriod,
+      threshold: nextThreshold,
+      min: nextMin,
+      aggregation: aggregation.value as ViewState["aggregation"],
+      exemptions: exemptions.checked,
+      mode: mode.value as ViewState["mode"],
+      criterion: source === criterion ? criterion.value : state.criterion,
+      sort: sort.value as SortOrder,
+    };
+  };
+
+  const onChange = (event: Event) => {
+    if (event.target === form) return; // our own event: let Observable see it
+    event.stopImmediatePropagation();
+    const next = read(event.target);
+    if (next) commit(next);
+  };
+  form.addEventListener("input", onChange);
+  form.addEventListener("change", (event) => {
+    event.stopImmediatePropagation();
+    // Leaving the text field reformats it (or restores the last valid value).
+    if (event.target === threshold || event.target === min) render();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  Object.defineProperty(form, "value", {
+    get: () => state,
+    set: (v: ViewState) => {
+      state = v;
+      render();
+    },
+  });
+  render();
+  return form;
+}
