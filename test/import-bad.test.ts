@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rejection } from "./helpers/cells.ts";
 import { readFileSync, readdirSync } from "node:fs";
 import { InputError, formatIssue, type InputIssue } from "../lib/domain/issues.ts";
 import { mergeMeasurements, parseLongCsv, readMeasurements } from "../lib/import/index.ts";
@@ -9,15 +10,6 @@ const expected: Record<string, { line: number | null; column: number | null; val
 );
 const HEADER = "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without";
 
-function rejection(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError, but the input was accepted");
-}
 
 const errorsOf = (e: InputError): InputIssue[] => e.issues.filter((i) => i.severity === "error");
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rejection } from "./helpers/cells.ts";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { InputError } from "../lib/domain/issues.ts";
@@ -31,15 +32,6 @@ function rows(m: Measurements | readonly Cell[]): string[] {
     .sort();
 }
 
-function rejection(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("the Ishøj reference figures (wide tables = long CSV)", () => {
   const long = readMeasurements(bytes("ishoej-2022-09-11.csv"), "ishoej-2022-09-11.csv");

@@ -27,18 +27,10 @@ import {
   type ImportOptions,
   type ShareResult,
 } from "./common.ts";
+import { LONG_CSV_COLUMNS } from "../io/long-csv-writer.ts";
 
-/** The columns of the canonical format, in their canonical order. */
-export const LONG_COLUMNS = [
-  "municipality_code",
-  "municipality_name",
-  "benefit_group",
-  "measure",
-  "month",
-  "population",
-  "without",
-  "share_without",
-] as const;
+/** The columns of the canonical format, in their canonical order (one list for reader and writer). */
+export const LONG_COLUMNS = LONG_CSV_COLUMNS;
 export type LongColumn = (typeof LONG_COLUMNS)[number];
 
 export const REQUIRED_LONG_COLUMNS: readonly LongColumn[] = ["municipality_code", "benefit_group", "measure", "month"];

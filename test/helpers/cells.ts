@@ -33,3 +33,16 @@ export function measurements(cells: readonly Cell[]): Measurements {
 export function indexOf(...groups: Cell[][]): MeasurementIndex {
   return new MeasurementIndex(measurements(groups.flat()));
 }
+
+import { InputError } from "../../lib/domain/issues.ts";
+
+/** The InputError `f` throws; fails the test when it accepts the input or throws anything else. */
+export function rejection(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError, but the input was accepted");
+}
