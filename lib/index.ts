@@ -32,3 +32,5 @@ export * from "./rules/calendar.ts";
 export * from "./view/state.ts";
 export * from "./rules/fast-verdicts.ts";
 export * from "./view/overview.ts";
+export * from "./view/whatif.ts";
+export * from "./view/letters.ts";
