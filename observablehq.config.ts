@@ -1,6 +1,6 @@
 // Observable Framework configuration for the "Tidlig indsats" site.
 // Builds fully offline: see scripts/offline/fill-npm-cache.ts (run by `prebuild` / `npm run dev`).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,12 +16,20 @@ const PAGES: { name: string; path: string; file: string }[] = [
   { name: "Data", path: "/data", file: "data.md" },
 ];
 
+/** One page per municipality, /kommune/CODE, for every code in data/municipalities.csv (all 98). */
+const MUNICIPALITY_CODES: string[] = readFileSync(join(root, "..", "data", "municipalities.csv"), "utf-8")
+  .split(/\r?\n/)
+  .slice(1)
+  .filter((line) => line.trim() !== "")
+  .map((line) => line.split(",")[0]!.trim());
+
 export default {
   root: "src",
   // TIDLIG_DIST lets concurrent test runs build into folders of their own (see test/browser/build-site.ts).
   output: process.env.TIDLIG_DIST ?? "dist",
   title: "Tidlig indsats",
   home: "Overblik",
+  dynamicPaths: MUNICIPALITY_CODES.map((code) => `/kommune/${code}`),
   pages: PAGES.filter((p) => existsSync(join(root, p.file))).map(({ name, path }) => ({ name, path })),
   // Framework has no `lang` option; set it before anything renders (Danish UI, hyphenation, screen readers).
   head: `<script>document.documentElement.lang = "da";</script>`,

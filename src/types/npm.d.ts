@@ -8,3 +8,6 @@ declare module "npm:htl" {
   export function html(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
   export function svg(strings: TemplateStringsArray, ...values: unknown[]): SVGElement;
 }
+declare module "npm:@observablehq/plot" {
+  export * from "@observablehq/plot";
+}

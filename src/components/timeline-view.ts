@@ -1,0 +1,79 @@
+/**
+ * The restoration model's process for one municipality (lib's timeline()): a strip of the
+ * assessments coloured and labelled by stage, then the same as text.
+ */
+import { html } from "npm:htl";
+import {
+  STAGES,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  formatMonthLong,
+  formatMonthShort,
+  formatMonthSpan,
+  type MunicipalityTimeline,
+  type Stage,
+  type TimelineEvent,
+} from "./_gen/tidlig.js";
+import { criterionName } from "./detail-labels.js";
+
+/** Stage colours (with the label always written next to them). */
+export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
+  monitoring: "#8a8a8a",
+  contacted: "#d08c00",
+  "plan-required": "#d9541e",
+  escalated: "#a50f75",
+  closed: "#1b7837",
+};
+
+const STAGE_SYMBOLS: Readonly<Record<Stage, string>> = {
+  monitoring: "○",
+  contacted: "!",
+  "plan-required": "!!",
+  escalated: "▲",
+  closed: "✔",
+};
+
+function describe(e: TimelineEvent): string {
+  const window = formatMonthSpan(e.window);
+  const when = formatMonthLong(e.assessment);
+  const names = e.underRestoration.map(criterionName).join(", ");
+  if (e.check === "trigger") {
+    return e.stageAfter === "contacted"
+      ? `${when}: ${window} udløste en henvendelse (${names}); frist for genopretning ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`
+      : `${when}: ${window} udløste intet (${STATUS_LABELS[e.outcome].toLowerCase()}).`;
+  }
+  const checked = e.criteria.map((c) => criterionName(c.criterion)).join(", ");
+  switch (e.stageAfter) {
+    case "closed":
+      return `${when}: genopretningstjek på ${window} (${checked}): genoprettet; forløbet er afsluttet.`;
+    case "plan-required":
+      return `${when}: genopretningstjek på ${window} (${checked}): ikke genoprettet; genopretningsplan kræves med frist ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`;
+    case "escalated":
+      return `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; sagen eskaleres.`;
+    default:
+      return `${when}: genopretningstjek på ${window} (${checked}) kunne ikke afgøres (${STATUS_LABELS[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter.`;
+  }
+}
+
+export function timelineView(t: MunicipalityTimeline | null): HTMLElement {
+  if (!t || !t.events.length) {
+    return html`<div data-testid="timeline" class="timeline"><p>Data dækker ingen vurdering i genopretningsmodellens kalender.</p></div>`;
+  }
+  const legend = html`<ul class="timeline-legend" aria-label="Stadier">${STAGES.map(
+    (s) => html`<li><span class="timeline-swatch" style=${`background:${STAGE_COLORS[s]}`}>${STAGE_SYMBOLS[s]}</span> ${STAGE_LABELS[s]}</li>`,
+  )}</ul>`;
+  const strip = html`<ol class="timeline-strip" aria-hidden="true">${t.events.map(
+    (e) => html`<li class="timeline-step" data-stage=${e.stageAfter} style=${`--stage-color:${STAGE_COLORS[e.stageAfter]}`} title=${describe(e)}>
+      <span class="timeline-date">${formatMonthShort(e.assessment)}</span>
+      <span class="timeline-box"><span class="timeline-symbol">${STAGE_SYMBOLS[e.stageAfter]}</span> ${STAGE_LABELS[e.stageAfter]}</span>
+      <span class="timeline-window">${formatMonthSpan(e.window)}</span>
+      ${e.deadline ? html`<span class="timeline-deadline">frist ${formatMonthShort(e.deadline)}</span>` : ""}
+    </li>`,
+  )}</ol>`;
+  return html`<div data-testid="timeline" class="timeline" data-final-stage=${t.finalStage}>
+    ${legend}
+    <div class="table-scroll">${strip}</div>
+    <p>Stadie efter sidste vurdering: <strong>${STAGE_LABELS[t.finalStage]}</strong>.</p>
+    <ol class="timeline-text">${t.events.map((e) => html`<li data-stage=${e.stageAfter}>${describe(e)}</li>`)}</ol>
+  </div>`;
+}
