@@ -1,0 +1,92 @@
+/**
+ * Tile-grid map of Denmark: one equal tile per municipality (layout in tile-layout.ts), coloured
+ * by verdict and always carrying the verdict symbol and a short name, so colour is never the only
+ * cue. Each tile links to /kommune/<code>; the verdict table is the full text alternative.
+ */
+import { MUNICIPALITIES, STATUS_LABELS, STATUS_SYMBOLS, type MunicipalityStatus } from "./_gen/tidlig.js";
+import { STATUS_COLORS } from "./colors.js";
+import { tileLayout, type TileLayout } from "./tile-layout.js";
+
+let cached: TileLayout | null = null;
+
+/** The layout of the 98 municipalities, computed once. */
+export function municipalityTiles(): TileLayout {
+  return (cached ??= tileLayout(MUNICIPALITIES));
+}
+
+/** A name short enough for a tile: "Køben", "Høje-T", "Ærø". */
+export function shortName(name: string): string {
+  const special: Record<string, string> = {
+    "Høje-Taastrup": "H-Taas",
+    "Frederiksberg": "Frb.",
+    "Frederikshavn": "Fr.havn",
+    "Frederikssund": "Fr.sund",
+    "Fredericia": "Fr.cia",
+    "Fredensborg": "Fr.borg",
+    "Lyngby-Taarbæk": "Lyngby",
+    "Ringkøbing-Skjern": "Rkb-Sk",
+    "Brøndby": "Brøndby",
+    "Brønderslev": "Brønd.",
+  };
+  return special[name] ?? (name.length <= 7 ? name : `${name.slice(0, 6)}.`);
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface TileMapOptions {
+  /** Status per municipality code; municipalities missing here are drawn as not covered. */
+  readonly status: ReadonlyMap<string, MunicipalityStatus>;
+  readonly href?: (code: string) => string;
+  /** Size of a tile in px. */
+  readonly tile?: number;
+}
+
+/** The statuses to show in the legend, in this order. */
+const LEGEND: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted", "insufficient-data", "compliant", "restored", "not-covered"];
+
+export function tileMap(o: TileMapOptions): HTMLElement {
+  const layout = municipalityTiles();
+  const size = o.tile ?? 46;
+  const gap = 3;
+  const href = o.href ?? ((code: string) => `./kommune/${code}`);
+  const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
+  const width = layout.columns * (size + gap);
+  const height = layout.rows * (size + gap);
+  const counts = new Map<MunicipalityStatus, number>();
+  const tiles = layout.tiles.map((t) => {
+    const m = byCode.get(t.code)!;
+    const status = o.status.get(t.code) ?? "not-covered";
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+    const x = t.col * (size + gap);
+    const y = t.row * (size + gap);
+    const label = `${m.name}: ${STATUS_LABELS[status]}`;
+    return (
+      `<a href="${escapeXml(href(t.code))}" aria-label="${escapeXml(label)}" data-tile="${t.code}" data-status="${status}" class="tile tile--${status}">` +
+      `<title>${escapeXml(`${m.name} (${m.code}) — ${STATUS_LABELS[status]}`)}</title>` +
+      `<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="3" fill="${STATUS_COLORS[status]}"/>` +
+      `<text x="${x + size / 2}" y="${y + size / 2 - 2}" text-anchor="middle" font-size="${Math.round(size * 0.34)}" class="tile-symbol">${STATUS_SYMBOLS[status]}</text>` +
+      `<text x="${x + size / 2}" y="${y + size - size * 0.13}" text-anchor="middle" font-size="${(size * 0.21).toFixed(1)}" class="tile-name">${escapeXml(shortName(m.name))}</text>` +
+      `</a>`
+    );
+  });
+  const summary = LEGEND.filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(", ");
+  const figure = document.createElement("figure");
+  figure.className = "tilemap";
+  figure.dataset.testid = "tilemap";
+  figure.style.maxWidth = `${Math.max(width, 320)}px`;
+  figure.innerHTML =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" ` +
+    `aria-label="${escapeXml(`Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`)}">${tiles.join("")}</svg>` +
+    `<ul class="tilemap-legend">${LEGEND.filter((s) => counts.has(s))
+      .map(
+        (s) =>
+          `<li><span class="tilemap-swatch" style="background:${STATUS_COLORS[s]}">${STATUS_SYMBOLS[s]}</span> ${escapeXml(STATUS_LABELS[s])} (${counts.get(s)})</li>`,
+      )
+      .join("")}</ul>` +
+    `<figcaption>Hver kommune er ét felt, placeret efter sin beliggenhed, så også de små kommuner omkring København kan ses. Klik på et felt for kommunens side.</figcaption>`;
+  return figure;
+}

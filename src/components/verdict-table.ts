@@ -1,0 +1,82 @@
+/**
+ * The verdict table (all municipalities: code, name, region, status with symbol, and the status
+ * of each criterion) and the CSV download of the verdicts, made in the browser from lib's toCsv
+ * (a Blob link; nothing is uploaded anywhere).
+ */
+import {
+  STATUS_LABELS,
+  STATUS_SYMBOLS,
+  municipalityByCode,
+  toCsv,
+  type Evaluation,
+  type MunicipalityStatus,
+} from "./_gen/tidlig.js";
+import { criterionLabel } from "./controls.js";
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function statusCell(status: MunicipalityStatus, withLabel: boolean): string {
+  const label = STATUS_LABELS[status];
+  return withLabel
+    ? `<td class="vt-status vt-status--${status}" data-status="${status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[status]}</span> ${escapeHtml(label)}</td>`
+    : `<td class="vt-crit vt-status--${status}" data-status="${status}" title="${escapeHtml(label)}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[status]}</span><span class="sr-only">${escapeHtml(label)}</span></td>`;
+}
+
+/** The criteria in the evaluation, in first-seen order. */
+function criteriaOf(e: Evaluation): string[] {
+  const seen = new Set<string>();
+  for (const m of e.municipalities) for (const c of m.criteria) seen.add(c.criterion);
+  return [...seen];
+}
+
+export function verdictTable(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}`): HTMLElement {
+  const criteria = criteriaOf(e);
+  const head =
+    `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Afgørelse</th>` +
+    criteria.map((c) => `<th scope="col" class="vt-crit-head"><span>${escapeHtml(criterionLabel(c))}</span></th>`).join("") +
+    `</tr>`;
+  const body = e.municipalities
+    .map((m) => {
+      const byId = new Map(m.criteria.map((c) => [c.criterion, c.status]));
+      const region = municipalityByCode(m.code)?.region ?? "";
+      return (
+        `<tr data-municipality="${escapeHtml(m.code)}"><td>${escapeHtml(m.code)}</td>` +
+        `<th scope="row"><a href="${escapeHtml(href(m.code))}">${escapeHtml(m.name)}</a></th><td>${escapeHtml(region.replace(/^Region /, ""))}</td>` +
+        statusCell(m.status, true) +
+        criteria.map((c) => (byId.has(c) ? statusCell(byId.get(c)!, false) : `<td class="vt-crit" title="Måles ikke">–</td>`)).join("") +
+        `</tr>`
+      );
+    })
+    .join("");
+  const wrap = document.createElement("div");
+  wrap.className = "verdict-table-wrap";
+  wrap.innerHTML = `<table class="verdict-table" data-testid="verdict-table"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return wrap;
+}
+
+/**
+ * A download link for the verdicts as CSV. The CSV is made when the link is clicked, so a
+ * repaint never pays for it.
+ */
+export function csvDownload(e: Evaluation, filename: string, text = "Hent afgørelserne som CSV"): HTMLElement {
+  const a = document.createElement("a");
+  a.className = "csv-download";
+  a.dataset.testid = "csv-download";
+  a.href = "#";
+  a.download = filename;
+  a.textContent = text;
+  a.addEventListener("click", (event) => {
+    event.preventDefault();
+    const url = URL.createObjectURL(new Blob([toCsv(e)], { type: "text/csv;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  return a;
+}

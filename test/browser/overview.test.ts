@@ -1,0 +1,232 @@
+// The overview page `/`: answer first (KPI cards, flagged list), the heatmap of all 98
+// municipalities, the tile map, the verdict table with CSV download; the flagged count equals the
+// CLI's for the same data and parameters, whether set by a control or by the URL; a control change
+// repaints from the index already in the browser (no request).
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { main } from "../../cli/main.ts";
+import { PROJECT } from "./build-site.ts";
+import { ARTIFACTS, describeSite } from "./harness.ts";
+
+const INPUT = "data/synthetic/measurements.csv";
+
+interface CliVerdicts {
+  municipalities: { code: string; status: string }[];
+}
+
+/** Runs the CLI in-process on the synthetic data; returns the statuses per municipality. */
+async function cliStatuses(...args: string[]): Promise<Map<string, string>> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["evaluate", "--input", INPUT, "--format", "json", ...args], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: {},
+    cwd: PROJECT,
+  });
+  expect(code, stderr).toBe(0);
+  const doc = JSON.parse(stdout) as CliVerdicts;
+  return new Map(doc.municipalities.map((m) => [m.code, m.status]));
+}
+
+function count(statuses: Map<string, string>, status: string): number {
+  return [...statuses.values()].filter((s) => s === status).length;
+}
+
+async function flaggedCount(page: Page): Promise<number> {
+  const text = (await page.textContent("[data-testid=flagged-count]"))?.trim() ?? "";
+  expect(text).toMatch(/^\d+$/);
+  return Number(text);
+}
+
+/** The period the page shows (the select's value is the period label, e.g. 2025H2). */
+async function shownPeriod(page: Page): Promise<string> {
+  return page.locator("[data-testid=controls] select[name=period]").inputValue();
+}
+
+/** Waits until the page has repainted `n` times after load (performance mark repaint-done). */
+async function waitForRepaints(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((k) => performance.getEntriesByName("repaint-done").length >= k, n, { timeout: 15_000 });
+}
+
+/** Statuses as the page's heatmap rows carry them. */
+async function pageStatuses(page: Page): Promise<Map<string, string>> {
+  const rows = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) =>
+    els.map((e) => [e.getAttribute("data-municipality") ?? "", e.getAttribute("data-status") ?? ""] as const),
+  );
+  return new Map(rows);
+}
+
+describeSite("overview page /", (site) => {
+  test("loads cleanly with 98 heatmap rows and the CLI's flagged count", async () => {
+    const { page, requests } = await site.open("/");
+    expect(await page.locator("[data-testid=synthetic-banner]").isVisible()).toBe(true);
+    const codes = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) => els.map((e) => e.getAttribute("data-municipality")));
+    expect(codes).toHaveLength(98);
+    expect(new Set(codes).size).toBe(98);
+    expect(await page.locator("[data-testid=tilemap] a[data-tile]").count()).toBe(98);
+    expect(await page.locator("[data-testid=verdict-table] tbody tr").count()).toBe(98);
+
+    const period = await shownPeriod(page);
+    expect(period).toMatch(/^\d{4}H[12]$/);
+    const cli = await cliStatuses("--period", period);
+    const flagged = await flaggedCount(page);
+    expect(flagged).toBe(count(cli, "flagged"));
+    expect(flagged).toBeGreaterThan(0);
+    // Not only the count: every municipality's verdict is the CLI's.
+    expect(await pageStatuses(page)).toEqual(cli);
+    // The flagged list names exactly the flagged municipalities, each with lib's explanation.
+    const listed = await page.$$eval("[data-testid=flagged-list] li[data-municipality]", (els) => els.map((e) => e.getAttribute("data-municipality")));
+    expect(listed.sort()).toEqual([...cli].filter(([, s]) => s === "flagged").map(([c]) => c).sort());
+    expect(await page.locator("[data-testid=flagged-list] li").first().textContent()).toMatch(/når ikke kravet om (samtaler|tilbud)/);
+    // No DuckDB on the overview.
+    expect(requests.filter((r) => /\.wasm(\?|$)|duckdb/i.test(r.url)).map((r) => r.url)).toEqual([]);
+    expect(await page.evaluate(() => performance.getEntriesByName("heatmap-rendered").length)).toBe(1);
+  });
+
+  test("changing the threshold control re-evaluates in the browser, with no request, and matches the CLI", async () => {
+    const { page, requests } = await site.open("/");
+    const period = await shownPeriod(page);
+    const before = await flaggedCount(page);
+    const requestsBefore = requests.length;
+
+    await page.fill("[data-testid=controls] input[name=threshold]", "85");
+    await waitForRepaints(page, 1);
+    const cli85 = await cliStatuses("--period", period, "--threshold", "85");
+    expect(await flaggedCount(page)).toBe(count(cli85, "flagged"));
+    expect(count(cli85, "flagged")).not.toBe(before); // the change is visible, not a no-op
+    expect(await pageStatuses(page)).toEqual(cli85);
+    expect(new URL(page.url()).searchParams.get("threshold")).toBe("85");
+    expect(await page.evaluate(() => performance.getEntriesByName("threshold-change").length)).toBe(1);
+
+    // The slider moves the same state (Danish decimal in the text field).
+    await page.locator("[data-testid=controls] input[name=threshold-range]").fill("82.5");
+    await waitForRepaints(page, 2);
+    expect(await page.inputValue("[data-testid=controls] input[name=threshold]")).toBe("82,5");
+    expect(await flaggedCount(page)).toBe(count(await cliStatuses("--period", period, "--threshold", "82.5"), "flagged"));
+
+    // A typed Danish decimal works too.
+    await page.fill("[data-testid=controls] input[name=threshold]", "77,5");
+    await waitForRepaints(page, 3);
+    expect(await flaggedCount(page)).toBe(count(await cliStatuses("--period", period, "--threshold", "77.5"), "flagged"));
+
+    await page.waitForTimeout(300);
+    expect(requests.slice(requestsBefore).map((r) => r.url)).toEqual([]);
+  });
+
+  test("threshold and period from the URL give the CLI's count", async () => {
+    const { page } = await site.open("/?threshold=85&period=2024H2");
+    expect(await shownPeriod(page)).toBe("2024H2");
+    expect(await page.inputValue("[data-testid=controls] input[name=threshold]")).toBe("85");
+    const cli = await cliStatuses("--period", "2024H2", "--threshold", "85");
+    expect(await flaggedCount(page)).toBe(count(cli, "flagged"));
+    expect(await pageStatuses(page)).toEqual(cli);
+    // The KPI change is against the previous half-year.
+    const prev = await cliStatuses("--period", "2024H1", "--threshold", "85");
+    const delta = count(cli, "flagged") - count(prev, "flagged");
+    const expected = delta === 0 ? "uændret siden 1. halvår 2024" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} siden 1. halvår 2024`;
+    expect(await page.locator(".kpi--flagged .kpi-change").textContent()).toBe(expected);
+  });
+
+  test("per-group aggregation from the URL gives the CLI's count", async () => {
+    const { page } = await site.open("/?aggregation=per-group");
+    const period = await shownPeriod(page);
+    const cli = await cliStatuses("--period", period, "--aggregation", "per-group");
+    expect(await flaggedCount(page)).toBe(count(cli, "flagged"));
+    expect(await pageStatuses(page)).toEqual(cli);
+    // The heatmap shows a group criterion, and the verdict table one column per criterion.
+    expect(await page.locator("[data-testid=controls] select[name=criterion]").inputValue()).toMatch(/^[a-z-]+:(samtaler|tilbud)$/);
+    expect(await page.locator("[data-testid=verdict-table] thead th").count()).toBeGreaterThan(4 + 10);
+  });
+
+  test("the 2020 model in restoration mode counts what the CLI counts", async () => {
+    const { page } = await site.open("/?rules=genopretning-2020&period=2023-09..2023-11&mode=restoration");
+    const cli = await cliStatuses("--rules", "genopretning-2020", "--period", "2023-09..2023-11", "--mode", "restoration");
+    expect(await flaggedCount(page)).toBe(count(cli, "not-restored"));
+    expect(await pageStatuses(page)).toEqual(cli);
+    expect(await page.textContent(".kpis")).toContain("Genoprettet");
+    // The 2020 model shows the equivalent limit.
+    expect(await page.textContent("[data-testid=controls]")).toContain("mere end 20 % er uden indsats");
+  });
+
+  test("an invalid URL parameter shows a note and falls back to the default", async () => {
+    const { page } = await site.open("/?threshold=abc&period=2024H9&sort=x");
+    const note = page.locator("[data-testid=state-notes]");
+    expect(await note.isVisible()).toBe(true);
+    const text = (await note.textContent()) ?? "";
+    expect(text).toContain("threshold=abc");
+    expect(text).toContain("period=2024H9");
+    expect(text).toContain("sort=x");
+    expect(await page.inputValue("[data-testid=controls] input[name=threshold]")).toBe("80");
+    const period = await shownPeriod(page);
+    expect(await flaggedCount(page)).toBe(count(await cliStatuses("--period", period), "flagged"));
+  });
+
+  test("rows sort by name and by severity", async () => {
+    const { page } = await site.open("/?sort=name");
+    const names = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) => els.map((e) => e.getAttribute("data-name")));
+    // Danish order: Æ, Ø, Å last, and "Aa" sorts as "Å".
+    expect(names[0]).toBe("Albertslund");
+    expect(names.slice(-4)).toEqual(["Ærø", "Aabenraa", "Aalborg", "Aarhus"]);
+    await page.selectOption("[data-testid=controls] select[name=sort]", "severity");
+    await waitForRepaints(page, 1);
+    const statuses = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) => els.map((e) => e.getAttribute("data-status")));
+    const firstOther = statuses.findIndex((s) => s !== "flagged");
+    expect(firstOther).toBeGreaterThan(0);
+    expect(statuses.slice(firstOther)).not.toContain("flagged");
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("severity");
+  });
+
+  test("the CSV download holds the verdicts of all 98 municipalities", async () => {
+    const { page } = await site.open("/");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=csv-download]")]);
+    expect(download.suggestedFilename()).toMatch(/^afgoerelser-opfoelgning-2024-\d{4}H[12]\.csv$/);
+    const csv = await readFile((await download.path())!, "utf-8");
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toMatch(/^municipality_code,municipality_name,benefit_group,measure,month,/);
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(98);
+    const flaggedCodes = new Set(lines.slice(1).filter((l) => /,flagged,flagged,/.test(l)).map((l) => l.split(",")[0]));
+    expect(flaggedCodes.size).toBe(await flaggedCount(page));
+  });
+
+  test("the controls are labelled and reachable with the keyboard", async () => {
+    const { page } = await site.open("/");
+    for (const name of ["rules", "period", "threshold", "min", "aggregation", "exemptions", "criterion", "sort"]) {
+      const control = page.locator(`[data-testid=controls] [name=${name}]`);
+      const id = await control.getAttribute("id");
+      expect(await page.locator(`label[for="${id}"]`).count(), name).toBe(1);
+    }
+    const reached = new Set<string>();
+    await page.locator("[data-testid=controls] select[name=rules]").focus();
+    for (let i = 0; i < 12; i++) {
+      const name = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? "");
+      reached.add(name);
+      await page.keyboard.press("Tab");
+    }
+    for (const name of ["rules", "period", "threshold-range", "threshold", "min", "aggregation", "exemptions", "criterion", "sort"]) expect(reached, name).toContain(name);
+    // Keyboard use changes the state: arrow keys on the slider.
+    await page.locator("[data-testid=controls] input[name=threshold-range]").focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForRepaints(page, 1);
+    expect(await page.inputValue("[data-testid=controls] input[name=threshold]")).toBe("80,1");
+  });
+
+  test("prints banner, parameters and data date; dark mode renders", async () => {
+    const { page } = await site.open("/?threshold=85");
+    await page.emulateMedia({ media: "print" });
+    const params = page.locator("[data-testid=print-parameters]");
+    expect(await params.isVisible()).toBe(true);
+    expect(await params.textContent()).toMatch(/tærskel 85 %.*Syntetiske data.*jan\. 2021–dec\. 2025/s);
+    expect(await page.locator("[data-testid=synthetic-banner]").isVisible()).toBe(true);
+    expect(await page.locator("[data-testid=controls]").isVisible()).toBe(false);
+    await page.pdf({ path: join(ARTIFACTS, "overview--print.pdf"), format: "A4", printBackground: true });
+    await page.screenshot({ path: join(ARTIFACTS, "overview--print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+    expect(await params.isVisible()).toBe(false);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    await page.screenshot({ path: join(ARTIFACTS, "overview--dark.png"), fullPage: true });
+  });
+});
