@@ -98,8 +98,8 @@ export function smallMultiples(panels: readonly MonthlyPanel[], o: SmallMultiple
   const groups = [...new Set(panels.map((p) => p.measure))];
   return html`<div class="small-multiples">
     ${groups.map(
-      (measure) => html`<h3>${measure === "samtaler" ? "Samtaler" : "Tilbud"}</h3>
-      <div class="small-multiples-grid">${panels.filter((p) => p.measure === measure).map((p) => panel(p, yMax, o))}</div>`,
+      (measure) => html`<section><h3>${measure === "samtaler" ? "Samtaler" : "Tilbud"}</h3>
+      <div class="small-multiples-grid">${panels.filter((p) => p.measure === measure).map((p) => panel(p, yMax, o))}</div></section>`,
     )}
     <p class="small-multiples-legend">Stiplet linje: grænsen. <span style="color:#b35806">✖</span> = måned over grænsen. Grå streg ved aksen = ukendt andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer (${groupName("alle").toLowerCase()} og de enkelte grupper).</p>
     ${figuresTable(panels)}
