@@ -1,0 +1,180 @@
+// The analysis tools on the built site: /udforsk (DuckDB SQL explorer, own data in a worker),
+// /hvad-hvis (threshold sweep and A/B diff), /breve (one draft letter per flagged municipality).
+import { readFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { main } from "../../cli/main.ts";
+import { PROJECT } from "./build-site.ts";
+import { describeSite } from "./harness.ts";
+
+const fixture = (name: string) => readFileSync(`${PROJECT}/test/fixtures/import/${name}`, "utf-8");
+
+/** Statuses by municipality through the CLI on the site's default data (the synthetic snapshot). */
+async function cliStatuses(...args: string[]): Promise<{ code: string; status: string }[]> {
+  let stdout = "";
+  const code = await main(["evaluate", "--input", "data/synthetic/measurements.csv", "--format", "json", ...args], {
+    stdout: (s) => (stdout += s),
+    stderr: () => {},
+    env: {},
+    cwd: PROJECT,
+  });
+  expect(code).toBe(0);
+  return JSON.parse(stdout).municipalities.map((m: { code: string; status: string }) => ({ code: m.code, status: m.status }));
+}
+
+/** A long CSV with `rows` data rows: all municipalities × groups × measures over enough months. */
+function bigCsv(rows: number): string {
+  const groups = ["dagpenge", "sygedagpenge", "kontanthjaelp", "uddannelseshjaelp", "revalidering", "ressourceforloeb", "jobafklaring", "ledighedsydelse", "overgangsydelse", "alle"];
+  const codes = ["101", "147", "151", "153", "155", "157", "159", "161", "163", "165", "167", "169", "173", "175", "183", "185", "187", "190", "201", "210"];
+  const lines = ["municipality_code,benefit_group,measure,month,population,without,share_without"];
+  let n = 0;
+  for (let month = 0; n < rows; month++) {
+    const m = `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+    for (const code of codes) for (const g of groups) for (const measure of ["samtaler", "tilbud"]) {
+      if (n >= rows) break;
+      const p = 20 + ((n * 7) % 180);
+      const w = (n * 13) % (p + 1);
+      lines.push(`${code},${g},${measure},${m},${p},${w},${((100 * w) / p).toFixed(1)}`);
+      n++;
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+describeSite("tools pages", (site) => {
+  test("/udforsk: DuckDB loads lazily, an example query returns rows, an error shows DuckDB's message", async () => {
+    const { page, requests } = await site.open("/udforsk", { waitUntil: "load" });
+    await page.locator("[data-testid=duckdb-status][data-ready=true]").waitFor({ timeout: 90_000 });
+    const result = page.locator("[data-testid=sql-result]");
+    await result.waitFor({ timeout: 30_000 });
+    expect(Number(await result.getAttribute("data-rows"))).toBeGreaterThan(0);
+    expect(requests.some((r) => r.url.endsWith(".wasm"))).toBe(true);
+
+    // an example: months at exactly 20,0 %
+    await page.selectOption("#sql-example", { label: "Andel uden indsats over tid for én kommune" });
+    await page.waitForFunction(() => document.querySelector("[data-testid=sql-result] th")?.textContent === "month");
+    expect(Number(await result.getAttribute("data-rows"))).toBeGreaterThan(12);
+    expect(await page.locator(".sql-chart").count()).toBe(1);
+    expect(await page.locator(".sql-chart svg").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=sql-download]").getAttribute("download")).toBe("forespoergsel.csv");
+
+    await page.fill("#sql-query", "SELECT count(*) AS n FROM verdicts WHERE municipality_status = 'flagged'");
+    await page.click("#sql-run");
+    await page.waitForFunction(() => document.querySelector("[data-testid=sql-result] th")?.textContent === "n");
+    const flagged = Number((await page.locator("[data-testid=sql-result] td").first().textContent())!.replace(/\./g, ""));
+    const cli = await cliStatuses("--period", "2025H2");
+    // the verdicts table has one row per criterion; count distinct municipalities instead
+    await page.fill("#sql-query", "SELECT count(DISTINCT municipality_code) AS n FROM verdicts WHERE municipality_status = 'flagged'");
+    await page.click("#sql-run");
+    await page.waitForFunction((before) => document.querySelector("[data-testid=sql-result] td")?.textContent !== before, String(flagged));
+    const distinct = Number(await page.locator("[data-testid=sql-result] td").first().textContent());
+    expect(distinct).toBe(cli.filter((m) => m.status === "flagged").length);
+
+    await page.fill("#sql-query", "SELECT nonsense FROM nowhere");
+    await page.click("#sql-run");
+    const error = page.locator("[data-testid=sql-error]");
+    await error.waitFor({ state: "visible" });
+    expect(await error.textContent()).toMatch(/nowhere/i);
+  }, 120_000);
+
+  test("/udforsk: pasting the two Ishøj wide tables shows the verdicts of RULES.md §6", async () => {
+    const { page } = await site.open("/udforsk", { waitUntil: "load" });
+    await page.fill("#own-paste", fixture("ishoej-2022-samtaler-wide.tsv") + "\n" + fixture("ishoej-2022-tilbud-wide.tsv"));
+    await page.click("#own-load-paste");
+    const table = page.locator("[data-testid=own-verdicts]");
+    await table.waitFor({ timeout: 30_000 });
+    expect(await page.locator("[data-testid=own-summary]").getAttribute("data-municipalities")).toBe("1");
+    // the 2020 model and its Sep–Nov window are chosen from the data's months
+    expect(await page.locator("[data-control=rules] select").inputValue()).toBe("genopretning-2020");
+    expect(await page.locator("[data-control=period] select").inputValue()).toBe("2022-09..2022-11");
+    const SECTION_6: [string, string, string][] = [
+      ["sygedagpenge:samtaler", "flagged", "not-restored"],
+      ["dagpenge:tilbud", "flagged", "not-restored"],
+      ["kontanthjaelp:tilbud", "compliant", "not-restored"],
+      ["uddannelseshjaelp:tilbud", "compliant", "insufficient-data"],
+      ["dagpenge:samtaler", "compliant", "restored"],
+      ["revalidering:samtaler", "compliant", "restored"],
+      ["ressourceforloeb:samtaler", "compliant", "restored"],
+      ["jobafklaring:samtaler", "flagged", "not-restored"],
+    ];
+    for (const [criterion, trigger, restoration] of SECTION_6) {
+      const row = table.locator(`tr[data-municipality="183"][data-criterion="${criterion}"]`);
+      expect([criterion, await row.getAttribute("data-status"), await row.getAttribute("data-restoration")]).toEqual([criterion, trigger, restoration]);
+    }
+    const sick = table.locator('tr[data-criterion="sygedagpenge:samtaler"]');
+    expect(await sick.textContent()).toContain("45,5 %");
+    expect(await table.locator('li[data-municipality="183"]').textContent()).toContain("Udpeget");
+    // the explorer now queries the pasted data
+    await page.fill("#sql-query", "SELECT count(*) AS n, count(DISTINCT municipality_code) AS k FROM measurements");
+    await page.click("#sql-run");
+    await page.waitForFunction(() => document.querySelector("[data-testid=sql-result] th")?.textContent === "n");
+    expect(await page.locator("[data-testid=sql-result] td").allTextContents()).toEqual(["39", "1"]);
+  }, 120_000);
+
+  test("/udforsk: a bad file shows line-numbered messages and loads nothing", async () => {
+    const { page } = await site.open("/udforsk", { waitUntil: "load" });
+    const bad = "municipality_code,benefit_group,measure,month,population,without,share_without\n101,alle,samtaler,2024-01,100,20,20.0\n101,alle,samtaler,2024-02,100,20,2x.0\n999,alle,samtaler,2024-03,100,20,20.0\n";
+    await page.setInputFiles("#own-files", { name: "daarlig.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    const issues = page.locator("[data-testid=import-issues] li");
+    await issues.first().waitFor({ timeout: 30_000 });
+    const texts = await issues.allTextContents();
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    expect(texts.join("\n")).toMatch(/daarlig\.csv:3:7/);
+    expect(texts.join("\n")).toContain("2x.0");
+    expect(texts.join("\n")).toMatch(/daarlig\.csv:4:1/);
+    expect(await page.locator("[data-testid=own-summary]").count()).toBe(0);
+    expect(await page.locator("[data-testid=own-verdicts]").count()).toBe(0);
+    expect(await page.locator("[data-testid=own-error]").textContent()).toContain("Intet er indlæst");
+  }, 120_000);
+
+  test("/udforsk: a 200,000-row file parses in a worker with progress while the page keeps rendering", async () => {
+    const { page } = await site.open("/udforsk", { waitUntil: "load" });
+    await page.locator("[data-testid=duckdb-status][data-ready=true]").waitFor({ timeout: 90_000 });
+    // The file is made in the page (as if chosen in the file dialog), then the frame counter starts.
+    await page.evaluate((csv) => {
+      const w = window as unknown as { __frames: number[]; __file: File };
+      w.__file = new File([csv], "stor.csv", { type: "text/csv" });
+    }, bigCsv(200_000));
+    const started = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __file: File };
+      w.__frames = [];
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const progress = document.querySelector("[data-testid=own-progress]")!;
+      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+      new MutationObserver(() => seen.push(progress.textContent ?? "")).observe(progress, { subtree: true, childList: true, characterData: true });
+      const input = document.querySelector<HTMLInputElement>("#own-files")!;
+      const dt = new DataTransfer();
+      dt.items.add(w.__file);
+      input.files = dt.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      return performance.now();
+    });
+    await page.locator("[data-testid=own-progress]:not([hidden])").waitFor({ timeout: 10_000 });
+    const summary = page.locator("[data-testid=own-summary]");
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.getAttribute("data-cells")).toBe("200000");
+    const progressTexts = await page.evaluate(() => (window as unknown as { __progress?: string[] }).__progress ?? []);
+    expect(await page.locator("[data-testid=own-progress]").textContent()).toContain("%");
+    const { frames, received, indexed } = await page.evaluate(() => ({
+      frames: (window as unknown as { __frames: number[] }).__frames,
+      received: performance.getEntriesByName("own-data:received").at(-1)!.startTime,
+      indexed: performance.getEntriesByName("own-data:indexed").at(-1)!.startTime,
+    }));
+    // During the parse (until the worker's result arrives) the page keeps painting frames.
+    const during = frames.filter((t) => t >= started && t <= received);
+    const gaps = [started, ...during, received].slice(1).map((t, i, a) => t - (i === 0 ? started : a[i - 1]!));
+    const maxGap = Math.max(...gaps);
+    console.log(
+      `200k rows: parse ${Math.round(received - started)} ms with ${during.length} frames (longest gap ${Math.round(maxGap)} ms); ` +
+        `index on the main thread ${Math.round(indexed - received)} ms; progress seen: ${JSON.stringify(progressTexts)}`,
+    );
+    expect(during.length).toBeGreaterThan(5);
+    expect(maxGap).toBeLessThan(400);
+    // the explorer and the verdicts follow the new data
+    await page.locator("[data-testid=own-verdicts]").waitFor({ timeout: 60_000 });
+  }, 180_000);
+});
+
