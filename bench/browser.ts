@@ -1,0 +1,208 @@
+/**
+ * Browser benchmark: the built site on 127.0.0.1 in headless Debian chromium (playwright-core).
+ *
+ * - First render: a fresh browser context per run (empty cache), navigation to `/`, time until the
+ *   page's `performance.mark("heatmap-rendered")`; bytes transferred until then (CDP
+ *   Network.loadingFinished encodedDataLength: headers + body as received), and whether any .wasm
+ *   (DuckDB) was requested before it.
+ * - Update: the threshold slider is moved; the page marks "threshold-change" on input and
+ *   "repaint-done" after the repaint; the difference is the update time. Requests made during the
+ *   updates are counted (there should be none: no data reload).
+ * When the page does not (yet) set a mark, the figures are null and `note` says why.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { median } from "./stats.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export interface BrowserOptions {
+  readonly runs: number;
+  readonly updates: number;
+  /** Reuse an existing build in the output folder instead of building. */
+  readonly reuseDist: boolean;
+  readonly log: (s: string) => void;
+}
+
+export interface BrowserResult {
+  browser_first_render_ms: number | null;
+  browser_bytes_before_render: number | null;
+  browser_requests_before_render: number | null;
+  browser_wasm_before_render: boolean | null;
+  browser_update_ms: number | null;
+  browser_update_max_ms: number | null;
+  browser_update_requests: number | null;
+  /** Load event (ms after navigation start) and bytes until the network went idle, for context. */
+  browser_load_ms: number | null;
+  browser_bytes_total: number | null;
+  browser_wasm_fetched_at_all: boolean | null;
+  browser_build_ms: number | null;
+  browser_note: string | null;
+}
+
+const EMPTY: BrowserResult = {
+  browser_first_render_ms: null,
+  browser_bytes_before_render: null,
+  browser_requests_before_render: null,
+  browser_wasm_before_render: null,
+  browser_update_ms: null,
+  browser_update_max_ms: null,
+  browser_update_requests: null,
+  browser_load_ms: null,
+  browser_bytes_total: null,
+  browser_wasm_fetched_at_all: null,
+  browser_build_ms: null,
+  browser_note: null,
+};
+
+interface Fetch {
+  url: string;
+  /** ms after navigation start (performance.timeOrigin of the page). */
+  start: number;
+  end: number | null;
+  bytes: number;
+}
+
+interface ColdRun {
+  renderMs: number | null;
+  loadMs: number | null;
+  fetches: Fetch[];
+}
+
+const WASM = /\.wasm(\?|$)/i;
+
+/** One navigation to `/` in a fresh context. The page is left open for the update benchmark when `keep`. */
+async function coldRun(browser: Browser, origin: string, keep: boolean): Promise<ColdRun & { page: Page | null }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const byId = new Map<string, { url: string; ts: number; endTs: number | null; bytes: number }>();
+  let doc: { ts: number; wall: number } | null = null;
+  cdp.on("Network.requestWillBeSent", (e) => {
+    byId.set(e.requestId, { url: e.request.url, ts: e.timestamp, endTs: null, bytes: 0 });
+    if (!doc && e.type === "Document") doc = { ts: e.timestamp, wall: e.wallTime };
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = byId.get(e.requestId);
+    if (r) {
+      r.endTs = e.timestamp;
+      r.bytes = e.encodedDataLength;
+    }
+  });
+  await page.goto(`${origin}/`, { waitUntil: "load" });
+  let renderMs: number | null = null;
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName("heatmap-rendered").length > 0, undefined, { timeout: 20_000, polling: 20 });
+    renderMs = await page.evaluate(() => performance.getEntriesByName("heatmap-rendered")[0]!.startTime);
+  } catch {
+    renderMs = null;
+  }
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+  const { timeOrigin, loadMs } = await page.evaluate(() => ({
+    timeOrigin: performance.timeOrigin,
+    loadMs: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? null,
+  }));
+  // CDP timestamps are monotonic seconds; the document request's wall time anchors them to the
+  // page clock (navigation start = timeOrigin), to within a millisecond or so.
+  const d = doc as { ts: number; wall: number } | null;
+  const toPage = (ts: number) => (d ? (ts - d.ts) * 1000 + (d.wall * 1000 - timeOrigin) : ts);
+  const fetches: Fetch[] = [...byId.values()].map((r) => ({ url: r.url, start: toPage(r.ts), end: r.endTs === null ? null : toPage(r.endTs), bytes: r.bytes }));
+  if (!keep) {
+    await context.close();
+    return { renderMs, loadMs, fetches, page: null };
+  }
+  return { renderMs, loadMs, fetches, page };
+}
+
+/** Moves the threshold slider to `value`; resolves to repaint-done − threshold-change (ms), or null. */
+async function thresholdUpdate(page: Page, value: number): Promise<number | null> {
+  return page.evaluate(async (v) => {
+    performance.clearMarks("threshold-change");
+    performance.clearMarks("repaint-done");
+    const range = document.querySelector<HTMLInputElement>('input[name="threshold-range"]');
+    if (!range) return null;
+    range.value = String(v);
+    range.dispatchEvent(new Event("input", { bubbles: true }));
+    const deadline = performance.now() + 5000;
+    while (performance.now() < deadline) {
+      const change = performance.getEntriesByName("threshold-change")[0];
+      const done = performance.getEntriesByName("repaint-done").find((e) => !change || e.startTime >= change.startTime);
+      if (change && done) return done.startTime - change.startTime;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return null;
+  }, value);
+}
+
+export async function browserBench(opts: BrowserOptions): Promise<BrowserResult> {
+  if (!existsSync(CHROMIUM)) return { ...EMPTY, browser_note: `${CHROMIUM} not found (scripts/ensure-chromium.sh installs Debian's chromium)` };
+  process.env.TIDLIG_DIST ??= "dist-bench";
+  if (opts.reuseDist) process.env.TIDLIG_REUSE_DIST = "1";
+  const { buildSite, DIST } = await import("../test/browser/build-site.ts");
+  const { startStaticServer } = await import("../test/browser/static-server.ts");
+  opts.log(`browser: building the site into ${DIST} …`);
+  const build = await buildSite();
+  if (!build.ok) return { ...EMPTY, browser_note: `site build failed (${build.note}):\n${build.log.split("\n").slice(-15).join("\n")}` };
+  opts.log(`browser: site ${build.reused ? "reused" : `built in ${(build.durationMs / 1000).toFixed(1)} s`}`);
+  if (!existsSync(join(DIST, "index.html"))) return { ...EMPTY, browser_note: `${DIST}/index.html missing after the build` };
+
+  const server = await startStaticServer(DIST);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const notes: string[] = [];
+  try {
+    const runs: ColdRun[] = [];
+    let page: Page | null = null;
+    // One unmeasured warm-up navigation (the server's and chromium's own first-use costs).
+    await coldRun(browser, server.url, false);
+    for (let i = 0; i < opts.runs; i++) {
+      const r = await coldRun(browser, server.url, i === opts.runs - 1);
+      runs.push(r);
+      if (r.page) page = r.page;
+      opts.log(`browser: cold run ${i + 1}/${opts.runs}: heatmap ${r.renderMs === null ? "not marked" : `${r.renderMs.toFixed(0)} ms`}, load ${r.loadMs?.toFixed(0)} ms`);
+    }
+    const rendered = runs.filter((r) => r.renderMs !== null);
+    const last = runs[runs.length - 1]!;
+    const result: BrowserResult = { ...EMPTY, browser_build_ms: build.reused ? null : build.durationMs };
+    result.browser_load_ms = median(runs.flatMap((r) => (r.loadMs === null ? [] : [r.loadMs])));
+    result.browser_bytes_total = median(runs.map((r) => r.fetches.reduce((s, f) => s + f.bytes, 0)));
+    result.browser_wasm_fetched_at_all = runs.some((r) => r.fetches.some((f) => WASM.test(f.url)));
+    if (rendered.length === 0) {
+      notes.push('`/` never set performance.mark("heatmap-rendered") (within 20 s): first-render figures are null');
+    } else {
+      result.browser_first_render_ms = median(rendered.map((r) => r.renderMs!));
+      const before = (r: ColdRun) => r.fetches.filter((f) => f.end !== null && f.end <= r.renderMs!);
+      result.browser_bytes_before_render = median(rendered.map((r) => before(r).reduce((s, f) => s + f.bytes, 0)));
+      result.browser_requests_before_render = median(rendered.map((r) => before(r).length));
+      result.browser_wasm_before_render = rendered.some((r) => r.fetches.some((f) => WASM.test(f.url) && f.start <= r.renderMs!));
+    }
+
+    if (page && last.renderMs !== null) {
+      let requests = 0;
+      page.on("request", () => requests++);
+      const samples: number[] = [];
+      const values = [75, 70, 85, 80, 77.5, 90, 65, 82.3, 79, 80];
+      await thresholdUpdate(page, 78); // warm-up
+      for (let i = 0; i < opts.updates; i++) {
+        const ms = await thresholdUpdate(page, values[i % values.length]!);
+        if (ms === null) break;
+        samples.push(ms);
+      }
+      if (samples.length === 0) notes.push('moving the threshold slider gave no "threshold-change" → "repaint-done" marks (within 5 s): update figures are null');
+      else {
+        result.browser_update_ms = median(samples);
+        result.browser_update_max_ms = Math.max(...samples);
+        result.browser_update_requests = requests;
+        opts.log(`browser: ${samples.length} threshold updates: ${samples.map((s) => s.toFixed(1)).join(", ")} ms`);
+      }
+    } else if (rendered.length === 0) notes.push("update figures need the heatmap first: null");
+    result.browser_note = notes.length ? notes.join("; ") : null;
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
