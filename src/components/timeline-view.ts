@@ -49,7 +49,9 @@ function describe(e: TimelineEvent): string {
     case "plan-required":
       return `${when}: genopretningstjek på ${window} (${checked}): ikke genoprettet; genopretningsplan kræves med frist ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`;
     case "escalated":
-      return `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; sagen eskaleres.`;
+      return e.stageBefore === "escalated"
+        ? `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; sagen forbliver eskaleret.`
+        : `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet efter planen; sagen eskaleres.`;
     default:
       return `${when}: genopretningstjek på ${window} (${checked}) kunne ikke afgøres (${STATUS_LABELS[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter.`;
   }
