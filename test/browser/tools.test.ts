@@ -176,5 +176,66 @@ describeSite("tools pages", (site) => {
     // the explorer and the verdicts follow the new data
     await page.locator("[data-testid=own-verdicts]").waitFor({ timeout: 60_000 });
   }, 180_000);
+
+  test("/hvad-hvis: the flagged count at each swept threshold equals the CLI's; A/B flips match the CLI", async () => {
+    const { page } = await site.open("/hvad-hvis");
+    const table = page.locator("[data-testid=sweep-table]");
+    await table.waitFor();
+    expect(await table.getAttribute("data-period")).toBe("2025H2");
+    for (const threshold of [70, 80, 85, 90]) {
+      const row = table.locator(`tr[data-threshold="${threshold}"]`);
+      const cli = await cliStatuses("--period", "2025H2", "--threshold", String(threshold));
+      expect([threshold, Number(await row.getAttribute("data-flagged"))]).toEqual([threshold, cli.filter((m) => m.status === "flagged").length]);
+    }
+    expect(await table.locator("tr.sweep-current").getAttribute("data-threshold")).toBe("80");
+    expect(await table.locator("tbody tr").count()).toBe(101); // 50–100 in steps of 0,5
+    // A = threshold 80 (the page's controls), B = 85 (the second panel's default)
+    const [a, b] = [await cliStatuses("--period", "2025H2", "--threshold", "80"), await cliStatuses("--period", "2025H2", "--threshold", "85")];
+    const expected = a.filter((m, i) => m.status !== b[i]!.status).map((m) => m.code);
+    expect(expected.length).toBeGreaterThan(0);
+    const flips = page.locator("[data-testid=flip]");
+    expect(await flips.evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual(expected);
+    expect(await flips.first().locator(".whatif-sides section").count()).toBe(2);
+    expect(await flips.first().textContent()).toMatch(/\d+,\d %/);
+  }, 120_000);
+
+  test("/hvad-hvis: a sweep under the 2020 model follows the URL parameters", async () => {
+    const { page } = await site.open("/hvad-hvis?rules=genopretning-2020&period=2024-09..2024-11&threshold=85");
+    const table = page.locator("[data-testid=sweep-table]");
+    await table.waitFor();
+    expect(await table.getAttribute("data-period")).toBe("2024-09..2024-11");
+    for (const threshold of [75, 85]) {
+      const cli = await cliStatuses("--rules", "genopretning-2020", "--period", "2024-09..2024-11", "--limit", String(100 - threshold));
+      expect(Number(await table.locator(`tr[data-threshold="${threshold}"]`).getAttribute("data-flagged"))).toBe(cli.filter((m) => m.status === "flagged").length);
+    }
+    await page.emulateMedia({ colorScheme: "dark" });
+  }, 120_000);
+
+  test("/breve: one letter per flagged municipality, as many as the CLI flags; one per printed page", async () => {
+    const { page } = await site.open("/breve?threshold=85");
+    const letters = page.locator("[data-testid=letter]");
+    const cli = (await cliStatuses("--period", "2025H2", "--threshold", "85")).filter((m) => m.status === "flagged").map((m) => m.code);
+    expect(cli.length).toBeGreaterThan(1);
+    expect(await letters.evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual(cli);
+    expect(await page.locator("[data-testid=letter-synthetic]").count()).toBe(cli.length);
+    const first = letters.first();
+    expect(await first.textContent()).toMatch(/\d+,\d %/);
+    expect(await first.textContent()).toContain("faglig bistand");
+    await page.emulateMedia({ media: "print" });
+    expect(await first.evaluate((e) => getComputedStyle(e).breakAfter)).toBe("page");
+    expect(await page.locator("[data-testid=controls]").evaluate((e) => getComputedStyle(e).display)).toBe("none");
+    await page.emulateMedia({ media: "screen" });
+  }, 120_000);
+
+  test("/breve?municipality=CODE shows just that letter, or a note when it is not flagged", async () => {
+    const statuses = await cliStatuses("--period", "2025H2", "--threshold", "85");
+    const flagged = statuses.find((m) => m.status === "flagged")!.code;
+    const calm = statuses.find((m) => m.status === "compliant")!.code;
+    const one = await site.open(`/breve?threshold=85&municipality=${flagged}`);
+    expect(await one.page.locator("[data-testid=letter]").evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual([flagged]);
+    const none = await site.open(`/breve?threshold=85&municipality=${calm}`);
+    expect(await none.page.locator("[data-testid=letter]").count()).toBe(0);
+    expect(await none.page.locator("[data-testid=letters-note]").textContent()).toContain("ikke udpeget");
+  }, 120_000);
 });
 
