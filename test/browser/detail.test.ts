@@ -162,5 +162,9 @@ describeSite("detail pages", (site) => {
     await page.locator("[data-testid=timeline]").waitFor();
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe("rgb(255, 255, 255)");
+    const rules = await site.open("/regler");
+    await rules.page.emulateMedia({ colorScheme: "dark" });
+    expect(await rules.page.locator("[data-testid=case-verdict]").getAttribute("data-status")).toBe("flagged");
+    expect(await rules.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgb(255, 255, 255)");
   });
 });
