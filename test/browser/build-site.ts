@@ -58,7 +58,8 @@ export async function buildSite(): Promise<SiteBuild> {
   const result = spawnSync(prefix[0] ?? "sh", [...prefix.slice(1), ...(prefix.length ? ["sh"] : []), "-c", script], {
     cwd: PROJECT,
     encoding: "utf-8",
-    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" },
+    // Framework runs `.ts` data loaders with the `tsx` command: make sure the project's is on PATH.
+    env: { ...process.env, PATH: `${join(PROJECT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
   const log = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;
