@@ -39,6 +39,8 @@ export interface BrowserResult {
   browser_bytes_total: number | null;
   browser_wasm_fetched_at_all: boolean | null;
   browser_build_ms: number | null;
+  /** The largest responses before the render (path and bytes), to see where the bytes go. */
+  browser_largest_before_render: { path: string; bytes: number }[] | null;
   browser_note: string | null;
 }
 
@@ -54,6 +56,7 @@ const EMPTY: BrowserResult = {
   browser_bytes_total: null,
   browser_wasm_fetched_at_all: null,
   browser_build_ms: null,
+  browser_largest_before_render: null,
   browser_note: null,
 };
 
@@ -177,6 +180,11 @@ export async function browserBench(opts: BrowserOptions): Promise<BrowserResult>
       const before = (r: ColdRun) => r.fetches.filter((f) => f.end !== null && f.end <= r.renderMs!);
       result.browser_bytes_before_render = median(rendered.map((r) => before(r).reduce((s, f) => s + f.bytes, 0)));
       result.browser_requests_before_render = median(rendered.map((r) => before(r).length));
+      const lastRendered = rendered[rendered.length - 1]!;
+      result.browser_largest_before_render = before(lastRendered)
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 6)
+        .map((f) => ({ path: new URL(f.url).pathname, bytes: f.bytes }));
       result.browser_wasm_before_render = rendered.some((r) => r.fetches.some((f) => WASM.test(f.url) && f.start <= r.renderMs!));
     }
 
