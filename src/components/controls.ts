@@ -103,6 +103,7 @@ export function controlPanel(
   }
   const writeUrl = options.writeUrl ?? true;
   let state: ViewState = initial.state;
+  let urlPending = false;
 
   const field = (name: ControlName, label: string, control: Node, extra?: Node | string) =>
     html`<div class="control" data-control=${name} hidden=${hidden.has(name)}>
@@ -203,7 +204,14 @@ export function controlPanel(
     if (next.threshold !== state.threshold) performance.mark("threshold-change");
     state = next;
     render();
-    if (writeUrl) writeViewState(state, data.defaultPeriod);
+    // The address bar follows after the repaint (replaceState costs several ms).
+    if (writeUrl && !urlPending) {
+      urlPending = true;
+      setTimeout(() => {
+        urlPending = false;
+        writeViewState(state, data.defaultPeriod);
+      }, 0);
+    }
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
 

@@ -88,7 +88,15 @@ const LABEL_W = 168;
 const HEADER_H = 34;
 const REGION_H = 18;
 
-/** The heatmap as a figure element: legend, SVG and a caption. */
+const SVG_NS = "http://www.w3.org/2000/svg";
+const UNKNOWN_LINE = "#9a9a9a";
+
+/**
+ * The heatmap as a figure element: legend, then the chart (an SVG with the labels, one
+ * `<g data-municipality>` per row and the window outline, over a canvas with the cells: ≈2,400
+ * cells as DOM nodes cost ≈60 ms of parsing and layout per repaint, on a canvas ≈2 ms), then a
+ * caption. Hovering a cell shows its figures in a tooltip.
+ */
 export function heatmap(o: HeatmapOptions): HTMLElement {
   const href = o.href ?? ((code: string) => `./kommune/${code}`);
   const color = shareColor(o.limit);
@@ -97,11 +105,12 @@ export function heatmap(o: HeatmapOptions): HTMLElement {
   const cellW = Math.max(14, Math.min(30, Math.floor(720 / Math.max(nMonths, 1))));
   const width = LABEL_W + nMonths * cellW + 8;
   const parts: string[] = [];
+  /** Top y of each drawn row, in order, for drawing and for finding the row under the pointer. */
+  const rowTops: number[] = [];
   let y = HEADER_H;
   let region: string | null = null;
 
-  // Window outline and month header.
-  const windowCols = o.months.map((m, i) => [m, i] as const).filter(([m]) => o.rows[0]?.cells.find((c) => c.month === m)?.inWindow ?? false);
+  const windowIdx = (ordered[0]?.cells ?? []).map((c, i) => (c.inWindow ? i : -1)).filter((i) => i >= 0);
   const header: string[] = [];
   o.months.forEach((m, i) => {
     const x = LABEL_W + i * cellW + cellW / 2;
@@ -117,64 +126,133 @@ export function heatmap(o: HeatmapOptions): HTMLElement {
       parts.push(`<text x="2" y="${y + REGION_H - 5}" class="hm-region">${escapeXml(region)}</text>`);
       y += REGION_H;
     }
+    rowTops.push(y);
     const status = m?.status ?? "not-covered";
-    const cells: string[] = [];
-    row.cells.forEach((c, i) => {
-      const x = LABEL_W + i * cellW;
-      const share = c.shareWithout;
-      const population = c.population === null ? "borgere ukendt" : `${c.populationIsLowerBound ? "mindst " : ""}${formatCount(c.population)} borgere`;
-      const verdict = !row.fed
-        ? "kriteriet måles ikke for kommunen"
-        : share === null
-          ? "andel ukendt"
-          : c.breach
-            ? `over grænsen på ${formatPercentParameter(o.limit)}`
-            : `ikke over grænsen på ${formatPercentParameter(o.limit)}`;
-      const small = c.belowMinimum ? `; færre end ${formatCount(o.minPopulation)} borgere` : "";
-      const title = `${name}, ${formatMonthShort(c.month)}: ${share === null ? "andel uden indsats ukendt" : `${formatPercent(share)} uden indsats`} (${population}); ${verdict}${small}`;
-      const fill = share === null || !row.fed ? "url(#hm-unknown)" : color(share);
-      cells.push(
-        `<rect x="${x}" y="${y}" width="${cellW - 1}" height="${CELL_H - 1}" fill="${fill}" data-month="${c.month}"${c.breach ? ' data-breach="1"' : ""}><title>${escapeXml(title)}</title></rect>`,
-      );
-      if (c.breach) cells.push(`<circle cx="${x + (cellW - 1) / 2}" cy="${y + (CELL_H - 1) / 2}" r="2.3" class="hm-breach"/>`);
-      else if (c.belowMinimum) cells.push(`<circle cx="${x + (cellW - 1) / 2}" cy="${y + (CELL_H - 1) / 2}" r="2.6" class="hm-small"/>`);
-    });
-    const label = `${STATUS_SYMBOLS[status]} ${name}`;
+    const breaches = row.cells.filter((c) => c.inWindow && c.breach).length;
     parts.push(
-      `<g data-municipality="${escapeXml(row.code)}" data-name="${escapeXml(name)}" data-status="${status}" class="hm-row hm-row--${status}">` +
-        `<a href="${escapeXml(href(row.code))}"><text x="${LABEL_W - 6}" y="${y + CELL_H - 3}" text-anchor="end" class="hm-label"><title>${escapeXml(`${name} (${row.code}): ${STATUS_LABELS[status]}`)}</title>${escapeXml(label)}</text></a>` +
-        cells.join("") +
-        `</g>`,
+      `<g data-municipality="${escapeXml(row.code)}" data-name="${escapeXml(name)}" data-status="${status}" data-breaches="${breaches}" class="hm-row hm-row--${status}">` +
+        `<a href="${escapeXml(href(row.code))}" tabindex="-1"><text x="${LABEL_W - 6}" y="${y + CELL_H - 3}" text-anchor="end" class="hm-label">` +
+        `<title>${escapeXml(`${name} (${row.code}): ${STATUS_LABELS[status]}`)}</title>${escapeXml(`${STATUS_SYMBOLS[status]} ${name}`)}</text></a></g>`,
     );
     y += CELL_H;
   }
 
-  const first = windowCols[0]?.[1];
-  const last = windowCols[windowCols.length - 1]?.[1];
+  const first = windowIdx[0];
+  const last = windowIdx[windowIdx.length - 1];
   const outline =
     first === undefined || last === undefined
       ? ""
       : `<rect x="${LABEL_W + first * cellW - 1.5}" y="${HEADER_H - 1.5}" width="${(last - first + 1) * cellW + 2}" height="${y - HEADER_H + 2}" class="hm-window"/>` +
         `<text x="${LABEL_W + ((first + last + 1) * cellW) / 2}" y="11" text-anchor="middle" class="hm-window-label">periode</text>`;
   const height = y + 4;
+  const description = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${nMonths} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over afgørelser nedenfor giver de samme kommuner i tekst.`;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" ` +
-    `aria-label="${escapeXml(`Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${nMonths} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over afgørelser nedenfor giver de samme kommuner i tekst.`)}">` +
-    `<defs><pattern id="hm-unknown" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
-    `<rect width="5" height="5" class="hm-unknown-bg"/><line x1="0" y1="0" x2="0" y2="5" class="hm-unknown-line"/></pattern></defs>` +
+    `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" class="hm-svg" aria-hidden="true">` +
     header.join("") +
     parts.join("") +
     outline +
     `</svg>`;
 
+  const scale = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio ?? 1)));
   const figure = document.createElement("figure");
   figure.className = "heatmap";
   figure.dataset.testid = "heatmap";
   figure.innerHTML =
     legendHtml(o.limit, o.minPopulation) +
-    `<div class="heatmap-scroll">${svg}</div>` +
-    `<figcaption>Andel uden indsats pr. måned for ${escapeXml(o.criterionLabel.toLowerCase())}. Den markerede periode er den, afgørelsen bygger på; de foregående måneder er vist som baggrund. Klik på en kommune for detaljer.</figcaption>`;
+    `<div class="heatmap-scroll"><div class="hm-stack" role="img" aria-label="${escapeXml(description)}" style="width:${width}px;height:${height}px">` +
+    `<canvas width="${width * scale}" height="${height * scale}" style="width:${width}px;height:${height}px"></canvas>${svg}` +
+    `<div class="hm-tooltip" role="tooltip" hidden></div></div></div>` +
+    `<figcaption>Andel uden indsats pr. måned for ${escapeXml(o.criterionLabel.toLowerCase())}. Den markerede periode er den, afgørelsen bygger på; de foregående måneder er vist som baggrund. ` +
+    `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${escapeXml(formatCount(o.minPopulation))} borgere; skraveret er ukendt. Klik på en kommune for detaljer.</figcaption>`;
+
+  // Cells on the canvas, at the screen's pixel density.
+  const canvas = figure.querySelector("canvas")!;
+  const ctx = canvas.getContext("2d");
+  if (ctx) {
+    if (scale !== 1) ctx.scale(scale, scale);
+    const w = cellW - 1;
+    const h = CELL_H - 1;
+    ordered.forEach((row, r) => {
+      const top = rowTops[r]!;
+      row.cells.forEach((c, i) => {
+        const x = LABEL_W + i * cellW;
+        const share = c.shareWithout;
+        if (share === null || !row.fed) {
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(x, top, w, h);
+          ctx.clip();
+          ctx.strokeStyle = UNKNOWN_LINE;
+          ctx.lineWidth = 1;
+          ctx.beginPath();
+          for (let d = -h; d < w; d += 4) {
+            ctx.moveTo(x + d, top + h);
+            ctx.lineTo(x + d + h, top);
+          }
+          ctx.stroke();
+          ctx.restore();
+        } else {
+          ctx.fillStyle = color(share);
+          ctx.fillRect(x, top, w, h);
+        }
+        if (c.breach || c.belowMinimum) {
+          ctx.beginPath();
+          ctx.arc(x + w / 2, top + h / 2, c.breach ? 2.3 : 2.6, 0, 2 * Math.PI);
+          if (c.breach) {
+            ctx.fillStyle = "#111";
+            ctx.fill();
+            ctx.strokeStyle = "#fff";
+            ctx.lineWidth = 0.8;
+          } else {
+            ctx.strokeStyle = "#111";
+            ctx.lineWidth = 1;
+          }
+          ctx.stroke();
+        }
+      });
+    });
+  }
+
+  // Tooltip: the figures of the cell under the pointer.
+  const stack = figure.querySelector<HTMLElement>(".hm-stack")!;
+  const tooltip = figure.querySelector<HTMLElement>(".hm-tooltip")!;
+  stack.addEventListener("pointermove", (event) => {
+    const box = stack.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    const i = Math.floor((px - LABEL_W) / cellW);
+    let r = -1;
+    for (let k = 0; k < rowTops.length; k++) if (py >= rowTops[k]! && py < rowTops[k]! + CELL_H) r = k;
+    const row = ordered[r];
+    const cell = row && i >= 0 ? row.cells[i] : undefined;
+    if (!row || !cell) {
+      tooltip.hidden = true;
+      return;
+    }
+    tooltip.textContent = cellTitle(o, row, cell);
+    tooltip.hidden = false;
+    const left = Math.min(px + 12, width - 260);
+    tooltip.style.left = `${Math.max(0, left)}px`;
+    tooltip.style.top = `${py + 14}px`;
+  });
+  stack.addEventListener("pointerleave", () => (tooltip.hidden = true));
   return figure;
+}
+
+/** "Allerød, okt. 2025: 22,0 % uden indsats (1.234 borgere); over grænsen på 20 %". */
+export function cellTitle(o: Pick<HeatmapOptions, "municipalities" | "limit" | "minPopulation">, row: HeatmapRow, c: HeatmapRow["cells"][number]): string {
+  const name = o.municipalities.get(row.code)?.name ?? row.code;
+  const share = c.shareWithout;
+  const population = c.population === null ? "borgere ukendt" : `${c.populationIsLowerBound ? "mindst " : ""}${formatCount(c.population)} borgere`;
+  const verdict = !row.fed
+    ? "kriteriet måles ikke for kommunen"
+    : share === null
+      ? "andel ukendt"
+      : c.breach
+        ? `over grænsen på ${formatPercentParameter(o.limit)}`
+        : `ikke over grænsen på ${formatPercentParameter(o.limit)}`;
+  const small = c.belowMinimum ? `; færre end ${formatCount(o.minPopulation)} borgere` : "";
+  return `${name}, ${formatMonthShort(c.month)}: ${share === null ? "andel uden indsats ukendt" : `${formatPercent(share)} uden indsats`} (${population}); ${verdict}${small}`;
 }
 
 /** The colour legend (moves with the limit) and the meaning of the marks. */
@@ -190,7 +268,7 @@ function legendHtml(limit: number, minPopulation: number): string {
     `<ul class="hm-legend-marks">` +
     `<li><svg width="14" height="12"><rect width="13" height="11" fill="${shareColor(limit)(Math.min(100, limit + (100 - limit) / 2))}"/><circle cx="6.5" cy="5.5" r="2.3" class="hm-breach"/></svg> over grænsen</li>` +
     `<li><svg width="14" height="12"><rect width="13" height="11" fill="${shareColor(limit)(limit / 2)}"/><circle cx="6.5" cy="5.5" r="2.6" class="hm-small"/></svg> færre end ${escapeXml(formatCount(minPopulation))} borgere</li>` +
-    `<li><svg width="14" height="12"><rect width="13" height="11" fill="url(#hm-unknown-legend)"/><defs><pattern id="hm-unknown-legend" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" class="hm-unknown-bg"/><line x1="0" y1="0" x2="0" y2="5" class="hm-unknown-line"/></pattern></defs></svg> ukendt / måles ikke</li>` +
+    `<li><svg width="14" height="12"><rect width="13" height="11" fill="url(#hm-unknown-legend)"/><defs><pattern id="hm-unknown-legend" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" stroke="${UNKNOWN_LINE}" stroke-width="1"/></pattern></defs></svg> ukendt / måles ikke</li>` +
     `</ul></div>`
   );
 }

@@ -179,6 +179,19 @@ describeSite("overview page /", (site) => {
     expect(new URL(page.url()).searchParams.get("sort")).toBe("severity");
   });
 
+  test("hovering a heatmap cell shows its municipality, month, share and population", async () => {
+    const { page } = await site.open("/?sort=name");
+    const label = page.locator("[data-testid=heatmap] [data-municipality] .hm-label").first();
+    const name = await page.locator("[data-testid=heatmap] [data-municipality]").first().getAttribute("data-name");
+    await label.scrollIntoViewIfNeeded();
+    const labelBox = (await label.boundingBox())!;
+    const stackBox = (await page.locator("[data-testid=heatmap] .hm-stack").boundingBox())!;
+    await page.mouse.move(stackBox.x + stackBox.width - 20, labelBox.y + labelBox.height / 2);
+    const tooltip = page.locator("[data-testid=heatmap] .hm-tooltip");
+    await tooltip.waitFor({ state: "visible", timeout: 5000 });
+    expect(await tooltip.textContent()).toMatch(new RegExp(`^${name}, dec\\. \\d{4}: \\d+,\\d % uden indsats \\([\\d.]+ borgere\\); (ikke )?over grænsen på 20 %`));
+  });
+
   test("the CSV download holds the verdicts of all 98 municipalities", async () => {
     const { page } = await site.open("/");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=csv-download]")]);
