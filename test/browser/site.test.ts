@@ -16,8 +16,15 @@ function builtRoutes(): string[] {
   return files
     .filter((f) => f.endsWith(".html") && f !== "404.html" && !f.startsWith("_"))
     .map((f) => "/" + f.replace(/\\/g, "/").replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, ""))
+    .filter((route) => !route.startsWith("/kommune/") || SAMPLED_MUNICIPALITIES.has(route.slice("/kommune/".length)))
     .sort();
 }
+
+/**
+ * The 98 municipality pages share one template: a sample covers it (the capital, the letter's
+ * Ishøj, the smallest island, one per region); detail.test.ts checks all 98 were built.
+ */
+const SAMPLED_MUNICIPALITIES = new Set(["101", "183", "825", "751", "461", "851", "253"]);
 
 describeSite("the built site", (site) => {
   for (const route of builtRoutes()) {
@@ -40,6 +47,18 @@ describeSite("the built site", (site) => {
     const { requests } = await site.open("/");
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((r) => /\.wasm(\?|$)|duckdb/i.test(r.url)).map((r) => r.url)).toEqual([]);
+  });
+  test("the data banner says synthetic on every sampled page and links to /data from any depth", async () => {
+    for (const route of ["/", "/kommune/183", "/regler"]) {
+      const { page } = await site.open(route);
+      const banner = page.locator("[data-testid=synthetic-banner]");
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain("Syntetiske data");
+      const href = await banner.locator("a").getAttribute("href");
+      const target = new URL(href!, page.url());
+      expect(target.pathname).toBe("/data");
+      expect((await page.request.get(target.href)).status()).toBe(200);
+    }
   });
   // The DuckDB path on /udforsk is tested in tools.test.ts.
 });
