@@ -102,8 +102,10 @@ export function assign(cost: readonly (readonly number[])[]): number[] {
   return out;
 }
 
-/** The tile grid of `points` (in the order given; the result is sorted by row, then column). */
-export function tileLayout(points: readonly TilePoint[], options: TileLayoutOptions = {}): TileLayout {
+/** The tile grid of `input`; tiles sorted by row, then column. */
+export function tileLayout(input: readonly TilePoint[], options: TileLayoutOptions = {}): TileLayout {
+  // Sorted by code, so the result does not depend on the order of the input.
+  const points = [...input].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const columns = options.columns ?? 13;
   const rows = options.rows ?? 11;
   const spread = options.spread ?? 0.5;
