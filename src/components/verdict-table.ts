@@ -35,7 +35,7 @@ export function verdictTable(e: Evaluation, href: (code: string) => string = (c)
   const criteria = criteriaOf(e);
   const head =
     `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Afgørelse</th>` +
-    criteria.map((c) => `<th scope="col" class="vt-crit-head"><span>${escapeHtml(criterionLabel(c))}</span></th>`).join("") +
+    criteria.map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`).join("") +
     `</tr>`;
   const body = e.municipalities
     .map((m) => {
