@@ -22,14 +22,14 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
   }</div>`;
 }
 
-export function flipList(flips: readonly VerdictFlip[], labelA: string, labelB: string): HTMLElement {
+export function flipList(flips: readonly VerdictFlip[]): HTMLElement {
   if (!flips.length) return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter afgørelse mellem A og B.</p>`;
   return html`<ol class="flip-list" data-testid="flips" data-count=${flips.length}>${flips.map(
     (f) => html`<li data-testid="flip" data-municipality=${f.code} data-a=${f.a?.status ?? ""} data-b=${f.b?.status ?? ""}>
       <strong>${f.name}</strong>: A ${status(f.a?.status ?? null)} → B ${status(f.b?.status ?? null)}
       <div class="whatif-sides">
-        <section><h4>A: ${labelA}</h4>${explanations(f.a)}</section>
-        <section><h4>B: ${labelB}</h4>${explanations(f.b)}</section>
+        <section><h4>Under A</h4>${explanations(f.a)}</section>
+        <section><h4>Under B</h4>${explanations(f.b)}</section>
       </div></li>`,
   )}</ol>`;
 }
