@@ -141,6 +141,37 @@ describeSite("overview page /", (site) => {
     expect(await page.locator("[data-testid=verdict-table] thead th").count()).toBeGreaterThan(4 + 10);
   });
 
+  test("period select, exemptions switch and rule-set switch match the CLI", async () => {
+    const { page, requests } = await site.open("/");
+    const requestsBefore = requests.length;
+    await page.selectOption("[data-testid=controls] select[name=period]", "2025H1");
+    await waitForRepaints(page, 1);
+    expect(await flaggedCount(page)).toBe(count(await cliStatuses("--period", "2025H1"), "flagged"));
+    expect(await page.locator("[data-testid=answer]").textContent()).toContain("1. halvår 2025");
+
+    await page.check("[data-testid=controls] input[name=exemptions]");
+    await waitForRepaints(page, 2);
+    const exempt = await cliStatuses("--period", "2025H1", "--apply-exemptions");
+    expect(await flaggedCount(page)).toBe(count(exempt, "flagged"));
+    expect(count(exempt, "exempted")).toBeGreaterThan(0); // the synthetic data has a positive-trend case here
+    expect(await page.textContent("[data-testid=exempted-count]")).toBe(String(count(exempt, "exempted")));
+    expect(await pageStatuses(page)).toEqual(exempt);
+
+    await page.selectOption("[data-testid=controls] select[name=rules]", "genopretning-2020");
+    await waitForRepaints(page, 3);
+    const period = await shownPeriod(page);
+    expect(period).toMatch(/^\d{4}-09\.\.\d{4}-11$/); // the latest Sep–Nov window of the 2020 calendar
+    expect(await page.locator("[data-testid=controls] select[name=period] option:checked").textContent()).toMatch(/^sep\.–nov\. \d{4}$/);
+    expect(await page.locator("[data-testid=controls] [data-control=aggregation]").isVisible()).toBe(false);
+    expect(await page.locator("[data-testid=controls] [data-control=mode]").isVisible()).toBe(true);
+    const cli2020 = await cliStatuses("--rules", "genopretning-2020", "--period", period);
+    expect(await flaggedCount(page)).toBe(count(cli2020, "flagged"));
+    await page.waitForTimeout(100);
+    const search = new URL(page.url()).searchParams;
+    expect(search.get("rules")).toBe("genopretning-2020");
+    expect(requests.slice(requestsBefore).map((r) => r.url)).toEqual([]);
+  });
+
   test("the 2020 model in restoration mode counts what the CLI counts", async () => {
     const { page } = await site.open("/?rules=genopretning-2020&period=2023-09..2023-11&mode=restoration");
     const cli = await cliStatuses("--rules", "genopretning-2020", "--period", "2023-09..2023-11", "--mode", "restoration");
