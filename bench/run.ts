@@ -10,7 +10,7 @@
  *    SQL and an arquero formulation from the raw cells — all checked to give identical verdicts.
  * 2. Scale: the same on the data ×10 and ×100 (pseudo-municipalities X001101, …).
  * 3. Import: parse + validate a generated 1,000,000-row canonical CSV, in a child process
- *    (throughput, peak RSS over baseline).
+ *    (throughput, peak RSS over baseline: VmHWM, see bench/import/child.ts).
  * 4. Browser: the built site in headless chromium (first render of `/`, bytes before it, no wasm,
  *    threshold change → repaint).
  */
@@ -166,7 +166,7 @@ if (!args.has("--skip-import")) {
     log("import: writing a 1,000,000-row canonical CSV …");
     const size = await writeLargeLongCsv(file, 1_000_000);
     const tsx = createRequire(import.meta.url).resolve("tsx");
-    const results: { rows: number; ms: number; fileBytes: number; baselineRssBytes: number; peakRssBytes: number; retainedHeapBytes: number }[] = [];
+    const results: { rows: number; peakSource: string; ms: number; fileBytes: number; baselineRssBytes: number; peakRssBytes: number; retainedHeapBytes: number }[] = [];
     for (let i = 0; i < R.importRuns; i++) {
       const child = spawnSync(process.execPath, ["--expose-gc", "--import", tsx, join(PROJECT, "bench/import/child.ts"), file], { encoding: "utf-8", maxBuffer: 1 << 20 });
       if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
@@ -182,6 +182,7 @@ if (!args.has("--skip-import")) {
     const peak = median(results.map((r) => r.peakRssBytes - r.baselineRssBytes))!;
     out.import_peak_mb = round(mb(peak));
     out.import_peak_x_file = round(peak / size);
+    out.import_peak_source = results[0]!.peakSource;
     out.import_retained_mb = round(mb(median(results.map((r) => r.retainedHeapBytes))!));
   } finally {
     await rm(dir, { recursive: true, force: true });
