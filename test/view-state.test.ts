@@ -24,6 +24,10 @@ describe("URL state", () => {
     expect(search).toBe("?period=2024H2&threshold=85");
     expect(parseViewState(search, defaults).state).toEqual(state);
   });
+  it("keeps the page's own parameters when it writes the state back", () => {
+    const { state } = parseViewState("?municipality=183&threshold=85", defaults);
+    expect(viewStateSearch({ ...state, threshold: 90 }, defaults, "?municipality=183&threshold=85")).toBe("?municipality=183&threshold=90");
+  });
   it("maps the threshold to the 2020 model's limit", () => {
     const { state } = parseViewState("?rules=genopretning-2020&threshold=75&mode=restoration", defaults);
     expect(viewRequest(state)).toMatchObject({ ruleSet: "genopretning-2020", mode: "restoration", restoration: { limit: 25 } });

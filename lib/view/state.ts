@@ -82,9 +82,16 @@ export function parseViewState(search: string, defaultPeriod: (rules: RuleSetId)
   return { state: { rules, period, threshold, min, aggregation, exemptions, mode, criterion, sort }, notes };
 }
 
-/** The URL search string of a state; parameters at their default are left out. */
-export function viewStateSearch(s: ViewState, defaultPeriod: (rules: RuleSetId) => Period): string {
-  const q = new URLSearchParams();
+/** The URL parameters a ViewState owns; any other parameter (e.g. `municipality`) belongs to the page. */
+export const VIEW_PARAMETERS = ["rules", "period", "threshold", "min", "aggregation", "exemptions", "mode", "criterion", "sort"] as const;
+
+/**
+ * The URL search string of a state; parameters at their default are left out. Parameters of
+ * `current` that the state does not own are kept, so a page's own parameters survive a change.
+ */
+export function viewStateSearch(s: ViewState, defaultPeriod: (rules: RuleSetId) => Period, current = ""): string {
+  const q = new URLSearchParams(current);
+  for (const key of VIEW_PARAMETERS) q.delete(key);
   if (s.rules !== "opfoelgning-2024") q.set("rules", s.rules);
   if (s.period.label !== defaultPeriod(s.rules).label) q.set("period", s.period.label);
   if (s.threshold !== DEFAULT_THRESHOLD) q.set("threshold", String(s.threshold));

@@ -10,7 +10,7 @@ export function readViewState(defaultPeriod: (rules: RuleSetId) => Period): { st
 }
 
 export function writeViewState(state: ViewState, defaultPeriod: (rules: RuleSetId) => Period): void {
-  const search = viewStateSearch(state, defaultPeriod);
+  const search = viewStateSearch(state, defaultPeriod, location.search);
   if (search !== location.search) history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
 }
 
