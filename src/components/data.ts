@@ -2,7 +2,7 @@
  * The site's data in the browser: the measurements parsed once with lib's importer into an
  * index that every evaluation reuses, so changing a control never reloads data.
  */
-import { MeasurementIndex, parseLongCsv, parsePeriod, standardPeriods, type Period, type RuleSetId } from "./_gen/tidlig.js";
+import { MeasurementIndex, parseLongCsv, parsePeriod, standardPeriods, type Month, type Period, type RuleSetId } from "./_gen/tidlig.js";
 
 export interface Provenance {
   readonly kind: "live" | "synthetic";
@@ -20,10 +20,8 @@ export interface SiteData {
   readonly defaultPeriod: (rules: RuleSetId) => Period;
 }
 
-export function siteData(csv: string, provenance: Provenance): SiteData {
-  const index = new MeasurementIndex(parseLongCsv(csv, provenance.file));
-  const first = index.firstMonth ?? "2021-01";
-  const last = index.lastMonth ?? "2021-01";
+/** The standard windows of both rule sets within [first, last], and the latest one as default. */
+export function calendarOf(first: Month, last: Month): Pick<SiteData, "periods" | "defaultPeriod"> {
   const periods = {
     "opfoelgning-2024": standardPeriods("opfoelgning-2024", first, last),
     "genopretning-2020": standardPeriods("genopretning-2020", first, last),
@@ -32,5 +30,10 @@ export function siteData(csv: string, provenance: Provenance): SiteData {
     const list = periods[rules];
     return list[list.length - 1] ?? (parsePeriod(`${first}..${last}`) as Period);
   };
-  return { index, provenance, periods, defaultPeriod };
+  return { periods, defaultPeriod };
+}
+
+export function siteData(csv: string, provenance: Provenance): SiteData {
+  const index = new MeasurementIndex(parseLongCsv(csv, provenance.file));
+  return { index, provenance, ...calendarOf(index.firstMonth ?? "2021-01", index.lastMonth ?? "2021-01") };
 }

@@ -8,14 +8,12 @@ import {
   municipalityIndex,
   monthRange,
   parseLongCsv,
-  parsePeriod,
-  standardPeriods,
   type MeasurementIndex,
   type Month,
   type Period,
   type RuleSetId,
 } from "./_gen/tidlig.js";
-import type { Provenance } from "./data.js";
+import { calendarOf, type Provenance } from "./data.js";
 
 export interface MunicipalityData {
   readonly code: string;
@@ -40,13 +38,5 @@ export function municipalityData(csv: string, provenance: Provenance, code: stri
   const from = first ?? "2021-01";
   const to = last ?? from;
   const index = municipalityIndex(measurements, code);
-  const periods = {
-    "opfoelgning-2024": standardPeriods("opfoelgning-2024", from, to),
-    "genopretning-2020": standardPeriods("genopretning-2020", from, to),
-  };
-  const defaultPeriod = (rules: RuleSetId): Period => {
-    const list = periods[rules];
-    return list[list.length - 1] ?? (parsePeriod(`${from}..${to}`) as Period);
-  };
-  return { code, index, provenance, present: index.codes.includes(code), periods, defaultPeriod, months: monthRange(from, to) };
+  return { code, index, provenance, present: index.codes.includes(code), ...calendarOf(from, to), months: monthRange(from, to) };
 }

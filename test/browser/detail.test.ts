@@ -3,25 +3,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { main } from "../../cli/main.ts";
+import { cliEvaluate } from "../helpers/cli.ts";
 import { MUNICIPALITIES } from "../../lib/index.ts";
 import { DIST, PROJECT } from "./build-site.ts";
 import { describeSite } from "./harness.ts";
 
 const DATA = "data/synthetic/measurements.csv";
-
-async function cliDocument(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["evaluate", "--input", DATA, "--format", "json", ...argv], {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    cwd: PROJECT,
-  });
-  expect(code, stderr).toBe(0);
-  return JSON.parse(stdout) as { period: string; municipalities: { code: string; status: string }[] };
-}
 
 /** The latest standard half-year covered by the data file (the site's default period). */
 function latestHalfYear(): string {
@@ -68,7 +55,7 @@ describeSite("detail pages", (site) => {
   for (const code of ["183", "101", "825", "573"]) {
     test(`/kommune/${code} shows the CLI's verdict for the default period`, async () => {
       const period = latestHalfYear();
-      const doc = await cliDocument("--rules", "opfoelgning-2024", "--period", period);
+      const doc = await cliEvaluate("--rules", "opfoelgning-2024", "--period", period);
       const expected = doc.municipalities.find((m) => m.code === code);
       expect(expected, `CLI has ${code}`).toBeDefined();
       const { page } = await site.open(`/kommune/${code}`);
@@ -85,14 +72,14 @@ describeSite("detail pages", (site) => {
   }
 
   test("/kommune/326 follows the URL: 2020 model, another period, and a click in the history table", async () => {
-    const doc = await cliDocument("--rules", "genopretning-2020", "--period", "2022-09..2022-11");
+    const doc = await cliEvaluate("--rules", "genopretning-2020", "--period", "2022-09..2022-11");
     const expected = doc.municipalities.find((m) => m.code === "326")!;
     const { page } = await site.open("/kommune/326?rules=genopretning-2020&period=2022-09..2022-11");
     const verdict = page.locator("[data-testid=municipality-verdict]");
     await verdict.waitFor();
     expect(await verdict.getAttribute("data-rules")).toBe("genopretning-2020");
     expect(await verdict.getAttribute("data-status")).toBe(expected.status);
-    const h1 = await cliDocument("--rules", "opfoelgning-2024", "--period", "2025H1");
+    const h1 = await cliEvaluate("--rules", "opfoelgning-2024", "--period", "2025H1");
     await page.locator("[data-testid=history-opfoelgning-2024] tr[data-period='2025H1'] a").first().click();
     await page.waitForFunction(() => document.querySelector("[data-testid=municipality-verdict]")?.getAttribute("data-period") === "2025H1");
     expect(await verdict.getAttribute("data-status")).toBe(h1.municipalities.find((m) => m.code === "326")!.status);

@@ -1,21 +1,8 @@
 // The municipality directory /kommuner: every municipality with the CLI's verdict, searchable,
 // linking to its own page with the same settings.
 import { expect, test } from "vitest";
-import { main } from "../../cli/main.ts";
-import { PROJECT } from "./build-site.ts";
+import { cliStatuses } from "../helpers/cli.ts";
 import { describeSite } from "./harness.ts";
-
-async function cliStatuses(...argv: string[]): Promise<Map<string, string>> {
-  let stdout = "";
-  const code = await main(["evaluate", "--input", "data/synthetic/measurements.csv", "--format", "json", ...argv], {
-    stdout: (s) => (stdout += s),
-    stderr: () => {},
-    env: {},
-    cwd: PROJECT,
-  });
-  expect(code).toBe(0);
-  return new Map(JSON.parse(stdout).municipalities.map((m: { code: string; status: string }) => [m.code, m.status]));
-}
 
 describeSite("municipality directory", (site) => {
   test("/kommuner lists all 98 with the CLI's verdict for the URL's period and threshold", async () => {

@@ -6,30 +6,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { main } from "../../cli/main.ts";
-import { PROJECT } from "./build-site.ts";
+import { cliStatuses } from "../helpers/cli.ts";
 import { ARTIFACTS, describeSite } from "./harness.ts";
 
-const INPUT = "data/synthetic/measurements.csv";
-
-interface CliVerdicts {
-  municipalities: { code: string; status: string }[];
-}
-
-/** Runs the CLI in-process on the synthetic data; returns the statuses per municipality. */
-async function cliStatuses(...args: string[]): Promise<Map<string, string>> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["evaluate", "--input", INPUT, "--format", "json", ...args], {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    cwd: PROJECT,
-  });
-  expect(code, stderr).toBe(0);
-  const doc = JSON.parse(stdout) as CliVerdicts;
-  return new Map(doc.municipalities.map((m) => [m.code, m.status]));
-}
 
 function count(statuses: Map<string, string>, status: string): number {
   return [...statuses.values()].filter((s) => s === status).length;

@@ -2,23 +2,15 @@
 // /hvad-hvis (threshold sweep and A/B diff), /breve (one draft letter per flagged municipality).
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
-import { main } from "../../cli/main.ts";
+import { cliStatuses } from "../helpers/cli.ts";
 import { PROJECT } from "./build-site.ts";
 import { describeSite } from "./harness.ts";
 
 const fixture = (name: string) => readFileSync(`${PROJECT}/test/fixtures/import/${name}`, "utf-8");
 
 /** Statuses by municipality through the CLI on the site's default data (the synthetic snapshot). */
-async function cliStatuses(...args: string[]): Promise<{ code: string; status: string }[]> {
-  let stdout = "";
-  const code = await main(["evaluate", "--input", "data/synthetic/measurements.csv", "--format", "json", ...args], {
-    stdout: (s) => (stdout += s),
-    stderr: () => {},
-    env: {},
-    cwd: PROJECT,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout).municipalities.map((m: { code: string; status: string }) => ({ code: m.code, status: m.status }));
+async function cliStatusList(...args: string[]): Promise<{ code: string; status: string }[]> {
+  return [...(await cliStatuses(...args))].map(([code, status]) => ({ code, status }));
 }
 
 /** A long CSV with `rows` data rows: all municipalities × groups × measures over enough months. */
@@ -61,7 +53,7 @@ describeSite("tools pages", (site) => {
     await page.click("#sql-run");
     await page.waitForFunction(() => document.querySelector("[data-testid=sql-result] th")?.textContent === "n");
     const flagged = Number((await page.locator("[data-testid=sql-result] td").first().textContent())!.replace(/\./g, ""));
-    const cli = await cliStatuses("--period", "2025H2");
+    const cli = await cliStatusList("--period", "2025H2");
     // the verdicts table has one row per criterion; count distinct municipalities instead
     await page.fill("#sql-query", "SELECT count(DISTINCT municipality_code) AS n FROM verdicts WHERE municipality_status = 'flagged'");
     await page.click("#sql-run");
@@ -184,13 +176,13 @@ describeSite("tools pages", (site) => {
     expect(await table.getAttribute("data-period")).toBe("2025H2");
     for (const threshold of [70, 80, 85, 90]) {
       const row = table.locator(`tr[data-threshold="${threshold}"]`);
-      const cli = await cliStatuses("--period", "2025H2", "--threshold", String(threshold));
+      const cli = await cliStatusList("--period", "2025H2", "--threshold", String(threshold));
       expect([threshold, Number(await row.getAttribute("data-flagged"))]).toEqual([threshold, cli.filter((m) => m.status === "flagged").length]);
     }
     expect(await table.locator("tr.sweep-current").getAttribute("data-threshold")).toBe("80");
     expect(await table.locator("tbody tr").count()).toBe(101); // 50–100 in steps of 0,5
     // A = threshold 80 (the page's controls), B = 85 (the second panel's default)
-    const [a, b] = [await cliStatuses("--period", "2025H2", "--threshold", "80"), await cliStatuses("--period", "2025H2", "--threshold", "85")];
+    const [a, b] = [await cliStatusList("--period", "2025H2", "--threshold", "80"), await cliStatusList("--period", "2025H2", "--threshold", "85")];
     const expected = a.filter((m, i) => m.status !== b[i]!.status).map((m) => m.code);
     expect(expected.length).toBeGreaterThan(0);
     const flips = page.locator("[data-testid=flip]");
@@ -205,7 +197,7 @@ describeSite("tools pages", (site) => {
     await table.waitFor();
     expect(await table.getAttribute("data-period")).toBe("2024-09..2024-11");
     for (const threshold of [75, 85]) {
-      const cli = await cliStatuses("--rules", "genopretning-2020", "--period", "2024-09..2024-11", "--limit", String(100 - threshold));
+      const cli = await cliStatusList("--rules", "genopretning-2020", "--period", "2024-09..2024-11", "--limit", String(100 - threshold));
       expect(Number(await table.locator(`tr[data-threshold="${threshold}"]`).getAttribute("data-flagged"))).toBe(cli.filter((m) => m.status === "flagged").length);
     }
     await page.emulateMedia({ colorScheme: "dark" });
@@ -214,7 +206,7 @@ describeSite("tools pages", (site) => {
   test("/breve: one letter per flagged municipality, as many as the CLI flags; one per printed page", async () => {
     const { page } = await site.open("/breve?threshold=85");
     const letters = page.locator("[data-testid=letter]");
-    const cli = (await cliStatuses("--period", "2025H2", "--threshold", "85")).filter((m) => m.status === "flagged").map((m) => m.code);
+    const cli = (await cliStatusList("--period", "2025H2", "--threshold", "85")).filter((m) => m.status === "flagged").map((m) => m.code);
     expect(cli.length).toBeGreaterThan(1);
     expect(await letters.evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual(cli);
     expect(await page.locator("[data-testid=letter-synthetic]").count()).toBe(cli.length);
@@ -228,7 +220,7 @@ describeSite("tools pages", (site) => {
   }, 120_000);
 
   test("/breve?municipality=CODE shows just that letter, or a note when it is not flagged", async () => {
-    const statuses = await cliStatuses("--period", "2025H2", "--threshold", "85");
+    const statuses = await cliStatusList("--period", "2025H2", "--threshold", "85");
     const flagged = statuses.find((m) => m.status === "flagged")!.code;
     const calm = statuses.find((m) => m.status === "compliant")!.code;
     const one = await site.open(`/breve?threshold=85&municipality=${flagged}`);
