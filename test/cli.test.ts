@@ -5,18 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { main } from "../cli/main.ts";
+import { runCli } from "./helpers/cli.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ISHOEJ = "test/fixtures/import/ishoej-2022-09-11.csv";
 const SEP_NOV = ["--rules", "genopretning-2020", "--period", "2022-09..2022-11"];
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, cwd: ROOT });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 describe("evaluate --format json", () => {
   it("prints one JSON document with the shape of INTERFACE §3", async () => {
