@@ -15,8 +15,8 @@ import {
   type SupervisionEntry,
 } from "./parameters.ts";
 import { complementOf, shareFromPercent, type Share } from "./share.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, isFed, type CriterionDefinition } from "./criteria.ts";
-import { criterionSeries, monthFiguresAt, type MonthFigures } from "./month-values.ts";
+import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
+import { fedCriterionSeries, figuresAtPosition, type CriterionSeries } from "./month-values.ts";
 import {
   caveats,
   decideRestoration,
@@ -78,11 +78,6 @@ function criteriaFor(p: Parameters): readonly CriterionDefinition[] {
   return p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
 }
 
-function monthFigures(index: MeasurementIndex, code: string, c: CriterionDefinition, window: readonly Month[]): MonthFigures[] {
-  const s = criterionSeries(index, code, c);
-  return window.map((month) => monthFiguresAt(index, s, month));
-}
-
 /** Evaluates every municipality in the index for one window. */
 export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evaluation {
   const parameters = resolveParameters(req);
@@ -98,12 +93,16 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
   const supervision = req.supervision ?? [];
   const aggregation = parameters.ruleSet === "opfoelgning-2024" ? parameters.aggregation : "per-group";
 
-  const municipalities = index.codes.map((code): MunicipalityVerdict => {
+  const fed = fedCriterionSeries(index, definitions);
+  const positions = index.positionsOf(req.window);
+
+  const municipalities = index.codes.map((code, row): MunicipalityVerdict => {
     const name = index.name(code) ?? municipalityByCode(code)?.name ?? code;
     const criteria = definitions
-      .filter((c) => isFed(index, code, c))
-      .map((c): CriterionTrace => {
-        const figures = monthFigures(index, code, c, req.window);
+      .map((c, col) => [c, fed[row]![col]] as const)
+      .filter((x): x is readonly [CriterionDefinition, CriterionSeries] => x[1] !== null)
+      .map(([c, s]): CriterionTrace => {
+        const figures = req.window.map((month, k) => figuresAtPosition(s, positions[k]!, month));
         const decision =
           mode === "restoration"
             ? decideRestoration(figures, limit, parameters.minPopulation)
@@ -115,10 +114,18 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
           );
         }
         const exempt = parameters.ruleSet === "opfoelgning-2024" && parameters.applyExemptions && exemptionCandidates.length > 0;
+        // Built field by field, not by spreading: traces are made by the thousand per evaluation.
         const months: MonthTrace[] = figures.map((m) => ({
-          ...m,
+          month: m.month,
+          population: m.population,
+          without: m.without,
+          share: m.share,
+          shareWithout: m.shareWithout,
           breach: m.share === null ? null : isBreach(m.share, limit),
           restores: mode === "restoration" ? restoresMonth(m, limit, parameters.minPopulation) : null,
+          source: m.source,
+          populationIsLowerBound: m.populationIsLowerBound,
+          groupsWithoutCounts: m.groupsWithoutCounts,
         }));
         return {
           ruleSet: parameters.ruleSet,

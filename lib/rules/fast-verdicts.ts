@@ -5,8 +5,8 @@
  */
 import { monthIndex } from "../domain/month.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
-import { criterionSeries, type CriterionSeries } from "./month-values.ts";
-import { isFed, OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
+import { fedCriterionSeries, type CriterionSeries } from "./month-values.ts";
+import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
 import { resolveParameters, type EvaluationRequest } from "./evaluate.ts";
 import { complementOf, shareFromPercent } from "./share.ts";
 import type { CriterionStatus } from "./trace.ts";
@@ -37,25 +37,12 @@ export function countStatuses(m: StatusMatrix): Record<CriterionStatus, number> 
   return out;
 }
 
-interface Window {
-  /** Array positions of the window's months in the index; -1 when outside the data. */
-  readonly positions: Int32Array;
-}
-
-function windowPositions(index: MeasurementIndex, months: readonly string[]): Window {
-  const positions = new Int32Array(months.length);
-  months.forEach((m, k) => {
-    const i = monthIndex(m) - index.start;
-    positions[k] = i >= 0 && i < index.length ? i : -1;
-  });
-  return { positions };
-}
 
 /** §3.3 / §4.2 in one pass: the first small month decides; else a calm month; else a missing one. */
-function triggerStatus(s: CriterionSeries, w: Window, limNum: number, limDen: number, minPop: number): number {
+function triggerStatus(s: CriterionSeries, w: Int32Array, limNum: number, limDen: number, minPop: number): number {
   let calm = false;
   let missing = false;
-  for (const i of w.positions) {
+  for (const i of w) {
     if (i < 0) {
       missing = true;
       continue;
@@ -70,9 +57,9 @@ function triggerStatus(s: CriterionSeries, w: Window, limNum: number, limDen: nu
 }
 
 /** §4.3: any restoring month restores; else unknown months leave it open; else not restored. */
-function restorationStatus(s: CriterionSeries, w: Window, limNum: number, limDen: number, minPop: number): number {
+function restorationStatus(s: CriterionSeries, w: Int32Array, limNum: number, limDen: number, minPop: number): number {
   let missing = false;
-  for (const i of w.positions) {
+  for (const i of w) {
     if (i < 0) {
       missing = true;
       continue;
@@ -86,8 +73,8 @@ function restorationStatus(s: CriterionSeries, w: Window, limNum: number, limDen
 }
 
 /** §3.4 positive trend: strictly falling shares through the whole window, compared exactly. */
-function fallsStrictly(s: CriterionSeries, w: Window): boolean {
-  const pos = w.positions;
+function fallsStrictly(s: CriterionSeries, w: Int32Array): boolean {
+  const pos = w;
   if (pos.length < 2) return false;
   for (let k = 0; k < pos.length; k++) if (pos[k]! < 0 || s.shareDen[pos[k]!] === 0) return false;
   for (let k = 1; k < pos.length; k++) {
@@ -96,13 +83,6 @@ function fallsStrictly(s: CriterionSeries, w: Window): boolean {
     if (s.shareNum[b]! * s.shareDen[a]! >= s.shareNum[a]! * s.shareDen[b]!) return false;
   }
   return true;
-}
-
-/** Per municipality, the series of each criterion the input feeds (null where none): built once per index. */
-function fedSeries(index: MeasurementIndex, defs: readonly CriterionDefinition[]): (CriterionSeries | null)[][] {
-  return index.memoize(`fed|${defs.map((c) => c.id).join(",")}`, () =>
-    index.codes.map((code) => defs.map((c) => (isFed(index, code, c) ? criterionSeries(index, code, c) : null))),
-  );
 }
 
 const TRIGGER_RANK = [FLAGGED, EXEMPTED, INSUFFICIENT, COMPLIANT];
@@ -117,7 +97,7 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const defs: readonly CriterionDefinition[] = (p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).filter(
     (c) => !selected || selected.has(c.id),
   );
-  const w = windowPositions(index, req.window);
+  const w = index.positionsOf(req.window);
   const exemptions = p.ruleSet === "opfoelgning-2024" && p.applyExemptions;
   const first = req.window.length ? monthIndex(req.window[0]!) : 0;
   const last = req.window.length ? monthIndex(req.window[req.window.length - 1]!) : -1;
@@ -129,7 +109,7 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const criterion = new Int8Array(codes.length * defs.length).fill(NONE);
   const municipality = new Int8Array(codes.length);
   const seen = new Uint8Array(STATUS_ORDER.length);
-  const fed = fedSeries(index, defs);
+  const fed = fedCriterionSeries(index, defs);
   codes.forEach((code, row) => {
     seen.fill(0);
     let any = false;

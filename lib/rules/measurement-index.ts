@@ -112,6 +112,16 @@ export class MeasurementIndex {
     return value;
   }
 
+  /** Array positions of `months` in every series; -1 for a month outside the data. */
+  positionsOf(months: readonly Month[]): Int32Array {
+    const out = new Int32Array(months.length);
+    months.forEach((m, k) => {
+      const i = monthIndex(m) - this.start;
+      out[k] = i >= 0 && i < this.length ? i : -1;
+    });
+    return out;
+  }
+
   /** Whether the input has a row for this series in any month (RULES §3.2 decision). */
   hasSeries(code: string, group: BenefitGroupId, measure: Measure): boolean {
     return this.bySeries.get(code)?.[slot(group, measure)] !== undefined;

@@ -9,7 +9,7 @@ import { monthIndex } from "../domain/month.ts";
 import type { MeasurementIndex, Series } from "./measurement-index.ts";
 import { shareRounded, type Share } from "./share.ts";
 import type { MonthSource } from "./trace.ts";
-import type { CriterionDefinition } from "./criteria.ts";
+import { isFed, type CriterionDefinition } from "./criteria.ts";
 
 /** A month's figures before any limit is applied. */
 export interface MonthFigures {
@@ -136,10 +136,25 @@ export function criterionSeries(index: MeasurementIndex, code: string, c: Criter
   return index.memoize(`criterion|${code}|${c.id}`, () => (c.aggregate ? aggregateSeries(index, code, c) : groupSeries(index, code, c.groups[0]!, c)));
 }
 
+/**
+ * Per municipality of the index, the series of each criterion in `defs` that the input feeds
+ * (null where none feeds it, RULES §3.2): computed once per index and list of criteria.
+ */
+export function fedCriterionSeries(index: MeasurementIndex, defs: readonly CriterionDefinition[]): (CriterionSeries | null)[][] {
+  return index.memoize(`fed|${defs.map((c) => c.id).join(",")}`, () =>
+    index.codes.map((code) => defs.map((c) => (isFed(index, code, c) ? criterionSeries(index, code, c) : null))),
+  );
+}
+
 /** The figures of one month as an object, for traces; months outside the data are `none`. */
 export function monthFiguresAt(index: MeasurementIndex, s: CriterionSeries, month: Month): MonthFigures {
   const i = monthIndex(month) - index.start;
-  if (i < 0 || i >= index.length) {
+  return figuresAtPosition(s, i >= 0 && i < index.length ? i : -1, month);
+}
+
+/** The figures at array position `i` (from MeasurementIndex.positionsOf; -1 = outside the data). */
+export function figuresAtPosition(s: CriterionSeries, i: number, month: Month): MonthFigures {
+  if (i < 0) {
     return { month, population: null, without: null, share: null, shareWithout: null, source: "none", populationIsLowerBound: false, groupsWithoutCounts: [] };
   }
   const p = s.population[i]!;
