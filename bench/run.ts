@@ -29,7 +29,6 @@ import { countStatuses, verdictStatuses } from "../lib/rules/fast-verdicts.ts";
 import { diffVerdicts, fullEvaluationRequests, rawCells, requestRows, statusCounts, verdictsOfMatrices } from "./formulations/plan.ts";
 import { duckdbFormulation } from "./formulations/duckdb.ts";
 import { arqueroFormulation } from "./formulations/arquero.ts";
-import { packedKernel } from "./formulations/packed.ts";
 import { writeLargeLongCsv } from "./import/generate.ts";
 import { browserBench, type BrowserResult } from "./browser.ts";
 import { median, round, time } from "./stats.ts";
@@ -105,17 +104,6 @@ if (aqDiff.length) out.arquero_differences = aqDiff;
 log(`evaluation: arquero ${aqTime.median.toFixed(1)} ms, ${aqDiff.length ? `DIFFERS: ${aqDiff.join("; ")}` : "identical verdicts"}`);
 
 // ---------- 2. Scale ----------
-/** The packed-layout diagnostic: same statuses as the kernel? and its time. */
-function packedRun(idx: MeasurementIndex, reference: ReturnType<typeof runAll>, runs: number): { ms: number; identical: boolean } {
-  const kernel = packedKernel(idx);
-  const got = kernel.run(rows);
-  const identical = got.every((g, q) => g.municipality.every((s, i) => s === reference[q]!.municipality[i]) && g.criterion.every((s, i) => s === reference[q]!.criterion[i]));
-  return { ms: time(() => kernel.run(rows), runs, 2).median, identical };
-}
-const packed1 = packedRun(index, runAll(index), R.evaluate);
-out.packed_ms = round(packed1.ms);
-out.packed_identical = packed1.identical;
-
 /** The data k times: copy r ≥ 1 under pseudo-municipality codes `X` + r (3 digits) + code. */
 function replicated(m: Measurements, k: number): Measurements {
   const cells: Cell[] = new Array(m.cells.length * k);
@@ -145,16 +133,12 @@ if (!args.has("--skip-scale")) {
     const base = runAll(index).map(countStatuses);
     const consistent = first.every((m, q) => Object.entries(countStatuses(m)).every(([s, n]) => n === k * base[q]![s as keyof (typeof base)[0]]));
     const t = time(() => runAll(idx), runs, 2);
-    const p = packedRun(idx, first, runs);
-    out[`packed_x${k}_ms`] = round(p.ms);
-    out[`packed_x${k}_ratio`] = round(p.ms / packed1.ms);
-    out.packed_identical = out.packed_identical === true && p.identical;
     out[`scale_x${k}_ms`] = round(t.median);
     out[`scale_x${k}_ratio`] = round(t.median / warm.median);
     out[`scale_x${k}_index_build_ms`] = round(buildMs);
     out[`scale_x${k}_cold_ms`] = round(firstMs);
     out[`scale_x${k}_consistent`] = consistent;
-    log(`scale ×${k}: ${t.median.toFixed(1)} ms (×${(t.median / warm.median).toFixed(1)}), packed layout ${p.ms.toFixed(1)} ms (×${(p.ms / packed1.ms).toFixed(1)}), index ${buildMs.toFixed(0)} ms, first pass ${firstMs.toFixed(0)} ms, verdicts ${consistent ? "consistent" : "INCONSISTENT"}`);
+    log(`scale ×${k}: ${t.median.toFixed(1)} ms (×${(t.median / warm.median).toFixed(1)}), index ${buildMs.toFixed(0)} ms, first pass ${firstMs.toFixed(0)} ms, verdicts ${consistent ? "consistent" : "INCONSISTENT"}`);
   }
 }
 
@@ -244,8 +228,6 @@ const lines: Line[] = [
   { label: "Scale ×100: verdictStatuses", value: f("scale_x100_ms", "ms") },
   { label: "  time(×100) / time(×1)", value: f("scale_x100_ratio", ""), target: "≤ 150", met: check("scale_x100_ratio", (v) => v <= 150) },
   { label: "  index build ×100", value: f("scale_x100_index_build_ms", "ms") },
-  { label: "  diagnostic: packed month-major layout ×1 / ×10 / ×100", value: `${f("packed_ms", "")} / ${f("packed_x10_ms", "")} / ${f("packed_x100_ms", "ms")}` },
-  { label: "  packed: time(×100) / time(×1)", value: f("packed_x100_ratio", ""), target: "(identical)", met: out.packed_identical === true },
   { label: "Import 1,000,000 rows: throughput", value: f("import_rows_per_s", "rows/s"), target: "≥ 500,000 rows/s", met: check("import_rows_per_s", (v) => v >= 500_000) },
   { label: "  fastest run (least disturbed)", value: f("import_best_rows_per_s", "rows/s") },
   { label: "  file size", value: f("import_file_mb", "MB") },

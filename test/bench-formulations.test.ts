@@ -13,18 +13,15 @@ import { monthRange } from "../lib/domain/month.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import type { EvaluationRequest } from "../lib/rules/evaluate.ts";
 import { verdictStatuses } from "../lib/rules/fast-verdicts.ts";
-import { CRIT_SETS, diffVerdicts, fullEvaluationRequests, rawCells, requestRows, verdictsOfMatrices, type Verdicts } from "../bench/formulations/plan.ts";
+import { diffVerdicts, fullEvaluationRequests, rawCells, requestRows, verdictsOfMatrices, type Verdicts } from "../bench/formulations/plan.ts";
 import { duckdbFormulation, duckdbInstance } from "../bench/formulations/duckdb.ts";
 import { arqueroFormulation } from "../bench/formulations/arquero.ts";
-import { packedKernel } from "../bench/formulations/packed.ts";
 import { measurements, series, type Figure } from "./helpers/cells.ts";
 
 interface Outcome {
   readonly ts: Verdicts;
   readonly duckdb: Verdicts;
   readonly arquero: Verdicts;
-  /** The scale diagnostic's month-major kernel (bench/formulations/packed.ts). */
-  readonly packed: Verdicts;
 }
 
 async function allThree(m: Measurements, requests: readonly EvaluationRequest[]): Promise<Outcome> {
@@ -36,12 +33,7 @@ async function allThree(m: Measurements, requests: readonly EvaluationRequest[])
   try {
     const duckdb = duck.verdicts(duck.run());
     const aq = arqueroFormulation(raw, rows);
-    const packed = verdictsOfMatrices(
-      packedKernel(index)
-        .run(rows)
-        .map((m, q) => ({ ...m, codes: index.codes, criteria: CRIT_SETS[rows[q]!.critSet].map((c) => c.id) })),
-    );
-    return { ts, duckdb, arquero: aq.verdicts(aq.run()), packed };
+    return { ts, duckdb, arquero: aq.verdicts(aq.run()) };
   } finally {
     duck.close();
   }
@@ -50,7 +42,6 @@ async function allThree(m: Measurements, requests: readonly EvaluationRequest[])
 function expectIdentical(o: Outcome): void {
   expect(diffVerdicts(o.ts, o.duckdb), "DuckDB vs verdictStatuses").toEqual([]);
   expect(diffVerdicts(o.ts, o.arquero), "arquero vs verdictStatuses").toEqual([]);
-  expect(diffVerdicts(o.ts, o.packed), "packed kernel vs verdictStatuses").toEqual([]);
 }
 
 beforeAll(async () => {
@@ -197,7 +188,7 @@ describe("formulations on hand-made edge cases", () => {
     expect(o.ts.get("2|147|samtaler")).toBe("insufficient-data"); // breaches, then months past the data
   });
 
-  it("DuckDB, arquero and the packed kernel give exactly the same verdicts", () => {
+  it("DuckDB and arquero give exactly the same verdicts", () => {
     expectIdentical(o);
     expect(o.duckdb.size).toBe(o.ts.size);
   });

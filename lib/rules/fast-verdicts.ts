@@ -5,7 +5,7 @@
  */
 import { monthIndex } from "../domain/month.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
-import { fedCriterionSeries, type CriterionSeries } from "./month-values.ts";
+import { fedCriterionSeries } from "./month-values.ts";
 import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
 import { resolveParameters, type EvaluationRequest } from "./evaluate.ts";
 import { complementOf, shareFromPercent } from "./share.ts";
@@ -38,51 +38,103 @@ export function countStatuses(m: StatusMatrix): Record<CriterionStatus, number> 
 }
 
 
-/** §3.3 / §4.2 in one pass: the first small month decides; else a calm month; else a missing one. */
-function triggerStatus(s: CriterionSeries, w: Int32Array, limNum: number, limDen: number, minPop: number): number {
-  let calm = false;
-  let missing = false;
-  for (const i of w) {
-    if (i < 0) {
-      missing = true;
-      continue;
-    }
-    const p = s.population[i]!;
-    if (p < minPop && !s.lowerBound[i]) return NOT_COVERED; // NaN < x is false: unknown never excludes
-    const den = s.shareDen[i]!;
-    if (den === 0) missing = true;
-    else if (s.shareNum[i]! * limDen <= limNum * den) calm = true;
-  }
-  return calm ? COMPLIANT : missing ? INSUFFICIENT : FLAGGED;
+/**
+ * The fed criterion series of a rule set's criteria, repacked month-major: for each month, the
+ * figures of every (municipality, criterion) cell side by side. A window is then a few
+ * sequential sweeps through memory, so time grows with the data and not faster (the cache
+ * misses of reading thousands of small series made ×100 data take ~300× as long).
+ */
+interface Packed {
+  /** Cells per month: municipalities × criteria. */
+  readonly block: number;
+  /** 1 where the input feeds the cell's criterion. */
+  readonly fed: Uint8Array;
+  /** Population; −1 − P where it is only a lower bound (never proves "too few"); NaN unknown. */
+  readonly population: Float64Array;
+  readonly shareNum: Float64Array;
+  /** 0 where the share is unknown. */
+  readonly shareDen: Float64Array;
 }
 
-/** §4.3: any restoring month restores; else unknown months leave it open; else not restored. */
-function restorationStatus(s: CriterionSeries, w: Int32Array, limNum: number, limDen: number, minPop: number): number {
-  let missing = false;
-  for (const i of w) {
-    if (i < 0) {
-      missing = true;
-      continue;
-    }
-    if (s.population[i]! < minPop && !s.lowerBound[i]) return RESTORED;
-    const den = s.shareDen[i]!;
-    if (den === 0) missing = true;
-    else if (s.shareNum[i]! * limDen < limNum * den) return RESTORED;
-  }
-  return missing ? INSUFFICIENT : NOT_RESTORED;
+function packed(index: MeasurementIndex, defs: readonly CriterionDefinition[]): Packed {
+  return index.memoize(`packed|${defs.map((c) => c.id).join(",")}`, () => {
+    const series = fedCriterionSeries(index, defs);
+    const block = index.codes.length * defs.length;
+    const size = block * index.length;
+    const out: Packed = {
+      block,
+      fed: new Uint8Array(block),
+      population: new Float64Array(size).fill(NaN),
+      shareNum: new Float64Array(size),
+      shareDen: new Float64Array(size),
+    };
+    series.forEach((row, r) =>
+      row.forEach((s, col) => {
+        if (!s) return;
+        const cell = r * defs.length + col;
+        out.fed[cell] = 1;
+        for (let i = 0, at = cell; i < index.length; i++, at += block) {
+          out.population[at] = s.lowerBound[i] ? -1 - s.population[i]! : s.population[i]!;
+          out.shareNum[at] = s.shareNum[i]!;
+          out.shareDen[at] = s.shareDen[i]!;
+        }
+      }),
+    );
+    return out;
+  });
 }
 
-/** §3.4 positive trend: strictly falling shares through the whole window, compared exactly. */
-function fallsStrictly(s: CriterionSeries, w: Int32Array): boolean {
-  const pos = w;
-  if (pos.length < 2) return false;
-  for (let k = 0; k < pos.length; k++) if (pos[k]! < 0 || s.shareDen[pos[k]!] === 0) return false;
-  for (let k = 1; k < pos.length; k++) {
-    const a = pos[k - 1]!;
-    const b = pos[k]!;
-    if (s.shareNum[b]! * s.shareDen[a]! >= s.shareNum[a]! * s.shareDen[b]!) return false;
+/** What the months of the window showed, per cell (bits). */
+const SMALL = 1; // §3.3.1: a known population below the minimum
+const CALM = 2; // §3.3.2: a known share at or below the limit
+const MISSING = 4; // §3.3.3: a month without a share
+const BELOW = 8; // §4.3: a known share strictly below the limit
+const NOT_FALLING = 16; // §3.4: the share did not fall strictly from the month before
+
+/** One pass over the window's months, month-major, recording the clause bits of every cell. */
+function sweepWindow(pk: Packed, positions: Int32Array, limNum: number, limDen: number, minPop: number): Uint8Array {
+  const { block, population, shareNum, shareDen } = pk;
+  const bits = new Uint8Array(block);
+  let previous = -1;
+  for (const i of positions) {
+    if (i < 0) {
+      for (let c = 0; c < block; c++) bits[c]! |= MISSING | NOT_FALLING;
+      previous = -1;
+      continue;
+    }
+    const base = i * block;
+    const before = previous < 0 ? -1 : previous * block;
+    for (let c = 0; c < block; c++) {
+      const pop = population[base + c]!;
+      const den = shareDen[base + c]!;
+      let f = pop >= 0 && pop < minPop ? SMALL : 0; // lower bounds are negative, NaN fails
+      if (den === 0) f |= MISSING | NOT_FALLING;
+      else {
+        const num = shareNum[base + c]!;
+        const side = num * limDen - limNum * den;
+        if (side <= 0) f |= CALM;
+        if (side < 0) f |= BELOW;
+        if (before >= 0) {
+          const pd = shareDen[before + c]!;
+          if (pd === 0 || num * pd >= shareNum[before + c]! * den) f |= NOT_FALLING;
+        }
+      }
+      bits[c]! |= f;
+    }
+    previous = i;
   }
-  return true;
+  if (positions.length < 2) for (let c = 0; c < block; c++) bits[c]! |= NOT_FALLING;
+  return bits;
+}
+
+/** §3.3 / §4.2 order: a small month decides; else a calm month; else a missing one; else flagged. */
+function triggerStatus(f: number): number {
+  return f & SMALL ? NOT_COVERED : f & CALM ? COMPLIANT : f & MISSING ? INSUFFICIENT : FLAGGED;
+}
+
+/** §4.3: a month below the limit or with too few persons restores; else unknown months leave it open. */
+function restorationStatus(f: number): number {
+  return f & (SMALL | BELOW) ? RESTORED : f & MISSING ? INSUFFICIENT : NOT_RESTORED;
 }
 
 const TRIGGER_RANK = [FLAGGED, EXEMPTED, INSUFFICIENT, COMPLIANT];
@@ -93,11 +145,10 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const p = resolveParameters(req);
   const restoration = p.ruleSet === "genopretning-2020" && req.mode === "restoration";
   const limit = p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
+  const all: readonly CriterionDefinition[] = p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
   const selected = req.criteria ? new Set(req.criteria) : null;
-  const defs: readonly CriterionDefinition[] = (p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).filter(
-    (c) => !selected || selected.has(c.id),
-  );
-  const w = index.positionsOf(req.window);
+  const columns = all.map((c, col) => col).filter((col) => !selected || selected.has(all[col]!.id));
+  const defs = columns.map((col) => all[col]!);
   const exemptions = p.ruleSet === "opfoelgning-2024" && p.applyExemptions;
   const first = req.window.length ? monthIndex(req.window[0]!) : 0;
   const last = req.window.length ? monthIndex(req.window[req.window.length - 1]!) : -1;
@@ -105,24 +156,27 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
     (req.supervision ?? []).filter((e) => monthIndex(e.from) <= last && monthIndex(e.to) >= first).map((e) => e.municipalityCode),
   );
 
+  const pk = packed(index, all);
+  const bits = sweepWindow(pk, index.positionsOf(req.window), limit.num, limit.den, p.minPopulation);
   const codes = index.codes;
   const criterion = new Int8Array(codes.length * defs.length).fill(NONE);
   const municipality = new Int8Array(codes.length);
   const seen = new Uint8Array(STATUS_ORDER.length);
-  const fed = fedCriterionSeries(index, defs);
+  const rank = restoration ? RESTORATION_RANK : TRIGGER_RANK;
+  const fallback = restoration ? INSUFFICIENT : NOT_COVERED;
   codes.forEach((code, row) => {
     seen.fill(0);
     let any = false;
-    fed[row]!.forEach((s, col) => {
-      if (!s) return;
-      let status = restoration ? restorationStatus(s, w, limit.num, limit.den, p.minPopulation) : triggerStatus(s, w, limit.num, limit.den, p.minPopulation);
-      if (status === FLAGGED && exemptions && (supervised.has(code) || fallsStrictly(s, w))) status = EXEMPTED;
-      criterion[row * defs.length + col] = status;
+    columns.forEach((col, k) => {
+      const cell = row * all.length + col;
+      if (!pk.fed[cell]) return;
+      const f = bits[cell]!;
+      let status = restoration ? restorationStatus(f) : triggerStatus(f);
+      if (status === FLAGGED && exemptions && (supervised.has(code) || !(f & NOT_FALLING))) status = EXEMPTED;
+      criterion[row * defs.length + k] = status;
       seen[status] = 1;
       any = true;
     });
-    const rank = restoration ? RESTORATION_RANK : TRIGGER_RANK;
-    const fallback = restoration ? INSUFFICIENT : NOT_COVERED;
     municipality[row] = any ? (rank.find((s) => seen[s]) ?? fallback) : fallback;
   });
   return { codes, criteria: defs.map((c) => c.id), criterion, municipality };

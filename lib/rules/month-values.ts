@@ -44,15 +44,29 @@ export interface CriterionSeries {
   readonly groupsWithoutCounts: ReadonlyMap<number, readonly BenefitGroupId[]>;
 }
 
-function emptySeries(n: number): CriterionSeries {
-  return {
-    population: new Float64Array(n).fill(NaN),
-    without: new Float64Array(n).fill(NaN),
-    shareNum: new Float64Array(n),
-    shareDen: new Float64Array(n),
-    source: new Uint8Array(n),
-    lowerBound: new Uint8Array(n),
-    groupsWithoutCounts: new Map(),
+/**
+ * Room for `count` series of `n` months in one block per field, series after series, so that
+ * evaluating a window over many municipalities reads memory in a steady stride instead of
+ * hopping between thousands of small arrays (which made time grow faster than the data).
+ */
+function allocateSeries(count: number, n: number): (k: number) => CriterionSeries {
+  const population = new Float64Array(count * n).fill(NaN);
+  const without = new Float64Array(count * n).fill(NaN);
+  const shareNum = new Float64Array(count * n);
+  const shareDen = new Float64Array(count * n);
+  const source = new Uint8Array(count * n);
+  const lowerBound = new Uint8Array(count * n);
+  return (k) => {
+    const [from, to] = [k * n, (k + 1) * n];
+    return {
+      population: population.subarray(from, to),
+      without: without.subarray(from, to),
+      shareNum: shareNum.subarray(from, to),
+      shareDen: shareDen.subarray(from, to),
+      source: source.subarray(from, to),
+      lowerBound: lowerBound.subarray(from, to),
+      groupsWithoutCounts: new Map(),
+    };
   };
 }
 
@@ -79,8 +93,7 @@ function hasCountsAt(s: Series, i: number): boolean {
 }
 
 /** A single group's own row (per-group criteria, the 2020 model). */
-function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupId, c: CriterionDefinition): CriterionSeries {
-  const out = emptySeries(index.length);
+function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupId, c: CriterionDefinition, out: CriterionSeries): CriterionSeries {
   const s = index.series(code, group, c.measure);
   if (s) for (let i = 0; i < index.length; i++) if (s.present[i]) copyRow(out, s, i, ROW);
   return out;
@@ -93,8 +106,7 @@ function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupI
  * without counts makes the sum partial: its population is then only a lower bound, and the trace
  * names the groups.
  */
-function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefinition): CriterionSeries {
-  const out = emptySeries(index.length);
+function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefinition, out: CriterionSeries): CriterionSeries {
   const alle = index.series(code, "alle", c.measure);
   const groups = c.groups.map((g) => [g, index.series(code, g, c.measure)] as const).filter((x): x is readonly [BenefitGroupId, Series] => x[1] !== undefined);
   const lacking = out.groupsWithoutCounts as Map<number, BenefitGroupId[]>;
@@ -132,8 +144,11 @@ function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefi
 }
 
 /** The criterion's figures for every month of the index, computed once and then reused. */
-export function criterionSeries(index: MeasurementIndex, code: string, c: CriterionDefinition): CriterionSeries {
-  return index.memoize(`criterion|${code}|${c.id}`, () => (c.aggregate ? aggregateSeries(index, code, c) : groupSeries(index, code, c.groups[0]!, c)));
+export function criterionSeries(index: MeasurementIndex, code: string, c: CriterionDefinition, room?: () => CriterionSeries): CriterionSeries {
+  return index.memoize(`criterion|${code}|${c.id}`, () => {
+    const out = room ? room() : allocateSeries(1, index.length)(0);
+    return c.aggregate ? aggregateSeries(index, code, c, out) : groupSeries(index, code, c.groups[0]!, c, out);
+  });
 }
 
 /**
@@ -141,9 +156,12 @@ export function criterionSeries(index: MeasurementIndex, code: string, c: Criter
  * (null where none feeds it, RULES §3.2): computed once per index and list of criteria.
  */
 export function fedCriterionSeries(index: MeasurementIndex, defs: readonly CriterionDefinition[]): (CriterionSeries | null)[][] {
-  return index.memoize(`fed|${defs.map((c) => c.id).join(",")}`, () =>
-    index.codes.map((code) => defs.map((c) => (isFed(index, code, c) ? criterionSeries(index, code, c) : null))),
-  );
+  return index.memoize(`fed|${defs.map((c) => c.id).join(",")}`, () => {
+    const fed = index.codes.map((code) => defs.map((c) => isFed(index, code, c)));
+    const room = allocateSeries(fed.flat().filter(Boolean).length, index.length);
+    let k = 0;
+    return index.codes.map((code, row) => defs.map((c, col) => (fed[row]![col] ? criterionSeries(index, code, c, () => room(k++)) : null)));
+  });
 }
 
 /** The figures of one month as an object, for traces; months outside the data are `none`. */
