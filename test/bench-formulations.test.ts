@@ -115,9 +115,9 @@ const CASES: { code: string; why: string; cells: Cell[]; samtaler: string }[] = 
   },
   {
     code: "167",
-    why: "an alle row with only a population falls back to the groups; its 5 persons do not exclude",
+    why: "an alle row with only a population is still the aggregate: its 5 persons exclude, whatever the groups say",
     cells: [...series("167", "alle", "samtaler", "2024-01", six([5, null])), ...series("167", "dagpenge", "samtaler", "2024-01", six([100, 50]))],
-    samtaler: "flagged",
+    samtaler: "not-covered",
   },
   {
     code: "169",
@@ -145,9 +145,9 @@ const CASES: { code: string; why: string; cells: Cell[]; samtaler: string }[] = 
   },
   {
     code: "190",
-    why: "(decision in the kernel) an alle row with only a population has neither share nor counts, so it falls back to the (absent) groups: nothing known",
+    why: "an alle row with only a population of 9: not covered (RULES §3.2: the alle row is the aggregate)",
     cells: series("190", "alle", "samtaler", "2024-01", six([9, null])),
-    samtaler: "insufficient-data",
+    samtaler: "not-covered",
   },
 ];
 

@@ -283,3 +283,24 @@ describe("windows", () => {
     expect(c.caveats).toContainEqual({ code: "window-length", expected: 6, actual: 3 });
   });
 });
+
+describe("§3.2 an alle row with only a population", () => {
+  it("is still the aggregate: 9 persons make the criterion not covered, whatever the groups say", () => {
+    const idx = indexOf(
+      series("183", "alle", "samtaler", "2024-01", Array(6).fill([9, null])),
+      series("183", "dagpenge", "samtaler", "2024-01", Array(6).fill([100, 50])),
+    );
+    const c = evaluate(idx, followUp()).municipalities[0]!.criteria[0]!;
+    expect(c.status).toBe("not-covered");
+    expect(c.months[0]!.source).toBe("alle-row");
+  });
+  it("a fully suppressed alle row falls back to summing the groups", () => {
+    const idx = indexOf(
+      series("183", "alle", "samtaler", "2024-01", Array(6).fill(null)),
+      series("183", "dagpenge", "samtaler", "2024-01", Array(6).fill([100, 50])),
+    );
+    const c = evaluate(idx, followUp()).municipalities[0]!.criteria[0]!;
+    expect(c.status).toBe("flagged");
+    expect(c.months[0]!.source).toBe("sum");
+  });
+});

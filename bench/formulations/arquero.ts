@@ -51,9 +51,9 @@ export function arqueroFormulation(cells: RawCells, requests: readonly RequestRo
       ])
       .derive({ counts: (d: Row) => d.pop != null && d.wo != null });
     const fed = rowfig.select("code", "crit_set", "crit").dedupe();
-    // Own rows, and alle rows with a share or counts (precedence): counts give the exact share.
+    // Own rows, and alle rows with a share or a population (precedence): counts give the exact share.
     const direct = rowfig
-      .filter((d: Row) => d.role === "own" || (d.role === "alle" && (d.sden != null || d.counts)))
+      .filter((d: Row) => d.role === "own" || (d.role === "alle" && (d.sden != null || d.pop != null)))
       .derive({
         lb: () => false,
         num: (d: Row) => (d.counts ? (d.pop > 0 ? 100 * d.wo : null) : d.snum),

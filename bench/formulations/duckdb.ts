@@ -26,14 +26,14 @@ rowfig AS (
   FROM cells c JOIN crit d ON c.measure = d.measure AND c.grp = d.grp
 ),
 fed AS (SELECT DISTINCT code, crit_set, crit FROM rowfig),
--- A criterion's own row, or an alle row that has a share or counts (it takes precedence):
+-- A criterion's own row, or an alle row that has a share or a population (it takes precedence):
 -- the exact share from counts when both are known, else the published share.
 direct AS (
   SELECT code, crit_set, crit, mi, pop, FALSE AS lb,
          CASE WHEN counts THEN CASE WHEN pop > 0 THEN 100 * wo END ELSE snum END AS num,
          CASE WHEN counts THEN CASE WHEN pop > 0 THEN pop END ELSE sden END AS den
   FROM rowfig
-  WHERE role = 'own' OR (role = 'alle' AND (sden IS NOT NULL OR counts))
+  WHERE role = 'own' OR (role = 'alle' AND (sden IS NOT NULL OR pop IS NOT NULL))
 ),
 -- Otherwise ΣW/ΣP over the group rows with counts; a present group row without counts makes the
 -- sum partial (its population only a lower bound); no group with counts: nothing is known.

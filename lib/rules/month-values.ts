@@ -100,9 +100,10 @@ function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupI
 }
 
 /**
- * The aggregate over the criterion's groups. (decision) An `alle` row takes precedence when it
- * carries a share or counts; a fully suppressed `alle` row falls back to summing, which loses
- * nothing. Group rows absent from the input contribute nothing (no such persons); a present row
+ * The aggregate over the criterion's groups. The `alle` row is the aggregate (RULES §3.2) whenever
+ * it carries any figure — a share, counts, or only a population (so a population of 9 still makes
+ * the criterion not covered); (decision) a fully suppressed `alle` row falls back to summing the
+ * groups, which loses nothing. Group rows absent from the input contribute nothing (no such persons); a present row
  * without counts makes the sum partial: its population is then only a lower bound, and the trace
  * names the groups.
  */
@@ -111,7 +112,7 @@ function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefi
   const groups = c.groups.map((g) => [g, index.series(code, g, c.measure)] as const).filter((x): x is readonly [BenefitGroupId, Series] => x[1] !== undefined);
   const lacking = out.groupsWithoutCounts as Map<number, BenefitGroupId[]>;
   for (let i = 0; i < index.length; i++) {
-    if (alle && alle.present[i] && (alle.shareDen[i]! > 0 || hasCountsAt(alle, i))) {
+    if (alle && alle.present[i] && (alle.shareDen[i]! > 0 || !Number.isNaN(alle.population[i]!))) {
       copyRow(out, alle, i, ALLE_ROW);
       continue;
     }
