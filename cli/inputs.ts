@@ -1,8 +1,8 @@
 /** Reading the files named on the command line into one validated set of measurements. */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { mergeMeasurements, readMeasurements } from "../lib/import/index.ts";
-import { InputError } from "../lib/domain/issues.ts";
+import { mergeMeasurements } from "../lib/import/index.ts";
+import { readMeasurementsFile } from "./read-file.ts";
 import type { Measurements } from "../lib/domain/measurements.ts";
 
 export interface LoadedInputs {
@@ -25,15 +25,8 @@ export function isSyntheticFile(path: string): boolean {
 export function loadInputs(files: readonly string[], cwd: string): LoadedInputs {
   const parts: Measurements[] = [];
   for (const file of files) {
-    const path = resolve(cwd, file);
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-      throw new InputError([{ severity: "error", file, line: null, column: null, columnName: null, value: null, message: `cannot read the file: ${reason}` }]);
-    }
-    parts.push(readMeasurements(bytes, file));
+    // Read in chunks (cli/read-file.ts): the whole file is never in memory at once.
+    parts.push(readMeasurementsFile(resolve(cwd, file), file));
   }
   return {
     measurements: parts.length === 1 ? parts[0]! : mergeMeasurements(parts),

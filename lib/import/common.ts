@@ -21,6 +21,8 @@ export interface ImportOptions {
   readonly maxErrors?: number;
   /** Warnings found before parsing (e.g. by decodeInput); reported first, with the parser's own. */
   readonly warnings?: readonly InputIssue[];
+  /** Bytes decoded and parsed at a time when a long CSV is read from bytes (default 16 KB). */
+  readonly chunkSize?: number;
 }
 
 /** Collects errors (up to a cap) and warnings of one input; throws them all at the end. */
@@ -237,7 +239,7 @@ export interface CellOrigins {
   readonly files: readonly string[];
   /** Index into `files` per cell; null when all cells come from files[0]. */
   readonly fileIndex: readonly number[] | null;
-  readonly lines: readonly number[];
+  readonly lines: ArrayLike<number>;
 }
 
 const ORIGINS = new WeakMap<Measurements, CellOrigins>();

@@ -67,6 +67,35 @@ export function forEachCsvRecord(
   start = 0,
   startLine = 1,
 ): void {
+  scanCsvRecords(text, separator, onRecord, onSyntaxError, start, startLine, true);
+}
+
+/** Where scanCsvRecords stopped. */
+export interface CsvScanResult {
+  /** Position of the first record not handled (text.length when all were). */
+  readonly next: number;
+  /** Physical line on which that record starts. */
+  readonly line: number;
+  /** True when `onRecord` returned false or a syntax error was reported. */
+  readonly stopped: boolean;
+}
+
+/**
+ * forEachCsvRecord for text that arrives in pieces. With `final` false, `text` may end in the
+ * middle of a record (even inside a quoted field, between the CR and LF of a line break, or
+ * between the two quotes of an escaped quote): only records whose closing line break is in `text`
+ * are handled, and the result says where the first incomplete one starts, so the caller can
+ * prepend it to the next piece. With `final` true this is forEachCsvRecord.
+ */
+export function scanCsvRecords(
+  text: string,
+  separator: Separator,
+  onRecord: RecordHandler,
+  onSyntaxError: SyntaxErrorHandler | undefined,
+  start: number,
+  startLine: number,
+  final: boolean,
+): CsvScanResult {
   const len = text.length;
   let pos = start;
   let line = startLine;
@@ -74,6 +103,7 @@ export function forEachCsvRecord(
   const fields: string[] = [];
   while (pos < len) {
     const nl = text.indexOf("\n", pos);
+    if (nl < 0 && !final) return { next: pos, line, stopped: false };
     const lineEnd = nl < 0 ? len : nl;
     if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
     if (nextQuote === -1 || nextQuote >= lineEnd) {
@@ -90,22 +120,24 @@ export function forEachCsvRecord(
       }
       fields[n++] = text.slice(a, end);
       fields.length = n;
-      if (onRecord(fields, line, null) === false) return;
+      if (onRecord(fields, line, null) === false) return { next: pos, line, stopped: true };
       line++;
       pos = lineEnd + 1;
       continue;
     }
     // Slow path: a record with quotes, possibly spanning several physical lines.
     const r = readQuotedRecord(text, pos, line, separator);
+    if (!final && (r.error || !r.complete)) return { next: pos, line, stopped: false };
     if (r.error) {
       onSyntaxError?.(r.error.line, r.error.column, r.error.message);
-      return;
+      return { next: pos, line, stopped: true };
     }
     const multiLine = r.endLine !== line;
-    if (onRecord(r.fields, line, multiLine ? r.fieldLines : null) === false) return;
+    if (onRecord(r.fields, line, multiLine ? r.fieldLines : null) === false) return { next: pos, line, stopped: true };
     line = r.endLine + 1;
     pos = r.next;
   }
+  return { next: len, line, stopped: false };
 }
 
 interface QuotedRecord {
@@ -115,6 +147,8 @@ interface QuotedRecord {
   endLine: number;
   /** Position after the record's line break. */
   next: number;
+  /** Whether the record ended with a line break (not at the end of the text). */
+  complete: boolean;
   error: { line: number; column: number; message: string } | null;
 }
 
@@ -141,6 +175,7 @@ function readQuotedRecord(text: string, start: number, startLine: number, sep: S
             fieldLines,
             endLine: line,
             next: len,
+            complete: false,
             error: { line: openLine, column: openColumn, message: "a quoted field is never closed (missing closing quote)" },
           };
         }
@@ -168,8 +203,8 @@ function readQuotedRecord(text: string, start: number, startLine: number, sep: S
     else if (i === len && tail.endsWith("\r")) tail = tail.slice(0, -1);
     value += tail;
     fields.push(value);
-    if (i >= len) return { fields, fieldLines, endLine: line, next: len, error: null };
-    if (text.charCodeAt(i) === 10) return { fields, fieldLines, endLine: line, next: i + 1, error: null };
+    if (i >= len) return { fields, fieldLines, endLine: line, next: len, complete: false, error: null };
+    if (text.charCodeAt(i) === 10) return { fields, fieldLines, endLine: line, next: i + 1, complete: true, error: null };
     pos = i + 1; // after the separator
   }
 }

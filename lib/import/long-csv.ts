@@ -3,7 +3,8 @@
  * Browser-safe. Every problem is reported with file, line, column and value; any error rejects
  * the whole file (InputError), so nothing is half-loaded.
  */
-import type { BenefitGroupId, Cell, Decimal, Measure, Month } from "../domain/types.ts";
+import type { BenefitGroupId, Decimal, Measure, Month } from "../domain/types.ts";
+import { columnarMeasurements, decimalExponent, MeasurementColumns } from "../domain/columns.ts";
 import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
 import type { Measurements } from "../domain/measurements.ts";
 import type { InputIssue } from "../domain/issues.ts";
@@ -11,7 +12,7 @@ import { BENEFIT_GROUPS, isRequired, resolveBenefitGroup } from "../domain/benef
 import { MUNICIPALITIES, municipalityByCode, municipalityCodeByName } from "../domain/municipalities.ts";
 import { monthIndex, parseMonth } from "../domain/month.ts";
 import { nearest } from "../domain/suggest.ts";
-import { detectSeparator, forEachCsvRecord, type Separator } from "./csv.ts";
+import { detectSeparator, scanCsvRecords, type Separator } from "./csv.ts";
 import {
   COUNT_INVALID,
   COUNT_UNKNOWN,
@@ -59,89 +60,50 @@ function didYouMean(value: string, candidates: readonly string[]): string {
 }
 
 export function parseLongCsv(text: string, file: string, options: ImportOptions = {}): Measurements {
+  const parser = longCsvParser(file, options);
+  parser.push(text, true);
+  return parser.finish();
+}
+
+/**
+ * A long-CSV parser fed with text in pieces (e.g. decoded 16 KB chunks of a file), so the whole
+ * text is never held at once. A piece may end anywhere — inside a record, a quoted field, a CRLF;
+ * the incomplete rest is carried to the next piece. Rows go into typed columns
+ * (MeasurementColumns). Feeding one piece with `final` true is parseLongCsv.
+ */
+export interface LongCsvParser {
+  /** Parses `text` (the next piece); `final` on the last piece. Never throws: see finish(). */
+  push(text: string, final: boolean): void;
+  /** True once reading stopped (header errors, the error cap, a syntax error): further text is ignored. */
+  readonly stopped: boolean;
+  /** Data rows kept so far. */
+  readonly rows: number;
+  /** Makes room for `rows` rows in total (sizing from the file size saves the doubling's copies). */
+  reserve(rows: number): void;
+  /** The result after the final piece; throws InputError with every error and warning. */
+  finish(): Measurements;
+}
+
+export function longCsvParser(file: string, options: ImportOptions = {}): LongCsvParser {
   const issues = new IssueCollector(file, options);
+  /** 0: reading the header; 1: reading data rows; 2: stopped by an error in the header; 3: stopped while reading rows. */
+  let state = 0;
+  let buf = "";
+  let bufPos = 0;
+  let line = 1;
 
-  // --- Header: the first non-blank line (a BOM is skipped). ---
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let sep: Separator = ",";
+  let head: string[] = [];
+  let width = 0;
   let headerLine = 1;
-  for (;;) {
-    const nl = text.indexOf("\n", pos);
-    const end = nl < 0 ? text.length : nl;
-    if (text.slice(pos, end).trim() !== "" || nl < 0) break;
-    pos = nl + 1;
-    headerLine++;
-  }
-  if (text.slice(pos).trim() === "") {
-    issues.error(1, null, null, null, `the file is empty; expected a header line: ${LONG_COLUMNS.join(",")}`);
-    issues.throwIfErrors();
-  }
-  const nl = text.indexOf("\n", pos);
-  const sep: Separator = detectSeparator(text.slice(pos, nl < 0 ? text.length : nl));
-
-  let header: string[] | null = null;
-  let headerEnd = headerLine;
-  forEachCsvRecord(
-    text,
-    sep,
-    (fields, _line, fieldLines) => {
-      header = fields.slice();
-      headerEnd = fieldLines ? fieldLines[fieldLines.length - 1]! : headerLine;
-      return false;
-    },
-    (line, column, message) => issues.error(line, column, null, null, message),
-    pos,
-    headerLine,
-  );
-  issues.throwIfErrors();
-  const head: string[] = header!;
-  const width = head.length;
-  const names = head.map(normalizeHeader);
-
-  const col: Record<LongColumn, number> = {
-    municipality_code: -1,
-    municipality_name: -1,
-    benefit_group: -1,
-    measure: -1,
-    month: -1,
-    population: -1,
-    without: -1,
-    share_without: -1,
-  };
-  const unknownColumns: string[] = [];
-  names.forEach((n, i) => {
-    if (KNOWN.has(n)) {
-      const k = n as LongColumn;
-      if (col[k] >= 0) issues.error(headerLine, i + 1, n, head[i]!, `column "${n}" appears twice in the header (also column ${col[k] + 1})`);
-      else col[k] = i;
-    } else if (n !== "") unknownColumns.push(head[i]!.trim());
-  });
-  for (const r of REQUIRED_LONG_COLUMNS) {
-    if (col[r] < 0) {
-      const near = nearest(r, names.filter((n) => !KNOWN.has(n) && n !== ""));
-      issues.error(
-        headerLine,
-        null,
-        r,
-        null,
-        `required column "${r}" is missing from the header` +
-          (near ? ` (is "${near}" meant to be "${r}"?)` : "") +
-          `; expected columns: ${LONG_COLUMNS.join(",")}`,
-      );
-    }
-  }
-  if (unknownColumns.length) {
-    issues.warn(headerLine, null, null, null, `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ${unknownColumns.join(", ")}`);
-  }
-  issues.throwIfErrors();
-
-  const cCode = col.municipality_code;
-  const cName = col.municipality_name;
-  const cGroup = col.benefit_group;
-  const cMeasure = col.measure;
-  const cMonth = col.month;
-  const cPop = col.population;
-  const cWithout = col.without;
-  const cShare = col.share_without;
+  let cCode = -1;
+  let cName = -1;
+  let cGroup = -1;
+  let cMeasure = -1;
+  let cMonth = -1;
+  let cPop = -1;
+  let cWithout = -1;
+  let cShare = -1;
 
   // --- Per-parse caches: the same few strings repeat on every row, so each distinct raw value is
   // resolved once. Each entry carries a small index used to build a numeric duplicate key. ---
@@ -153,14 +115,111 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
   const nameWarned = new Set<string>();
   let keys = new Float64Array(1024);
   let nKeys = 0;
-  const cells: Cell[] = [];
-  const lines: number[] = [];
+  const cols = new MeasurementColumns(1024);
   const namesByCode = new Map<string, string>();
   const notRequired = new NotRequiredTracker();
   let dataRows = 0;
 
-  const err = (line: number, c: number, value: string | null, message: string): boolean =>
-    issues.error(line, c + 1, head[c]!.trim(), value, message);
+  /** Reads the header once its record is complete; false while more text is needed. */
+  const readHeader = (text: string, final: boolean): boolean => {
+    // --- Header: the first non-blank line (a BOM is skipped). ---
+    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    headerLine = 1;
+    let end: number;
+    for (;;) {
+      const nl = text.indexOf("\n", pos);
+      if (nl < 0 && !final) return false;
+      end = nl < 0 ? text.length : nl;
+      if (text.slice(pos, end).trim() !== "" || nl < 0) break;
+      pos = nl + 1;
+      headerLine++;
+    }
+    if (text.slice(pos, end).trim() === "") {
+      issues.error(1, null, null, null, `the file is empty; expected a header line: ${LONG_COLUMNS.join(",")}`);
+      state = 2;
+      return true;
+    }
+    sep = detectSeparator(text.slice(pos, end));
+
+    let header: string[] | null = null;
+    let headerEnd = headerLine;
+    const r = scanCsvRecords(
+      text,
+      sep,
+      (fields, _line, fieldLines) => {
+        header = fields.slice();
+        headerEnd = fieldLines ? fieldLines[fieldLines.length - 1]! : headerLine;
+        return false;
+      },
+      (l, column, message) => issues.error(l, column, null, null, message),
+      pos,
+      headerLine,
+      final,
+    );
+    if (!r.stopped) return false; // the header record is not complete yet
+    if (issues.errors.length) {
+      state = 2;
+      return true;
+    }
+    head = header!;
+    width = head.length;
+    const names = head.map(normalizeHeader);
+
+    const col: Record<LongColumn, number> = {
+      municipality_code: -1,
+      municipality_name: -1,
+      benefit_group: -1,
+      measure: -1,
+      month: -1,
+      population: -1,
+      without: -1,
+      share_without: -1,
+    };
+    const unknownColumns: string[] = [];
+    names.forEach((n, i) => {
+      if (KNOWN.has(n)) {
+        const k = n as LongColumn;
+        if (col[k] >= 0) issues.error(headerLine, i + 1, n, head[i]!, `column "${n}" appears twice in the header (also column ${col[k] + 1})`);
+        else col[k] = i;
+      } else if (n !== "") unknownColumns.push(head[i]!.trim());
+    });
+    for (const req of REQUIRED_LONG_COLUMNS) {
+      if (col[req] < 0) {
+        const near = nearest(req, names.filter((n) => !KNOWN.has(n) && n !== ""));
+        issues.error(
+          headerLine,
+          null,
+          req,
+          null,
+          `required column "${req}" is missing from the header` +
+            (near ? ` (is "${near}" meant to be "${req}"?)` : "") +
+            `; expected columns: ${LONG_COLUMNS.join(",")}`,
+        );
+      }
+    }
+    if (unknownColumns.length) {
+      issues.warn(headerLine, null, null, null, `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ${unknownColumns.join(", ")}`);
+    }
+    if (issues.errors.length) {
+      state = 2;
+      return true;
+    }
+    cCode = col.municipality_code;
+    cName = col.municipality_name;
+    cGroup = col.benefit_group;
+    cMeasure = col.measure;
+    cMonth = col.month;
+    cPop = col.population;
+    cWithout = col.without;
+    cShare = col.share_without;
+    bufPos = nextRecordStart(text, pos, headerLine, headerEnd);
+    line = headerEnd + 1;
+    state = 1;
+    return true;
+  };
+
+  const err = (l: number, c: number, value: string | null, message: string): boolean =>
+    issues.error(l, c + 1, head[c]!.trim(), value, message);
 
   const onRecord = (f: string[], line: number, fieldLines: number[] | null): boolean | void => {
     const n = f.length;
@@ -283,10 +342,12 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
       }
     }
     if (!ok) return;
-    if (cells.length >= ROW_FACTOR) return issues.error(line, null, null, null, `too many rows: at most ${ROW_FACTOR - 1} rows can be read`);
+    const row = cols.length;
+    if (row >= ROW_FACTOR) return issues.error(line, null, null, null, `too many rows: at most ${ROW_FACTOR - 1} rows can be read`);
     const c = code!;
     const g = group!;
     const mo = month!;
+    const measureIndex = measure === "samtaler" ? 0 : 1;
 
     // Duplicates of (code, group, measure, month) are found after reading, by sorting packed keys
     // (much faster than a Map of a million entries); see findDuplicates.
@@ -295,7 +356,7 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
       bigger.set(keys);
       keys = bigger;
     }
-    keys[nKeys++] = (((mo.index * 2 + (measure === "samtaler" ? 0 : 1)) * 16 + g.index) * 128 + c.index) * ROW_FACTOR + cells.length;
+    keys[nKeys++] = (((mo.index * 2 + measureIndex) * 16 + g.index) * 128 + c.index) * ROW_FACTOR + row;
 
     // municipality_name: informative; a contradiction is a warning (once per code and name).
     if (cName >= 0) {
@@ -330,39 +391,76 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
     }
 
     if (!g.required[measure!]) notRequired.note(g.id, measure!, line);
-    cells.push({
-      municipalityCode: c.code,
-      benefitGroup: g.id,
-      measure: measure!,
-      month: mo.month,
-      population,
-      without,
-      shareWithout: share,
-    });
-    lines.push(line);
+    cols.push(
+      c.index,
+      g.index,
+      measureIndex,
+      mo.index,
+      population === null ? NaN : population,
+      without === null ? NaN : without,
+      share === null ? 0 : share.num,
+      share === null ? -1 : share.den === 10 ? 1 : decimalExponent(share.den),
+      line,
+    );
   };
 
-  forEachCsvRecord(
-    text,
-    sep,
-    onRecord,
-    (line, column, message) => {
-      issues.error(line, column, head[column - 1]?.trim() ?? null, null, message);
-    },
-    nextRecordStart(text, pos, headerLine, headerEnd),
-    headerEnd + 1,
-  );
+  const onSyntaxError = (l: number, column: number, message: string): void => {
+    issues.error(l, column, head[column - 1]?.trim() ?? null, null, message);
+  };
 
-  if (!issues.stopped) {
-    issues.addSorted(findDuplicates(keys.subarray(0, nKeys), cells, lines, file, cCode + 1, head[cCode]!.trim()));
-  }
-  if (dataRows === 0 && issues.errors.length === 0) {
-    issues.error(headerLine, null, null, null, "the file has a header but no data rows");
-  }
-  notRequired.flush(issues, head[cMeasure]!.trim(), cMeasure + 1);
-  issues.throwIfErrors();
-  const result: Measurements = { cells, names: namesByCode, warnings: issues.warnings };
-  return registerOrigins(result, { files: [file], fileIndex: null, lines });
+  return {
+    push(text: string, final: boolean): void {
+      if (state >= 2) return;
+      if (state === 0) {
+        buf = buf.length ? buf + text : text;
+        if (!readHeader(buf, final) || (state as number) !== 1) return;
+      } else {
+        buf = bufPos < buf.length ? buf.slice(bufPos) + text : text;
+        bufPos = 0;
+      }
+      const r = scanCsvRecords(buf, sep, onRecord, onSyntaxError, bufPos, line, final);
+      if (r.stopped) {
+        state = 3;
+        buf = "";
+        return;
+      }
+      bufPos = r.next;
+      line = r.line;
+    },
+    get stopped(): boolean {
+      return state >= 2;
+    },
+    get rows(): number {
+      return cols.length;
+    },
+    reserve(rows: number): void {
+      cols.reserve(rows);
+      if (rows > keys.length) {
+        const bigger = new Float64Array(rows);
+        bigger.set(keys.subarray(0, nKeys));
+        keys = bigger;
+      }
+    },
+    finish(): Measurements {
+      buf = "";
+      if (state === 0) throw new Error("longCsvParser: finish() before the final piece");
+      if (state === 2) {
+        issues.throwIfErrors();
+        throw new Error("longCsvParser: header failed without an error");
+      }
+      if (!issues.stopped) {
+        issues.addSorted(findDuplicates(keys.subarray(0, nKeys), cols, file, cCode + 1, head[cCode]!.trim()));
+      }
+      keys = new Float64Array(0);
+      if (dataRows === 0 && issues.errors.length === 0) {
+        issues.error(headerLine, null, null, null, "the file has a header but no data rows");
+      }
+      notRequired.flush(issues, head[cMeasure]!.trim(), cMeasure + 1);
+      issues.throwIfErrors();
+      const result = columnarMeasurements(cols, namesByCode, issues.warnings);
+      return registerOrigins(result, { files: [file], fileIndex: null, lines: cols.line.subarray(0, cols.length) });
+    },
+  };
 }
 
 /**
@@ -376,15 +474,9 @@ const ROW_FACTOR = 2 ** 24;
  * Sorts the packed keys; equal keys are the same (code, group, measure, month). Within a key the
  * rows come in file order, so the first is the original and every later one a duplicate of it.
  */
-function findDuplicates(
-  packed: Float64Array,
-  cells: readonly Cell[],
-  lines: readonly number[],
-  file: string,
-  column: number,
-  columnName: string,
-): InputIssue[] {
-  const sorted = packed.slice().sort();
+function findDuplicates(packed: Float64Array, cols: MeasurementColumns, file: string, column: number, columnName: string): InputIssue[] {
+  // Sorted in place: the keys are not needed afterwards.
+  const sorted = packed.sort();
   const out: InputIssue[] = [];
   let prevKey = -1;
   let firstRow = -1;
@@ -397,15 +489,15 @@ function findDuplicates(
       firstRow = row;
       continue;
     }
-    const c = cells[row]!;
+    const c = cols.cell(row);
     out.push({
       severity: "error",
       file,
-      line: lines[row]!,
+      line: cols.line[row]!,
       column,
       columnName,
       value: c.municipalityCode,
-      message: `duplicate row: municipality ${c.municipalityCode}, ${c.benefitGroup}, ${c.measure}, ${c.month} is already given on line ${lines[firstRow]!}`,
+      message: `duplicate row: municipality ${c.municipalityCode}, ${c.benefitGroup}, ${c.measure}, ${c.month} is already given on line ${cols.line[firstRow]!}`,
     });
   }
   return out.sort((a, b) => a.line! - b.line!);

@@ -10,6 +10,7 @@ import { decodeInput } from "./decode.ts";
 import { firstLine } from "./csv.ts";
 import { looksLikeLongHeader, parseLongCsv } from "./long-csv.ts";
 import { parseWideTable } from "./wide.ts";
+import { bytesSource, readMeasurementsFromSource } from "./stream.ts";
 import { cellOrigin, DEFAULT_MAX_ERRORS, numericCellKey, registerOrigins, type ImportOptions } from "./common.ts";
 
 export type InputFormat = "long" | "wide";
@@ -32,16 +33,21 @@ export function detectFormat(text: string): InputFormat {
 /**
  * Reads one input: bytes are decoded (BOM, UTF-16, Windows-1252 fallback with a warning), then
  * the format is detected and parsed. Throws InputError (with every error and warning) on bad input.
+ * A long CSV given as bytes is decoded and parsed in chunks (options.chunkSize bytes, 16 KB by
+ * default; see stream.ts), so its whole text is never held at once; the result is the same.
  */
 export function readMeasurements(input: Uint8Array | string, file: string, options: ImportOptions = {}): Measurements {
-  let text: string;
-  let opts = options;
-  if (typeof input === "string") text = input;
-  else {
-    const d = decodeInput(input, file);
-    text = d.text;
-    if (d.warnings.length) opts = { ...options, warnings: [...(options.warnings ?? []), ...d.warnings] };
-  }
+  if (typeof input === "string") return readText(input, file, options);
+  return readMeasurementsFromSource(bytesSource(input, options.chunkSize), file, options, readWhole);
+}
+
+/** The whole-input path: decode everything, detect the format, parse the text. */
+export function readWhole(bytes: Uint8Array, file: string, options: ImportOptions = {}): Measurements {
+  const d = decodeInput(bytes, file);
+  return readText(d.text, file, d.warnings.length ? { ...options, warnings: [...(options.warnings ?? []), ...d.warnings] } : options);
+}
+
+function readText(text: string, file: string, opts: ImportOptions): Measurements {
   return detectFormat(text) === "long" ? parseLongCsv(text, file, opts) : parseWideTable(text, file, opts);
 }
 

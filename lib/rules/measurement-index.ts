@@ -6,6 +6,8 @@
 import { BENEFIT_GROUP_IDS, MEASURES, type BenefitGroupId, type Cell, type Measure, type Month } from "../domain/types.ts";
 import type { Measurements } from "../domain/measurements.ts";
 import { monthFromIndex, monthIndex } from "../domain/month.ts";
+import { measurementColumns, POW10 } from "../domain/columns.ts";
+import { MUNICIPALITIES } from "../domain/municipalities.ts";
 
 /** Values of one (municipality, group, measure) over the index's months; NaN / 0 = unknown. */
 export interface Series {
@@ -49,31 +51,74 @@ export class MeasurementIndex {
   private readonly memo = new Map<string, unknown>();
 
   constructor(measurements: Measurements) {
-    const cells = measurements.cells;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const c of cells) {
-      const i = monthIndex(c.month);
-      if (i < lo) lo = i;
-      if (i > hi) hi = i;
-    }
-    this.start = cells.length ? lo : 0;
-    this.length = cells.length ? hi - lo + 1 : 0;
-    this.firstMonth = cells.length ? monthFromIndex(lo) : null;
-    this.lastMonth = cells.length ? monthFromIndex(hi) : null;
+    const columns = measurementColumns(measurements);
     this.bySeries = new Map();
-    for (const c of cells) this.put(c);
-    this.codes = [...this.bySeries.keys()].sort();
     this.names = measurements.names;
+    if (columns) {
+      // Built straight from the importer's typed columns: no Cell is materialised.
+      const n = columns.length;
+      const month = columns.month;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let r = 0; r < n; r++) {
+        const i = month[r]!;
+        if (i < lo) lo = i;
+        if (i > hi) hi = i;
+      }
+      this.start = n ? lo : 0;
+      this.length = n ? hi - lo + 1 : 0;
+      this.firstMonth = n ? monthFromIndex(lo) : null;
+      this.lastMonth = n ? monthFromIndex(hi) : null;
+      const byCode: ((Series | undefined)[] | undefined)[] = [];
+      const { code, group, measure, population, without, shareNum, shareExp } = columns;
+      for (let r = 0; r < n; r++) {
+        const ci = code[r]!;
+        let slots = byCode[ci];
+        if (!slots) slots = byCode[ci] = this.slotsOf(MUNICIPALITIES[ci]!.code);
+        const e = shareExp[r]!;
+        this.putValues(slots, group[r]! * MEASURES.length + measure[r]!, month[r]! - this.start, population[r]!, without[r]!, e < 0 ? 0 : shareNum[r]!, e < 0 ? 0 : POW10[e]!);
+      }
+    } else {
+      const cells = measurements.cells;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const c of cells) {
+        const i = monthIndex(c.month);
+        if (i < lo) lo = i;
+        if (i > hi) hi = i;
+      }
+      this.start = cells.length ? lo : 0;
+      this.length = cells.length ? hi - lo + 1 : 0;
+      this.firstMonth = cells.length ? monthFromIndex(lo) : null;
+      this.lastMonth = cells.length ? monthFromIndex(hi) : null;
+      for (const c of cells) this.put(c);
+    }
+    this.codes = [...this.bySeries.keys()].sort();
+  }
+
+  private slotsOf(code: string): (Series | undefined)[] {
+    let slots = this.bySeries.get(code);
+    if (!slots) {
+      slots = new Array<Series | undefined>(SLOTS).fill(undefined);
+      this.bySeries.set(code, slots);
+    }
+    return slots;
   }
 
   private put(c: Cell): void {
-    let slots = this.bySeries.get(c.municipalityCode);
-    if (!slots) {
-      slots = new Array<Series | undefined>(SLOTS).fill(undefined);
-      this.bySeries.set(c.municipalityCode, slots);
-    }
-    const k = slot(c.benefitGroup, c.measure);
+    this.putValues(
+      this.slotsOf(c.municipalityCode),
+      slot(c.benefitGroup, c.measure),
+      monthIndex(c.month) - this.start,
+      c.population === null ? NaN : c.population,
+      c.without === null ? NaN : c.without,
+      c.shareWithout === null ? 0 : c.shareWithout.num,
+      c.shareWithout === null ? 0 : c.shareWithout.den,
+    );
+  }
+
+  /** One row into its series; NaN counts and den 0 mean unknown. */
+  private putValues(slots: (Series | undefined)[], k: number, i: number, population: number, without: number, shareNum: number, shareDen: number): void {
     let s = slots[k];
     if (!s) {
       const n = this.length;
@@ -86,13 +131,12 @@ export class MeasurementIndex {
       };
       slots[k] = s;
     }
-    const i = monthIndex(c.month) - this.start;
     s.present[i] = 1;
-    if (c.population !== null) s.population[i] = c.population;
-    if (c.without !== null) s.without[i] = c.without;
-    if (c.shareWithout !== null) {
-      s.shareNum[i] = c.shareWithout.num;
-      s.shareDen[i] = c.shareWithout.den;
+    if (!Number.isNaN(population)) s.population[i] = population;
+    if (!Number.isNaN(without)) s.without[i] = without;
+    if (shareDen !== 0) {
+      s.shareNum[i] = shareNum;
+      s.shareDen[i] = shareDen;
     }
   }
 
