@@ -51,7 +51,8 @@ process.stdout.write(
     baselineRssBytes: baseline.rss,
     peakRssBytes,
     retainedHeapBytes: after.heapUsed - baseline.heapUsed,
-    retainedExternalBytes: after.external + after.arrayBuffers - baseline.external - baseline.arrayBuffers,
+    // `external` includes the ArrayBuffers (the columns' typed arrays).
+    retainedExternalBytes: after.external - baseline.external,
   })}\n`,
 );
 
