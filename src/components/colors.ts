@@ -5,17 +5,15 @@
  */
 import * as d3 from "npm:d3";
 import type { CriterionStatus } from "./_gen/tidlig.js";
-
-/** Blue → near-white → orange (ColorBrewer PuOr/RdBu family ends; safe for the common colour-vision deficiencies). */
-const CALM = ["#2166ac", "#67a9cf", "#d1e5f0"];
-const WARM = ["#fddbc7", "#f4a582", "#b35806"];
-const MID = "#f7f7f7";
+// Blue → near-white → orange (ColorBrewer PuOr/RdBu family ends; safe for the common colour-vision
+// deficiencies); share-scale.ts also gives the same scale as numbers for painting pixels.
+import { CALM, MID, WARM, shareDomains } from "./share-scale.js";
 
 /** A colour for a share (0–100) given the limit: the midpoint moves with the threshold. */
 export function shareColor(limit: number): (share: number | null) => string {
-  const below = d3.scaleLinear<string>().domain([0, limit * 0.5, limit * 0.95, limit]).range([...CALM, MID]).clamp(true);
-  const aboveSpan = Math.max(100 - limit, 1e-9);
-  const above = d3.scaleLinear<string>().domain([limit, limit + aboveSpan * 0.05, limit + aboveSpan * 0.35, 100]).range([MID, ...WARM]).clamp(true);
+  const domains = shareDomains(limit);
+  const below = d3.scaleLinear<string>().domain(domains.below).range([...CALM, MID]).clamp(true);
+  const above = d3.scaleLinear<string>().domain(domains.above).range([MID, ...WARM]).clamp(true);
   return (share) => (share === null ? "transparent" : share <= limit ? below(share) : above(share));
 }
 

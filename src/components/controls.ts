@@ -26,7 +26,11 @@ import type { SiteData } from "./data.js";
 import { readViewState, stateNotes, writeViewState } from "./url-state.js";
 
 /** The panel element: a form that is also an Observable view of the ViewState. */
-export type ControlPanel = HTMLFormElement & { value: ViewState };
+export type ControlPanel = HTMLFormElement & {
+  value: ViewState;
+  /** Writes a pending change to the URL now (with `urlAfterRepaint`, the page calls it once it has repainted). */
+  flushUrl(): void;
+};
 
 export type ControlName = "rules" | "period" | "threshold" | "min" | "aggregation" | "exemptions" | "mode" | "criterion" | "sort";
 
@@ -37,6 +41,11 @@ export interface ControlPanelOptions {
   readonly heatmap?: boolean;
   /** Write every change to the URL (default true). */
   readonly writeUrl?: boolean;
+  /**
+   * Leave the URL write (replaceState costs ≈5 ms) until the page calls `flushUrl()` after its
+   * repaint, or at the latest 250 ms after the change (default false: right after the change).
+   */
+  readonly urlAfterRepaint?: boolean;
 }
 
 /** "1. halvår 2025" for a half-year, "sep.–nov. 2022" for any other window. */
@@ -200,6 +209,12 @@ export function controlPanel(
     show("mode", state.rules === "genopretning-2020");
   };
 
+  const flushUrl = () => {
+    if (!urlPending) return;
+    urlPending = false;
+    writeViewState(state, data.defaultPeriod);
+  };
+
   const commit = (next: ViewState) => {
     if (next.threshold !== state.threshold) performance.mark("threshold-change");
     state = next;
@@ -207,10 +222,7 @@ export function controlPanel(
     // The address bar follows after the repaint (replaceState costs several ms).
     if (writeUrl && !urlPending) {
       urlPending = true;
-      setTimeout(() => {
-        urlPending = false;
-        writeViewState(state, data.defaultPeriod);
-      }, 0);
+      setTimeout(flushUrl, options.urlAfterRepaint ? 250 : 0);
     }
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
@@ -269,6 +281,7 @@ export function controlPanel(
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 
+  form.flushUrl = flushUrl;
   Object.defineProperty(form, "value", {
     get: () => state,
     set: (v: ViewState) => {

@@ -19,6 +19,7 @@ import {
   type SortOrder,
 } from "./_gen/tidlig.js";
 import { shareColor, shareLegendStops } from "./colors.js";
+import { shareRgb } from "./share-scale.js";
 
 export interface HeatmapMunicipality {
   readonly code: string;
@@ -63,6 +64,8 @@ function windowMean(row: HeatmapRow): number {
   return n ? sum / n : -1;
 }
 
+let sortCollator: Intl.Collator | null = null;
+
 /** Rows in the requested order; region order adds a header before each region. */
 export function orderRows(
   rows: readonly HeatmapRow[],
@@ -70,7 +73,7 @@ export function orderRows(
   sort: SortOrder,
 ): HeatmapRow[] {
   const name = (r: HeatmapRow) => municipalities.get(r.code)?.name ?? r.code;
-  const collator = new Intl.Collator("da-DK");
+  const collator = (sortCollator ??= new Intl.Collator("da-DK"));
   const byName = (a: HeatmapRow, b: HeatmapRow) => collator.compare(name(a), name(b));
   const out = [...rows];
   if (sort === "name") return out.sort(byName);
@@ -91,132 +94,251 @@ const REGION_H = 18;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const UNKNOWN_LINE = "#9a9a9a";
 
-/**
- * The heatmap as a figure element: legend, then the chart (an SVG with the labels, one
- * `<g data-municipality>` per row and the window outline, over a canvas with the cells: ≈2,400
- * cells as DOM nodes cost ≈60 ms of parsing and layout per repaint, on a canvas ≈2 ms), then a
- * caption. Hovering a cell shows its figures in a tooltip.
- */
+/** A heatmap that is built once and updated in place (see heatmapView). */
+export interface HeatmapView {
+  readonly element: HTMLElement;
+  /** Shows `o`: rebuilds the labels only when the rows, their order or the months change. */
+  update(o: HeatmapOptions): void;
+}
+
+/** The heatmap as a figure element, drawn once. */
 export function heatmap(o: HeatmapOptions): HTMLElement {
-  const href = o.href ?? ((code: string) => `./kommune/${code}`);
-  const color = shareColor(o.limit);
-  const ordered = orderRows(o.rows, o.municipalities, o.sort);
-  const nMonths = o.months.length;
-  const cellW = Math.max(14, Math.min(30, Math.floor(720 / Math.max(nMonths, 1))));
-  const width = LABEL_W + nMonths * cellW + 8;
-  const parts: string[] = [];
-  /** Top y of each drawn row, in order, for drawing and for finding the row under the pointer. */
-  const rowTops: number[] = [];
-  let y = HEADER_H;
-  let region: string | null = null;
+  const view = heatmapView();
+  view.update(o);
+  return view.element;
+}
 
-  const windowIdx = (ordered[0]?.cells ?? []).map((c, i) => (c.inWindow ? i : -1)).filter((i) => i >= 0);
-  const header: string[] = [];
-  o.months.forEach((m, i) => {
-    const x = LABEL_W + i * cellW + cellW / 2;
-    header.push(`<text x="${x}" y="${HEADER_H - 5}" text-anchor="middle" class="hm-month">${escapeXml(formatMonthAbbreviation(m).replace(".", ""))}</text>`);
-    if (i === 0 || m.endsWith("-01")) header.push(`<text x="${LABEL_W + i * cellW}" y="11" class="hm-year">${m.slice(0, 4)}</text>`);
-  });
-
-  for (const row of ordered) {
-    const m = o.municipalities.get(row.code);
-    const name = m?.name ?? row.code;
-    if (o.sort === "region" && m && m.region !== region) {
-      region = m.region;
-      parts.push(`<text x="2" y="${y + REGION_H - 5}" class="hm-region">${escapeXml(region)}</text>`);
-      y += REGION_H;
-    }
-    rowTops.push(y);
-    const status = m?.status ?? "not-covered";
-    const breaches = row.cells.filter((c) => c.inWindow && c.breach).length;
-    parts.push(
-      `<g data-municipality="${escapeXml(row.code)}" data-name="${escapeXml(name)}" data-status="${status}" data-breaches="${breaches}" class="hm-row hm-row--${status}">` +
-        `<a href="${escapeXml(href(row.code))}" tabindex="-1"><text x="${LABEL_W - 6}" y="${y + CELL_H - 3}" text-anchor="end" class="hm-label">` +
-        `<title>${escapeXml(`${name} (${row.code}): ${STATUS_LABELS[status]}`)}</title>${escapeXml(`${STATUS_SYMBOLS[status]} ${name}`)}</text></a></g>`,
-    );
-    y += CELL_H;
-  }
-
-  const first = windowIdx[0];
-  const last = windowIdx[windowIdx.length - 1];
-  const outline =
-    first === undefined || last === undefined
-      ? ""
-      : `<rect x="${LABEL_W + first * cellW - 1.5}" y="${HEADER_H - 1.5}" width="${(last - first + 1) * cellW + 2}" height="${y - HEADER_H + 2}" class="hm-window"/>` +
-        `<text x="${LABEL_W + ((first + last + 1) * cellW) / 2}" y="11" text-anchor="middle" class="hm-window-label">periode</text>`;
-  const height = y + 4;
-  const description = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${nMonths} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over afgørelser nedenfor giver de samme kommuner i tekst.`;
-  const svg =
-    `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" class="hm-svg" aria-hidden="true">` +
-    header.join("") +
-    parts.join("") +
-    outline +
-    `</svg>`;
-
-  const scale = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio ?? 1)));
+/**
+ * The heatmap: legend, then the chart (an SVG with the labels, one `<g data-municipality>` per
+ * row and the window outline, over a canvas with the cells: ≈2,400 cells as DOM nodes cost
+ * ≈60 ms of parsing and layout per repaint), then a caption. Hovering a cell shows its figures
+ * in a tooltip. The element is made once; `update` repaints the canvas with one putImageData of
+ * the cell colours (then the marks as two batched paths), patches the rows' status and labels
+ * in place, and rebuilds the SVG only when the rows, their order or the months change (the
+ * severity order, a new period, criterion or sort).
+ */
+export function heatmapView(): HeatmapView {
   const figure = document.createElement("figure");
   figure.className = "heatmap";
   figure.dataset.testid = "heatmap";
   figure.innerHTML =
-    legendHtml(o.limit, o.minPopulation) +
-    `<div class="heatmap-scroll"><div class="hm-stack" role="img" aria-label="${escapeXml(description)}" style="width:${width}px;height:${height}px">` +
-    `<canvas width="${width * scale}" height="${height * scale}" style="width:${width}px;height:${height}px"></canvas>${svg}` +
-    `<div class="hm-tooltip" role="tooltip" hidden></div></div></div>` +
-    `<figcaption>Andel uden indsats pr. måned for ${escapeXml(o.criterionLabel.toLowerCase())}. Den markerede periode er den, afgørelsen bygger på; de foregående måneder er vist som baggrund. ` +
-    `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${escapeXml(formatCount(o.minPopulation))} borgere; skraveret er ukendt. Klik på en kommune for detaljer.</figcaption>`;
-
-  // Cells on the canvas, at the screen's pixel density.
+    `<div class="hm-legend-slot"></div>` +
+    `<div class="heatmap-scroll"><div class="hm-stack" role="img"><canvas></canvas><svg class="hm-svg" aria-hidden="true"></svg>` +
+    `<div class="hm-tooltip" role="tooltip" hidden></div></div></div><figcaption></figcaption>`;
+  const legendSlot = figure.querySelector<HTMLElement>(".hm-legend-slot")!;
+  const stack = figure.querySelector<HTMLElement>(".hm-stack")!;
   const canvas = figure.querySelector("canvas")!;
-  const ctx = canvas.getContext("2d");
-  if (ctx) {
-    if (scale !== 1) ctx.scale(scale, scale);
-    const w = cellW - 1;
-    const h = CELL_H - 1;
+  let svg = figure.querySelector("svg")!;
+  const tooltip = figure.querySelector<HTMLElement>(".hm-tooltip")!;
+  const caption = figure.querySelector("figcaption")!;
+
+  // What is shown now, for the tooltip and for deciding what to rebuild.
+  let current: HeatmapOptions | null = null;
+  let ordered: HeatmapRow[] = [];
+  let rowTops: number[] = [];
+  let cellW = 14;
+  let width = 0;
+  let height = 0;
+  let structureKey = "";
+  let legendKey = "";
+  let captionText = "";
+  let description = "";
+  /** Per drawn row: its <g>, the label's text node and its <title>, and what they show. */
+  let rowEls: { g: SVGGElement; label: Text; title: SVGTitleElement; status: string; breaches: number }[] = [];
+  let image: ImageData | null = null;
+
+  function rebuildSvg(o: HeatmapOptions, href: (code: string) => string): void {
+    const nMonths = o.months.length;
+    cellW = Math.max(14, Math.min(30, Math.floor(720 / Math.max(nMonths, 1))));
+    width = LABEL_W + nMonths * cellW + 8;
+    const parts: string[] = [];
+    rowTops = [];
+    let y = HEADER_H;
+    let region: string | null = null;
+    const windowIdx = (ordered[0]?.cells ?? []).map((c, i) => (c.inWindow ? i : -1)).filter((i) => i >= 0);
+    const header: string[] = [];
+    o.months.forEach((m, i) => {
+      const x = LABEL_W + i * cellW + cellW / 2;
+      header.push(`<text x="${x}" y="${HEADER_H - 5}" text-anchor="middle" class="hm-month">${escapeXml(formatMonthAbbreviation(m).replace(".", ""))}</text>`);
+      if (i === 0 || m.endsWith("-01")) header.push(`<text x="${LABEL_W + i * cellW}" y="11" class="hm-year">${m.slice(0, 4)}</text>`);
+    });
+    for (const row of ordered) {
+      const m = o.municipalities.get(row.code);
+      const name = m?.name ?? row.code;
+      if (o.sort === "region" && m && m.region !== region) {
+        region = m.region;
+        parts.push(`<text x="2" y="${y + REGION_H - 5}" class="hm-region">${escapeXml(region)}</text>`);
+        y += REGION_H;
+      }
+      rowTops.push(y);
+      parts.push(
+        `<g data-municipality="${escapeXml(row.code)}" data-name="${escapeXml(name)}" class="hm-row">` +
+          `<a href="${escapeXml(href(row.code))}" tabindex="-1"><text x="${LABEL_W - 6}" y="${y + CELL_H - 3}" text-anchor="end" class="hm-label">` +
+          `<title></title> </text></a></g>`,
+      );
+      y += CELL_H;
+    }
+    const first = windowIdx[0];
+    const last = windowIdx[windowIdx.length - 1];
+    const outline =
+      first === undefined || last === undefined
+        ? ""
+        : `<rect x="${LABEL_W + first * cellW - 1.5}" y="${HEADER_H - 1.5}" width="${(last - first + 1) * cellW + 2}" height="${y - HEADER_H + 2}" class="hm-window"/>` +
+          `<text x="${LABEL_W + ((first + last + 1) * cellW) / 2}" y="11" text-anchor="middle" class="hm-window-label">periode</text>`;
+    height = y + 4;
+    const holder = document.createElement("div");
+    holder.innerHTML =
+      `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" class="hm-svg" aria-hidden="true">` +
+      header.join("") +
+      parts.join("") +
+      outline +
+      `</svg>`;
+    const next = holder.firstChild as SVGSVGElement;
+    svg.replaceWith(next);
+    svg = next;
+    rowEls = Array.from(svg.querySelectorAll<SVGGElement>("g[data-municipality]"), (g) => {
+      const text = g.querySelector("text")!;
+      return { g, label: text.lastChild as Text, title: text.querySelector<SVGTitleElement>("title")!, status: "", breaches: -1 };
+    });
+    const scale = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio ?? 1)));
+    canvas.width = width * scale;
+    canvas.height = height * scale;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+    stack.style.width = `${width}px`;
+    stack.style.height = `${height}px`;
+    image = null;
+  }
+
+  function patchRows(o: HeatmapOptions): void {
     ordered.forEach((row, r) => {
-      const top = rowTops[r]!;
-      row.cells.forEach((c, i) => {
-        const x = LABEL_W + i * cellW;
-        const share = c.shareWithout;
-        if (share === null || !row.fed) {
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(x, top, w, h);
-          ctx.clip();
-          ctx.strokeStyle = UNKNOWN_LINE;
-          ctx.lineWidth = 1;
-          ctx.beginPath();
-          for (let d = -h; d < w; d += 4) {
-            ctx.moveTo(x + d, top + h);
-            ctx.lineTo(x + d + h, top);
-          }
-          ctx.stroke();
-          ctx.restore();
-        } else {
-          ctx.fillStyle = color(share);
-          ctx.fillRect(x, top, w, h);
-        }
-        if (c.breach || c.belowMinimum) {
-          ctx.beginPath();
-          ctx.arc(x + w / 2, top + h / 2, c.breach ? 2.3 : 2.6, 0, 2 * Math.PI);
-          if (c.breach) {
-            ctx.fillStyle = "#111";
-            ctx.fill();
-            ctx.strokeStyle = "#fff";
-            ctx.lineWidth = 0.8;
-          } else {
-            ctx.strokeStyle = "#111";
-            ctx.lineWidth = 1;
-          }
-          ctx.stroke();
-        }
-      });
+      const el = rowEls[r]!;
+      const m = o.municipalities.get(row.code);
+      const name = m?.name ?? row.code;
+      const status = m?.status ?? "not-covered";
+      let breaches = 0;
+      for (const c of row.cells) if (c.inWindow && c.breach) breaches++;
+      if (el.status !== status) {
+        el.status = status;
+        el.g.setAttribute("data-status", status);
+        el.g.setAttribute("class", `hm-row hm-row--${status}`);
+        el.title.textContent = `${name} (${row.code}): ${STATUS_LABELS[status]}`;
+        el.label.nodeValue = `${STATUS_SYMBOLS[status]} ${name}`;
+      }
+      if (el.breaches !== breaches) {
+        el.breaches = breaches;
+        el.g.setAttribute("data-breaches", String(breaches));
+      }
     });
   }
 
+  /** The cells: colours as pixels in one buffer, then the breach dots and small-population rings. */
+  function paint(o: HeatmapOptions): void {
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    const scale = canvas.width / Math.max(width, 1);
+    const W = canvas.width;
+    if (!image || image.width !== W || image.height !== canvas.height) image = ctx.createImageData(W, canvas.height);
+    const px = new Uint32Array(image.data.buffer);
+    px.fill(0);
+    const rgb = shareRgb(o.limit);
+    // ImageData is RGBA in memory; as little-endian 32-bit words that is 0xAABBGGRR.
+    const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+    const cw = Math.round((cellW - 1) * scale);
+    const ch = Math.round((CELL_H - 1) * scale);
+    const unknown: [number, number][] = [];
+    const breach: [number, number][] = [];
+    const small: [number, number][] = [];
+    ordered.forEach((row, r) => {
+      const top = rowTops[r]!;
+      const y0 = Math.round(top * scale);
+      row.cells.forEach((c, i) => {
+        const x = LABEL_W + i * cellW;
+        const share = c.shareWithout;
+        if (share === null || !row.fed) unknown.push([x, top]);
+        else {
+          const [R, G, B] = rgb(share);
+          const word = littleEndian ? ((255 << 24) | (B << 16) | (G << 8) | R) >>> 0 : ((R << 24) | (G << 16) | (B << 8) | 255) >>> 0;
+          const x0 = Math.round(x * scale);
+          for (let yy = y0; yy < y0 + ch; yy++) px.fill(word, yy * W + x0, yy * W + x0 + cw);
+        }
+        if (c.breach) breach.push([x, top]);
+        else if (c.belowMinimum) small.push([x, top]);
+      });
+    });
+    ctx.putImageData(image, 0, 0);
+    ctx.save();
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    const w = cellW - 1;
+    const h = CELL_H - 1;
+    // Hatching, each unknown cell clipped to itself (there are few).
+    ctx.strokeStyle = UNKNOWN_LINE;
+    ctx.lineWidth = 1;
+    for (const [x, top] of unknown) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x, top, w, h);
+      ctx.clip();
+      ctx.beginPath();
+      for (let d = -h; d < w; d += 4) {
+        ctx.moveTo(x + d, top + h);
+        ctx.lineTo(x + d + h, top);
+      }
+      ctx.stroke();
+      ctx.restore();
+    }
+    if (breach.length) {
+      ctx.beginPath();
+      for (const [x, top] of breach) {
+        ctx.moveTo(x + w / 2 + 2.3, top + h / 2);
+        ctx.arc(x + w / 2, top + h / 2, 2.3, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = "#111";
+      ctx.fill();
+      ctx.strokeStyle = "#fff";
+      ctx.lineWidth = 0.8;
+      ctx.stroke();
+    }
+    if (small.length) {
+      ctx.beginPath();
+      for (const [x, top] of small) {
+        ctx.moveTo(x + w / 2 + 2.6, top + h / 2);
+        ctx.arc(x + w / 2, top + h / 2, 2.6, 0, 2 * Math.PI);
+      }
+      ctx.strokeStyle = "#111";
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  function update(o: HeatmapOptions): void {
+    const href = o.href ?? ((code: string) => `./kommune/${code}`);
+    current = o;
+    ordered = orderRows(o.rows, o.municipalities, o.sort);
+    const key = [o.sort, o.months.join(","), ordered.map((r) => `${r.code}:${r.cells.map((c) => (c.inWindow ? 1 : 0)).join("")}`).join(",")].join("|");
+    if (key !== structureKey) {
+      structureKey = key;
+      rebuildSvg(o, href);
+    }
+    patchRows(o);
+    paint(o);
+    const lk = `${o.limit}|${o.minPopulation}`;
+    if (lk !== legendKey) {
+      legendKey = lk;
+      legendSlot.innerHTML = legendHtml(o.limit, o.minPopulation);
+    }
+    const d = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${o.months.length} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over afgørelser nedenfor giver de samme kommuner i tekst.`;
+    if (d !== description) stack.setAttribute("aria-label", (description = d));
+    const c =
+      `Andel uden indsats pr. måned for ${o.criterionLabel.toLowerCase()}. Den markerede periode er den, afgørelsen bygger på; de foregående måneder er vist som baggrund. ` +
+      `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${formatCount(o.minPopulation)} borgere; skraveret er ukendt. Klik på en kommune for detaljer.`;
+    if (c !== captionText) caption.textContent = captionText = c;
+  }
+
   // Tooltip: the figures of the cell under the pointer.
-  const stack = figure.querySelector<HTMLElement>(".hm-stack")!;
-  const tooltip = figure.querySelector<HTMLElement>(".hm-tooltip")!;
   stack.addEventListener("pointermove", (event) => {
+    if (!current) return;
     const box = stack.getBoundingClientRect();
     const px = event.clientX - box.left;
     const py = event.clientY - box.top;
@@ -229,14 +351,14 @@ export function heatmap(o: HeatmapOptions): HTMLElement {
       tooltip.hidden = true;
       return;
     }
-    tooltip.textContent = cellTitle(o, row, cell);
+    tooltip.textContent = cellTitle(current, row, cell);
     tooltip.hidden = false;
     const left = Math.min(px + 12, width - 260);
     tooltip.style.left = `${Math.max(0, left)}px`;
     tooltip.style.top = `${py + 14}px`;
   });
   stack.addEventListener("pointerleave", () => (tooltip.hidden = true));
-  return figure;
+  return { element: figure, update };
 }
 
 /** "Allerød, okt. 2025: 22,0 % uden indsats (1.234 borgere); over grænsen på 20 %". */

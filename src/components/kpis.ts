@@ -39,7 +39,7 @@ export function changeText(now: number, before: number, label: string): string {
   return `${d > 0 ? "+" : "−"}${formatCount(Math.abs(d))} siden ${label}`;
 }
 
-export function kpiCards(o: KpiOptions): HTMLElement {
+function cardsHtml(o: KpiOptions): string {
   const statuses: CriterionStatus[] =
     o.mode === "restoration"
       ? ["not-restored", "restored", "insufficient-data"]
@@ -55,10 +55,32 @@ export function kpiCards(o: KpiOptions): HTMLElement {
       `</div>`
     );
   });
+  return cards.join("");
+}
+
+export function kpiCards(o: KpiOptions): HTMLElement {
+  const view = kpiView();
+  view.update(o);
+  return view.element;
+}
+
+/** KPI cards made once; `update` replaces their content only when it changes. */
+export interface KpiView {
+  readonly element: HTMLElement;
+  update(o: KpiOptions): void;
+}
+
+export function kpiView(): KpiView {
   const el = document.createElement("div");
   el.className = "kpis";
   el.setAttribute("role", "group");
   el.setAttribute("aria-label", "Antal kommuner pr. afgørelse");
-  el.innerHTML = cards.join("");
-  return el;
+  let shown = "";
+  return {
+    element: el,
+    update(o) {
+      const h = cardsHtml(o);
+      if (h !== shown) el.innerHTML = shown = h;
+    },
+  };
 }

@@ -46,7 +46,21 @@ export interface TileMapOptions {
 /** The statuses to show in the legend, in this order. */
 const LEGEND: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted", "insufficient-data", "compliant", "restored", "not-covered"];
 
+/** A tile map built once and recoloured in place. */
+export interface TileMapView {
+  readonly element: HTMLElement;
+  /** Shows these statuses: only the tiles whose status changed are touched. */
+  update(status: ReadonlyMap<string, MunicipalityStatus>): void;
+}
+
 export function tileMap(o: TileMapOptions): HTMLElement {
+  const view = tileMapView(o);
+  view.update(o.status);
+  return view.element;
+}
+
+/** The tile map for `o` (tile size, links); statuses come with `update`. */
+export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
   const layout = municipalityTiles();
   const size = o.tile ?? 46;
   const gap = 3;
@@ -54,39 +68,64 @@ export function tileMap(o: TileMapOptions): HTMLElement {
   const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
   const width = layout.columns * (size + gap);
   const height = layout.rows * (size + gap);
-  const counts = new Map<MunicipalityStatus, number>();
   const tiles = layout.tiles.map((t) => {
     const m = byCode.get(t.code)!;
-    const status = o.status.get(t.code) ?? "not-covered";
-    counts.set(status, (counts.get(status) ?? 0) + 1);
     const x = t.col * (size + gap);
     const y = t.row * (size + gap);
-    const label = `${m.name}: ${STATUS_LABELS[status]}`;
     return (
-      `<a href="${escapeXml(href(t.code))}" aria-label="${escapeXml(label)}" data-tile="${t.code}" data-status="${status}" class="tile tile--${status}">` +
-      `<title>${escapeXml(`${m.name} (${m.code}) — ${STATUS_LABELS[status]}`)}</title>` +
-      `<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="3" fill="${STATUS_COLORS[status]}"/>` +
-      `<text x="${x + size / 2}" y="${y + size / 2 - 2}" text-anchor="middle" font-size="${Math.round(size * 0.34)}" class="tile-symbol">${STATUS_SYMBOLS[status]}</text>` +
+      `<a href="${escapeXml(href(t.code))}" data-tile="${t.code}">` +
+      `<title></title>` +
+      `<rect x="${x}" y="${y}" width="${size}" height="${size}" rx="3"/>` +
+      `<text x="${x + size / 2}" y="${y + size / 2 - 2}" text-anchor="middle" font-size="${Math.round(size * 0.34)}" class="tile-symbol"></text>` +
       `<text x="${x + size / 2}" y="${y + size - size * 0.13}" text-anchor="middle" font-size="${(size * 0.21).toFixed(1)}" class="tile-name">${escapeXml(shortName(m.name))}</text>` +
       `</a>`
     );
   });
-  const summary = LEGEND.filter((s) => counts.has(s))
-    .map((s) => `${counts.get(s)} ${STATUS_LABELS[s].toLowerCase()}`)
-    .join(", ");
   const figure = document.createElement("figure");
   figure.className = "tilemap";
   figure.dataset.testid = "tilemap";
   figure.style.maxWidth = `${Math.max(width, 320)}px`;
   figure.innerHTML =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" ` +
-    `aria-label="${escapeXml(`Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`)}">${tiles.join("")}</svg>` +
-    `<ul class="tilemap-legend">${LEGEND.filter((s) => counts.has(s))
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group">${tiles.join("")}</svg>` +
+    `<ul class="tilemap-legend"></ul>` +
+    `<figcaption>Hver kommune er ét felt, placeret efter sin beliggenhed, så også de små kommuner omkring København kan ses. Klik på et felt for kommunens side.</figcaption>`;
+  const svg = figure.querySelector("svg")!;
+  const legend = figure.querySelector("ul")!;
+  const els = Array.from(svg.querySelectorAll<SVGAElement>("a[data-tile]"), (a) => {
+    const code = a.getAttribute("data-tile")!;
+    return { a, code, name: byCode.get(code)!.name, title: a.querySelector("title")!, rect: a.querySelector("rect")!, symbol: a.querySelector(".tile-symbol")!, status: "" };
+  });
+  let legendHtml = "";
+  let summaryText = "";
+
+  function update(status: ReadonlyMap<string, MunicipalityStatus>): void {
+    const counts = new Map<MunicipalityStatus, number>();
+    for (const el of els) {
+      const s = status.get(el.code) ?? "not-covered";
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+      if (el.status === s) continue;
+      el.status = s;
+      el.a.setAttribute("aria-label", `${el.name}: ${STATUS_LABELS[s]}`);
+      el.a.setAttribute("data-status", s);
+      el.a.setAttribute("class", `tile tile--${s}`);
+      el.title.textContent = `${el.name} (${el.code}) — ${STATUS_LABELS[s]}`;
+      el.rect.setAttribute("fill", STATUS_COLORS[s]);
+      el.symbol.textContent = STATUS_SYMBOLS[s];
+    }
+    const summary = LEGEND.filter((s) => counts.has(s))
+      .map((s) => `${counts.get(s)} ${STATUS_LABELS[s].toLowerCase()}`)
+      .join(", ");
+    if (summary !== summaryText) {
+      summaryText = summary;
+      svg.setAttribute("aria-label", `Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`);
+    }
+    const h = LEGEND.filter((s) => counts.has(s))
       .map(
         (s) =>
           `<li><span class="tilemap-swatch" style="background:${STATUS_COLORS[s]}">${STATUS_SYMBOLS[s]}</span> ${escapeXml(STATUS_LABELS[s])} (${counts.get(s)})</li>`,
       )
-      .join("")}</ul>` +
-    `<figcaption>Hver kommune er ét felt, placeret efter sin beliggenhed, så også de små kommuner omkring København kan ses. Klik på et felt for kommunens side.</figcaption>`;
-  return figure;
+      .join("");
+    if (h !== legendHtml) legend.innerHTML = legendHtml = h;
+  }
+  return { element: figure, update };
 }

@@ -32,7 +32,66 @@ function criteriaOf(e: Evaluation): string[] {
 }
 
 export function verdictTable(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}`): HTMLElement {
-  const criteria = criteriaOf(e);
+  const view = verdictTableView(href);
+  view.update(e);
+  return view.element;
+}
+
+/** A verdict table built once per set of rows and columns, whose status cells are patched in place. */
+export interface VerdictTableView {
+  readonly element: HTMLElement;
+  update(e: Evaluation): void;
+}
+
+/** Puts a status into an existing status cell (as statusCell writes it), without parsing HTML. */
+function patchStatusCell(td: HTMLTableCellElement, status: MunicipalityStatus, withLabel: boolean): void {
+  if (td.getAttribute("data-status") === status) return;
+  const label = STATUS_LABELS[status];
+  td.className = `${withLabel ? "vt-status" : "vt-crit"} vt-status--${status}`;
+  td.setAttribute("data-status", status);
+  const symbol = td.firstChild as HTMLElement;
+  symbol.textContent = STATUS_SYMBOLS[status];
+  if (withLabel) (symbol.nextSibling as Text).nodeValue = ` ${label}`;
+  else {
+    td.title = label;
+    (symbol.nextSibling as HTMLElement).textContent = label;
+  }
+}
+
+export function verdictTableView(href: (code: string) => string = (c) => `./kommune/${c}`): VerdictTableView {
+  const wrap = document.createElement("div");
+  wrap.className = "verdict-table-wrap";
+  let key = "";
+  /** Per row: the status cell and each criterion's cell (null where the criterion is not measured). */
+  let cells: { status: HTMLTableCellElement; criteria: (HTMLTableCellElement | null)[] }[] = [];
+
+  function update(e: Evaluation): void {
+    const criteria = criteriaOf(e);
+    const shape = e.municipalities.map((m) => `${m.code}:${criteria.map((c) => (m.criteria.some((x) => x.criterion === c) ? 1 : 0)).join("")}`);
+    const k = `${criteria.join(",")}|${shape.join(",")}`;
+    if (k !== key) {
+      key = k;
+      wrap.replaceChildren(verdictTableHtml(e, criteria, href));
+      const rows = wrap.querySelectorAll("tbody tr");
+      cells = Array.from(rows, (tr) => {
+        const tds = (tr as HTMLTableRowElement).cells;
+        return { status: tds[3]!, criteria: criteria.map((_, j) => (tds[4 + j]!.hasAttribute("data-status") ? tds[4 + j]! : null)) };
+      });
+      return;
+    }
+    e.municipalities.forEach((m, r) => {
+      const row = cells[r]!;
+      patchStatusCell(row.status, m.status, true);
+      for (const c of m.criteria) {
+        const td = row.criteria[criteria.indexOf(c.criterion)];
+        if (td) patchStatusCell(td, c.status, false);
+      }
+    });
+  }
+  return { element: wrap, update };
+}
+
+function verdictTableHtml(e: Evaluation, criteria: readonly string[], href: (code: string) => string): HTMLTableElement {
   const head =
     `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Afgørelse</th>` +
     criteria.map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`).join("") +
@@ -50,10 +109,9 @@ export function verdictTable(e: Evaluation, href: (code: string) => string = (c)
       );
     })
     .join("");
-  const wrap = document.createElement("div");
-  wrap.className = "verdict-table-wrap";
-  wrap.innerHTML = `<table class="verdict-table" data-testid="verdict-table"><thead>${head}</thead><tbody>${body}</tbody></table>`;
-  return wrap;
+  const holder = document.createElement("div");
+  holder.innerHTML = `<table class="verdict-table" data-testid="verdict-table"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return holder.firstChild as HTMLTableElement;
 }
 
 /**
