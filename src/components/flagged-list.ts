@@ -53,78 +53,127 @@ export interface FlaggedListView {
 }
 
 /**
- * The list's month tables are made when their <details> is opened (evidence one click away, but
- * no table parsed on a repaint nobody looks at); an open one is filled at once.
+ * The list is kept by municipality: on an update, items that left are removed, new ones inserted,
+ * and an item whose municipality, status, exemption candidates and deciding criteria are the same
+ * only gets its explanation sentences replaced (text, no HTML parsed). The month tables are made
+ * when their <details> is opened (evidence one click away, but no table parsed on a repaint
+ * nobody looks at); an open one is refreshed when its figures change.
  */
 export function flaggedListView(href: (code: string) => string = (c) => `./kommune/${c}`): FlaggedListView {
   const el = document.createElement("div");
   el.className = "flagged-list";
   el.dataset.testid = "flagged-list";
-  let shown = "";
-  /** The traces behind the <details data-trace=i> of the current list. */
-  let traces: CriterionTrace[] = [];
-  /** The month table each opened <details> shows. */
+  let none = "";
+  let ol: HTMLOListElement | null = null;
+  interface Item {
+    readonly li: HTMLLIElement;
+    readonly key: string;
+    /** The explanation text node and the <details> of each deciding criterion. */
+    readonly criteria: { readonly text: Text; readonly details: HTMLDetailsElement }[];
+  }
+  let items = new Map<string, Item>();
+  /** The trace behind each <details>, and the month table an opened one shows. */
+  const traceOf = new WeakMap<HTMLDetailsElement, CriterionTrace>();
   const filled = new WeakMap<HTMLDetailsElement, string>();
 
   const fill = (details: HTMLDetailsElement) => {
-    const i = Number(details.dataset.trace);
-    if (details.dataset.filled === String(i) || !traces[i]) return;
-    details.dataset.filled = String(i);
-    const t = monthsTable(traces[i]!);
+    const trace = traceOf.get(details);
+    if (!trace) return;
+    const t = monthsTable(trace);
+    if (filled.get(details) === t) return;
     filled.set(details, t);
     details.querySelector(".trace-months-slot")!.innerHTML = t;
   };
   el.addEventListener("toggle", (event) => {
     const d = event.target as HTMLDetailsElement;
-    if (d.open && d.dataset.trace !== undefined) fill(d);
+    if (d.open && traceOf.has(d)) fill(d);
   }, true);
+
+  function itemHtml(m: Evaluation["municipalities"][number], deciding: readonly CriterionTrace[], candidates: readonly string[]): string {
+    return (
+      `<li data-municipality="${escapeHtml(m.code)}" data-status="${m.status}">` +
+      `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +
+      `<span class="flagged-status flagged-status--${m.status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${escapeHtml(STATUS_LABELS[m.status])}</span>` +
+      candidates.map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c] ?? c)}</span>`).join("") +
+      `</div>` +
+      deciding
+        .map(
+          (c) =>
+            `<div class="flagged-criterion"><p><span class="flagged-criterion-name">${escapeHtml(criterionLabel(c.criterion))}:</span> </p>` +
+            `<details><summary>Månedstal</summary><div class="trace-months-slot"></div></details></div>`,
+        )
+        .join("") +
+      `</li>`
+    );
+  }
 
   function update(e: Evaluation): void {
     const listed = e.municipalities.filter((m) => LISTED.includes(m.status));
     if (!listed.length) {
       const h = `<p class="flagged-none">Ingen kommuner er ${e.mode === "restoration" ? "uden genopretning" : "udpeget"} med disse parametre.</p>`;
-      if (h !== shown) el.innerHTML = shown = h;
-      traces = [];
+      if (h !== none || ol) el.innerHTML = none = h;
+      ol = null;
+      items = new Map();
       return;
     }
-    const nextTraces: CriterionTrace[] = [];
-    const h =
-      `<ol>` +
-      listed
-        .map((m) => {
-          const deciding = m.criteria.filter((c) => LISTED.includes(c.status));
-          const candidates = [...new Set(deciding.flatMap((c) => c.exemptionCandidates.map((x) => x.code)))];
-          return (
-            `<li data-municipality="${escapeHtml(m.code)}" data-status="${m.status}">` +
-            `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +
-            `<span class="flagged-status flagged-status--${m.status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${escapeHtml(STATUS_LABELS[m.status])}</span>` +
-            candidates.map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c] ?? c)}</span>`).join("") +
-            `</div>` +
-            deciding
-              .map((c) => {
-                nextTraces.push(c);
-                return (
-                  `<div class="flagged-criterion"><p><span class="flagged-criterion-name">${escapeHtml(criterionLabel(c.criterion))}:</span> ${escapeHtml(explain(c))}</p>` +
-                  `<details data-trace="${nextTraces.length - 1}"><summary>Månedstal</summary><div class="trace-months-slot"></div></details></div>`
-                );
-              })
-              .join("") +
-            `</li>`
-          );
-        })
-        .join("") +
-      `</ol>`;
-    traces = nextTraces;
-    if (h !== shown) {
-      el.innerHTML = shown = h;
-      return;
+    if (!ol) {
+      none = "";
+      ol = document.createElement("ol");
+      el.replaceChildren(ol);
     }
-    // Same list and sentences: only month tables already opened may need new figures.
-    for (const d of Array.from(el.querySelectorAll<HTMLDetailsElement>("details[data-filled]"))) {
-      const t = monthsTable(traces[Number(d.dataset.trace)]!);
-      if (filled.get(d) !== t) d.querySelector(".trace-months-slot")!.innerHTML = t;
-      filled.set(d, t);
+    const next = new Map<string, Item>();
+    const order: HTMLLIElement[] = [];
+    const fresh: string[] = [];
+    const freshCodes: string[] = [];
+    const work: { m: Evaluation["municipalities"][number]; deciding: CriterionTrace[]; key: string }[] = [];
+    for (const m of listed) {
+      const deciding = m.criteria.filter((c) => LISTED.includes(c.status));
+      const candidates = [...new Set(deciding.flatMap((c) => c.exemptionCandidates.map((x) => x.code)))];
+      const key = `${m.status}|${candidates.join(",")}|${deciding.map((c) => c.criterion).join(",")}`;
+      work.push({ m, deciding, key });
+      const old = items.get(m.code);
+      if (!old || old.key !== key) {
+        fresh.push(itemHtml(m, deciding, candidates));
+        freshCodes.push(m.code);
+      }
     }
+    // New items: parsed in one go.
+    const made = new Map<string, HTMLLIElement>();
+    if (fresh.length) {
+      const t = document.createElement("ol");
+      t.innerHTML = fresh.join("");
+      Array.from(t.children).forEach((li, i) => made.set(freshCodes[i]!, li as HTMLLIElement));
+    }
+    for (const { m, deciding, key } of work) {
+      const li = made.get(m.code);
+      const item: Item = li
+        ? {
+            li,
+            key,
+            criteria: Array.from(li.querySelectorAll(".flagged-criterion"), (div) => ({
+              text: div.querySelector("p")!.appendChild(document.createTextNode("")),
+              details: div.querySelector("details")!,
+            })),
+          }
+        : items.get(m.code)!;
+      deciding.forEach((c, i) => {
+        const slot = item.criteria[i]!;
+        const sentence = explain(c);
+        if (slot.text.nodeValue !== sentence) slot.text.nodeValue = sentence;
+        traceOf.set(slot.details, c);
+        if (filled.has(slot.details)) fill(slot.details);
+      });
+      next.set(m.code, item);
+      order.push(item.li);
+    }
+    // Remove the items that left (or were remade), then insert the new ones in place.
+    for (const [code, item] of items) if (next.get(code) !== item) item.li.remove();
+    let cur = ol.firstChild;
+    for (const li of order) {
+      if (cur === li) cur = cur.nextSibling;
+      else ol.insertBefore(li, cur);
+    }
+    items = next;
   }
   return { element: el, update };
 }

@@ -19,7 +19,7 @@ import {
   type SortOrder,
 } from "./_gen/tidlig.js";
 import { shareColor, shareLegendStops } from "./colors.js";
-import { shareRgb } from "./share-scale.js";
+import { shareRgbPacked } from "./share-scale.js";
 
 export interface HeatmapMunicipality {
   readonly code: string;
@@ -241,30 +241,36 @@ export function heatmapView(): HeatmapView {
     if (!image || image.width !== W || image.height !== canvas.height) image = ctx.createImageData(W, canvas.height);
     const px = new Uint32Array(image.data.buffer);
     px.fill(0);
-    const rgb = shareRgb(o.limit);
+    const rgb = shareRgbPacked(o.limit);
     // ImageData is RGBA in memory; as little-endian 32-bit words that is 0xAABBGGRR.
     const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
     const cw = Math.round((cellW - 1) * scale);
     const ch = Math.round((CELL_H - 1) * scale);
-    const unknown: [number, number][] = [];
-    const breach: [number, number][] = [];
-    const small: [number, number][] = [];
+    // Top-left corners (x, y pairs) of the cells that get hatching, a dot or a ring.
+    const unknown: number[] = [];
+    const breach: number[] = [];
+    const small: number[] = [];
     ordered.forEach((row, r) => {
       const top = rowTops[r]!;
       const y0 = Math.round(top * scale);
       row.cells.forEach((c, i) => {
         const x = LABEL_W + i * cellW;
         const share = c.shareWithout;
-        if (share === null || !row.fed) unknown.push([x, top]);
+        if (share === null || !row.fed) unknown.push(x, top);
         else {
-          const [R, G, B] = rgb(share);
+          const packed = rgb(share);
+          const R = packed >> 16;
+          const G = (packed >> 8) & 255;
+          const B = packed & 255;
           const word = littleEndian ? ((255 << 24) | (B << 16) | (G << 8) | R) >>> 0 : ((R << 24) | (G << 16) | (B << 8) | 255) >>> 0;
           const x0 = Math.round(x * scale);
-          for (let yy = y0; yy < y0 + ch; yy++) px.fill(word, yy * W + x0, yy * W + x0 + cw);
+          px.fill(word, y0 * W + x0, y0 * W + x0 + cw);
         }
-        if (c.breach) breach.push([x, top]);
-        else if (c.belowMinimum) small.push([x, top]);
+        if (c.breach) breach.push(x, top);
+        else if (c.belowMinimum) small.push(x, top);
       });
+      // The row's first pixel line holds every cell; the other lines are copies of it.
+      for (let yy = y0 + 1; yy < y0 + ch; yy++) px.copyWithin(yy * W, y0 * W, (y0 + 1) * W);
     });
     ctx.putImageData(image, 0, 0);
     ctx.save();
@@ -274,7 +280,9 @@ export function heatmapView(): HeatmapView {
     // Hatching, each unknown cell clipped to itself (there are few).
     ctx.strokeStyle = UNKNOWN_LINE;
     ctx.lineWidth = 1;
-    for (const [x, top] of unknown) {
+    for (let k = 0; k < unknown.length; k += 2) {
+      const x = unknown[k]!;
+      const top = unknown[k + 1]!;
       ctx.save();
       ctx.beginPath();
       ctx.rect(x, top, w, h);
@@ -289,7 +297,9 @@ export function heatmapView(): HeatmapView {
     }
     if (breach.length) {
       ctx.beginPath();
-      for (const [x, top] of breach) {
+      for (let k = 0; k < breach.length; k += 2) {
+        const x = breach[k]!;
+        const top = breach[k + 1]!;
         ctx.moveTo(x + w / 2 + 2.3, top + h / 2);
         ctx.arc(x + w / 2, top + h / 2, 2.3, 0, 2 * Math.PI);
       }
@@ -301,7 +311,9 @@ export function heatmapView(): HeatmapView {
     }
     if (small.length) {
       ctx.beginPath();
-      for (const [x, top] of small) {
+      for (let k = 0; k < small.length; k += 2) {
+        const x = small[k]!;
+        const top = small[k + 1]!;
         ctx.moveTo(x + w / 2 + 2.6, top + h / 2);
         ctx.arc(x + w / 2, top + h / 2, 2.6, 0, 2 * Math.PI);
       }
@@ -316,7 +328,9 @@ export function heatmapView(): HeatmapView {
     const href = o.href ?? ((code: string) => `./kommune/${code}`);
     current = o;
     ordered = orderRows(o.rows, o.municipalities, o.sort);
-    const key = [o.sort, o.months.join(","), ordered.map((r) => `${r.code}:${r.cells.map((c) => (c.inWindow ? 1 : 0)).join("")}`).join(",")].join("|");
+    // Every row has the same months and window: the first row's window flags stand for all.
+    const windowFlags = (ordered[0]?.cells ?? []).map((c) => (c.inWindow ? 1 : 0)).join("");
+    const key = [o.sort, o.months.join(","), windowFlags, ordered.map((r) => r.code).join(",")].join("|");
     if (key !== structureKey) {
       structureKey = key;
       rebuildSvg(o, href);

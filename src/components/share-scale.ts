@@ -23,10 +23,13 @@ function rgbOf(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-/** d3's polylinear scale with clamping: bisect-right for the segment, a zero-width segment at t = 0.5. */
-function piecewise(domain: readonly number[], range: readonly [number, number, number][]): (x: number) => [number, number, number] {
+/**
+ * d3's polylinear scale with clamping, into `out`: bisect-right for the segment, a zero-width
+ * segment at t = 0.5, each channel interpolated as a + t·(b − a).
+ */
+function piecewise(domain: readonly number[], range: readonly [number, number, number][]): (x: number, out: Float64Array) => void {
   const last = domain.length - 1;
-  return (x) => {
+  return (x, out) => {
     const v = Math.max(domain[0]!, Math.min(domain[last]!, x));
     let i = 1;
     while (i < last && domain[i]! <= v) i++;
@@ -35,19 +38,31 @@ function piecewise(domain: readonly number[], range: readonly [number, number, n
     const t = span ? (v - d0) / span : 0.5;
     const a = range[i - 1]!;
     const b = range[i]!;
-    return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])];
+    out[0] = a[0] + t * (b[0] - a[0]);
+    out[1] = a[1] + t * (b[1] - a[1]);
+    out[2] = a[2] + t * (b[2] - a[2]);
   };
 }
 
 const clamp8 = (v: number) => Math.max(0, Math.min(255, Math.round(v) || 0));
 
-/** [r, g, b] (0–255 integers) of a share given the limit, as shareColor(limit)(share) draws it. */
-export function shareRgb(limit: number): (share: number) => [number, number, number] {
+/** The colour of a share given the limit, as one integer 0xRRGGBB (no allocation per call). */
+export function shareRgbPacked(limit: number): (share: number) => number {
   const { below, above } = shareDomains(limit);
   const lo = piecewise(below, [...CALM, MID].map(rgbOf));
   const hi = piecewise(above, [MID, ...WARM].map(rgbOf));
+  const out = new Float64Array(3);
   return (share) => {
-    const c = share <= limit ? lo(share) : hi(share);
-    return [clamp8(c[0]), clamp8(c[1]), clamp8(c[2])];
+    (share <= limit ? lo : hi)(share, out);
+    return (clamp8(out[0]!) << 16) | (clamp8(out[1]!) << 8) | clamp8(out[2]!);
+  };
+}
+
+/** [r, g, b] (0–255 integers) of a share given the limit, as shareColor(limit)(share) draws it. */
+export function shareRgb(limit: number): (share: number) => [number, number, number] {
+  const packed = shareRgbPacked(limit);
+  return (share) => {
+    const n = packed(share);
+    return [n >> 16, (n >> 8) & 255, n & 255];
   };
 }

@@ -38,6 +38,22 @@ async function pageStatuses(page: Page): Promise<Map<string, string>> {
   return new Map(rows);
 }
 
+/** The flagged list, the tile map and the verdict table show exactly these verdicts. */
+async function expectListAndTable(page: Page, cli: Map<string, string>): Promise<void> {
+  const listed = await page.$$eval("[data-testid=flagged-list] li[data-municipality]", (els) => els.map((e) => e.getAttribute("data-municipality")));
+  expect(listed.sort()).toEqual([...cli].filter(([, s]) => s === "flagged").map(([c]) => c).sort());
+  const sentences = await page.$$eval("[data-testid=flagged-list] li .flagged-criterion p", (els) => els.map((e) => e.textContent ?? ""));
+  expect(sentences.length).toBeGreaterThanOrEqual(listed.length);
+  for (const s of sentences) expect(s).toMatch(/^.+: .*når ikke kravet om (samtaler|tilbud)/);
+  const tiles = await page.$$eval("[data-testid=tilemap] a[data-tile]", (els) => els.map((e) => [e.getAttribute("data-tile") ?? "", e.getAttribute("data-status") ?? ""] as const));
+  expect(new Map(tiles)).toEqual(cli);
+  const table = await page.$$eval("[data-testid=verdict-table] tbody tr", (rows) =>
+    rows.map((r) => [r.getAttribute("data-municipality") ?? "", r.querySelector(".vt-status")?.getAttribute("data-status") ?? "", r.querySelector(".vt-status")?.textContent ?? ""] as const),
+  );
+  expect(new Map(table.map(([c, s]) => [c, s]))).toEqual(cli);
+  for (const [, s, text] of table) expect(text, s).toMatch(/^\S+ \S/); // symbol and label, not colour alone
+}
+
 describeSite("overview page /", (site) => {
   test("loads cleanly with 98 heatmap rows and the CLI's flagged count", async () => {
     const { page, requests } = await site.open("/");
@@ -80,11 +96,21 @@ describeSite("overview page /", (site) => {
     expect(new URL(page.url()).searchParams.get("threshold")).toBe("85");
     expect(await page.evaluate(() => performance.getEntriesByName("threshold-change").length)).toBe(1);
 
+    await expectListAndTable(page, cli85);
+
     // The slider moves the same state (Danish decimal in the text field).
     await page.locator("[data-testid=controls] input[name=threshold-range]").fill("82.5");
     await waitForRepaints(page, 2);
     expect(await page.inputValue("[data-testid=controls] input[name=threshold]")).toBe("82,5");
-    expect(await flaggedCount(page)).toBe(count(await cliStatuses("--period", period, "--threshold", "82.5"), "flagged"));
+    const cli825 = await cliStatuses("--period", period, "--threshold", "82.5");
+    expect(await flaggedCount(page)).toBe(count(cli825, "flagged"));
+    // The elements are updated in place: list, tiles and table follow the new verdicts.
+    await expectListAndTable(page, cli825);
+    // A month table is made when its <details> is opened, and follows later changes.
+    const details = page.locator("[data-testid=flagged-list] li details").first();
+    await details.locator("summary").click();
+    expect(await details.locator("table.trace-months tbody tr").count()).toBeGreaterThan(0);
+    expect(await details.locator("table.trace-months").textContent()).toMatch(/over grænsen|under grænsen/);
 
     // A typed Danish decimal works too.
     await page.fill("[data-testid=controls] input[name=threshold]", "77,5");
