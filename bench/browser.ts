@@ -44,7 +44,7 @@ export interface BrowserResult {
   browser_note: string | null;
 }
 
-const EMPTY: BrowserResult = {
+export const EMPTY_BROWSER: BrowserResult = {
   browser_first_render_ms: null,
   browser_bytes_before_render: null,
   browser_requests_before_render: null,
@@ -142,16 +142,16 @@ async function thresholdUpdate(page: Page, value: number): Promise<number | null
 }
 
 export async function browserBench(opts: BrowserOptions): Promise<BrowserResult> {
-  if (!existsSync(CHROMIUM)) return { ...EMPTY, browser_note: `${CHROMIUM} not found (scripts/ensure-chromium.sh installs Debian's chromium)` };
+  if (!existsSync(CHROMIUM)) return { ...EMPTY_BROWSER, browser_note: `${CHROMIUM} not found (scripts/ensure-chromium.sh installs Debian's chromium)` };
   process.env.TIDLIG_DIST ??= "dist-bench";
   if (opts.reuseDist) process.env.TIDLIG_REUSE_DIST = "1";
   const { buildSite, DIST } = await import("../test/browser/build-site.ts");
   const { startStaticServer } = await import("../test/browser/static-server.ts");
   opts.log(`browser: building the site into ${DIST} …`);
   const build = await buildSite();
-  if (!build.ok) return { ...EMPTY, browser_note: `site build failed (${build.note}):\n${build.log.split("\n").slice(-15).join("\n")}` };
+  if (!build.ok) return { ...EMPTY_BROWSER, browser_note: `site build failed (${build.note}):\n${build.log.split("\n").slice(-15).join("\n")}` };
   opts.log(`browser: site ${build.reused ? "reused" : `built in ${(build.durationMs / 1000).toFixed(1)} s`}`);
-  if (!existsSync(join(DIST, "index.html"))) return { ...EMPTY, browser_note: `${DIST}/index.html missing after the build` };
+  if (!existsSync(join(DIST, "index.html"))) return { ...EMPTY_BROWSER, browser_note: `${DIST}/index.html missing after the build` };
 
   const server = await startStaticServer(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -169,7 +169,7 @@ export async function browserBench(opts: BrowserOptions): Promise<BrowserResult>
     }
     const rendered = runs.filter((r) => r.renderMs !== null);
     const last = runs[runs.length - 1]!;
-    const result: BrowserResult = { ...EMPTY, browser_build_ms: build.reused ? null : build.durationMs };
+    const result: BrowserResult = { ...EMPTY_BROWSER, browser_build_ms: build.reused ? null : build.durationMs };
     result.browser_load_ms = median(runs.flatMap((r) => (r.loadMs === null ? [] : [r.loadMs])));
     result.browser_bytes_total = median(runs.map((r) => r.fetches.reduce((s, f) => s + f.bytes, 0)));
     result.browser_wasm_fetched_at_all = runs.some((r) => r.fetches.some((f) => WASM.test(f.url)));

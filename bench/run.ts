@@ -30,7 +30,7 @@ import { diffVerdicts, fullEvaluationRequests, rawCells, requestRows, statusCoun
 import { duckdbFormulation } from "./formulations/duckdb.ts";
 import { arqueroFormulation } from "./formulations/arquero.ts";
 import { writeLargeLongCsv } from "./import/generate.ts";
-import { browserBench, type BrowserResult } from "./browser.ts";
+import { browserBench, EMPTY_BROWSER, type BrowserResult } from "./browser.ts";
 import { median, round, time } from "./stats.ts";
 
 const PROJECT = new URL("..", import.meta.url).pathname;
@@ -191,18 +191,7 @@ if (!args.has("--skip-browser")) {
     browser = await browserBench({ runs: R.browserRuns, updates: R.updates, reuseDist: args.has("--reuse-dist"), log });
   } catch (e) {
     browser = {
-      browser_first_render_ms: null,
-      browser_bytes_before_render: null,
-      browser_requests_before_render: null,
-      browser_wasm_before_render: null,
-      browser_update_ms: null,
-      browser_update_max_ms: null,
-      browser_update_requests: null,
-      browser_load_ms: null,
-      browser_bytes_total: null,
-      browser_wasm_fetched_at_all: null,
-      browser_build_ms: null,
-      browser_largest_before_render: null,
+      ...EMPTY_BROWSER,
       browser_note: `browser benchmark failed: ${e instanceof Error ? e.message : String(e)}`,
     };
   }

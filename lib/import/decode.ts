@@ -14,6 +14,22 @@ export interface DecodedInput {
   readonly warnings: InputIssue[];
 }
 
+/** The warning for a file read as Windows-1252 because it is not valid UTF-8. */
+export function notUtf8Warning(file: string, line: number | null, byte: string | null): InputIssue {
+  return {
+    severity: "warning",
+    file,
+    line,
+    column: null,
+    columnName: null,
+    value: byte,
+    message:
+      `the file is not valid UTF-8` +
+      (byte ? ` (first invalid byte ${byte})` : "") +
+      `; it was read as Windows-1252 (as saved by Danish Excel). Check that letters such as æ, ø, å look right`,
+  };
+}
+
 export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: stripBom(new TextDecoder("utf-16le").decode(bytes.subarray(2))), warnings: [] };
@@ -30,23 +46,7 @@ export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
     const offset = firstInvalidUtf8(body);
     const line = offset < 0 ? null : lineOfOffset(body, offset);
     const byte = offset < 0 ? null : `0x${body[offset]!.toString(16).toUpperCase().padStart(2, "0")}`;
-    return {
-      text,
-      warnings: [
-        {
-          severity: "warning",
-          file,
-          line,
-          column: null,
-          columnName: null,
-          value: byte,
-          message:
-            `the file is not valid UTF-8` +
-            (byte ? ` (first invalid byte ${byte})` : "") +
-            `; it was read as Windows-1252 (as saved by Danish Excel). Check that letters such as æ, ø, å look right`,
-        },
-      ],
-    };
+    return { text, warnings: [notUtf8Warning(file, line, byte)] };
   }
 }
 

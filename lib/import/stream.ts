@@ -16,7 +16,7 @@
 import type { InputIssue } from "../domain/issues.ts";
 import type { Measurements } from "../domain/measurements.ts";
 import { firstLine } from "./csv.ts";
-import { firstInvalidUtf8 } from "./decode.ts";
+import { firstInvalidUtf8, notUtf8Warning } from "./decode.ts";
 import { longCsvParser, looksLikeLongHeader, type LongCsvParser } from "./long-csv.ts";
 import type { ImportOptions } from "./common.ts";
 
@@ -225,18 +225,7 @@ function windows1252Warning(source: ByteSource, file: string, offset: number): I
     });
     line = lines;
   }
-  return {
-    severity: "warning",
-    file,
-    line,
-    column: null,
-    columnName: null,
-    value: byte,
-    message:
-      `the file is not valid UTF-8` +
-      (byte ? ` (first invalid byte ${byte})` : "") +
-      `; it was read as Windows-1252 (as saved by Danish Excel). Check that letters such as æ, ø, å look right`,
-  };
+  return notUtf8Warning(file, line, byte);
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
