@@ -41,7 +41,7 @@ export default {
   search: false,
   // The previous/next pager's labels are English and cannot be translated.
   pager: false,
-  // No DuckDB extensions: null skips the download from extensions.duckdb.org (false still downloads).
+  // No DuckDB extensions: null skips the download from DuckDB's extension host (false still downloads).
   // Without them DuckDB-WASM reads Arrow IPC and CSV, not Parquet or JSON.
   duckdb: { extensions: { json: null, parquet: null } },
 };
