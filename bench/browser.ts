@@ -16,7 +16,15 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { median } from "./stats.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export interface BrowserOptions {
   readonly runs: number;
@@ -99,7 +107,10 @@ async function coldRun(browser: Browser, origin: string, keep: boolean): Promise
   await page.goto(`${origin}/`, { waitUntil: "load" });
   let renderMs: number | null = null;
   try {
-    await page.waitForFunction(() => performance.getEntriesByName("heatmap-rendered").length > 0, undefined, { timeout: 20_000, polling: 20 });
+    await page.waitForFunction(() => performance.getEntriesByName("heatmap-rendered").length > 0, undefined, {
+      timeout: 20_000,
+      polling: 20,
+    });
     renderMs = await page.evaluate(() => performance.getEntriesByName("heatmap-rendered")[0]!.startTime);
   } catch {
     renderMs = null;
@@ -107,13 +118,19 @@ async function coldRun(browser: Browser, origin: string, keep: boolean): Promise
   await page.waitForLoadState("networkidle").catch(() => undefined);
   const { timeOrigin, loadMs } = await page.evaluate(() => ({
     timeOrigin: performance.timeOrigin,
-    loadMs: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? null,
+    loadMs:
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? null,
   }));
   // CDP timestamps are monotonic seconds; the document request's wall time anchors them to the
   // page clock (navigation start = timeOrigin), to within a millisecond or so.
   const d = doc as { ts: number; wall: number } | null;
   const toPage = (ts: number) => (d ? (ts - d.ts) * 1000 + (d.wall * 1000 - timeOrigin) : ts);
-  const fetches: Fetch[] = [...byId.values()].map((r) => ({ url: r.url, start: toPage(r.ts), end: r.endTs === null ? null : toPage(r.endTs), bytes: r.bytes }));
+  const fetches: Fetch[] = [...byId.values()].map((r) => ({
+    url: r.url,
+    start: toPage(r.ts),
+    end: r.endTs === null ? null : toPage(r.endTs),
+    bytes: r.bytes,
+  }));
   if (!keep) {
     await context.close();
     return { renderMs, loadMs, fetches, page: null };
@@ -142,16 +159,25 @@ async function thresholdUpdate(page: Page, value: number): Promise<number | null
 }
 
 export async function browserBench(opts: BrowserOptions): Promise<BrowserResult> {
-  if (!existsSync(CHROMIUM)) return { ...EMPTY_BROWSER, browser_note: `${CHROMIUM} not found (scripts/ensure-chromium.sh installs Debian's chromium)` };
+  if (!existsSync(CHROMIUM))
+    return {
+      ...EMPTY_BROWSER,
+      browser_note: `${CHROMIUM} not found (scripts/ensure-chromium.sh installs Debian's chromium)`,
+    };
   process.env.TIDLIG_DIST ??= "dist-bench";
   if (opts.reuseDist) process.env.TIDLIG_REUSE_DIST = "1";
   const { buildSite, DIST } = await import("../test/browser/build-site.ts");
   const { startStaticServer } = await import("../test/browser/static-server.ts");
   opts.log(`browser: building the site into ${DIST} …`);
   const build = await buildSite();
-  if (!build.ok) return { ...EMPTY_BROWSER, browser_note: `site build failed (${build.note}):\n${build.log.split("\n").slice(-15).join("\n")}` };
+  if (!build.ok)
+    return {
+      ...EMPTY_BROWSER,
+      browser_note: `site build failed (${build.note}):\n${build.log.split("\n").slice(-15).join("\n")}`,
+    };
   opts.log(`browser: site ${build.reused ? "reused" : `built in ${(build.durationMs / 1000).toFixed(1)} s`}`);
-  if (!existsSync(join(DIST, "index.html"))) return { ...EMPTY_BROWSER, browser_note: `${DIST}/index.html missing after the build` };
+  if (!existsSync(join(DIST, "index.html")))
+    return { ...EMPTY_BROWSER, browser_note: `${DIST}/index.html missing after the build` };
 
   const server = await startStaticServer(DIST);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -165,7 +191,9 @@ export async function browserBench(opts: BrowserOptions): Promise<BrowserResult>
       const r = await coldRun(browser, server.url, i === opts.runs - 1);
       runs.push(r);
       if (r.page) page = r.page;
-      opts.log(`browser: cold run ${i + 1}/${opts.runs}: heatmap ${r.renderMs === null ? "not marked" : `${r.renderMs.toFixed(0)} ms`}, load ${r.loadMs?.toFixed(0)} ms`);
+      opts.log(
+        `browser: cold run ${i + 1}/${opts.runs}: heatmap ${r.renderMs === null ? "not marked" : `${r.renderMs.toFixed(0)} ms`}, load ${r.loadMs?.toFixed(0)} ms`,
+      );
     }
     const rendered = runs.filter((r) => r.renderMs !== null);
     const last = runs[runs.length - 1]!;
@@ -185,7 +213,9 @@ export async function browserBench(opts: BrowserOptions): Promise<BrowserResult>
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, 6)
         .map((f) => ({ path: new URL(f.url).pathname, bytes: f.bytes }));
-      result.browser_wasm_before_render = rendered.some((r) => r.fetches.some((f) => WASM.test(f.url) && f.start <= r.renderMs!));
+      result.browser_wasm_before_render = rendered.some((r) =>
+        r.fetches.some((f) => WASM.test(f.url) && f.start <= r.renderMs!),
+      );
     }
 
     if (page && last.renderMs !== null) {
@@ -199,7 +229,10 @@ export async function browserBench(opts: BrowserOptions): Promise<BrowserResult>
         if (ms === null) break;
         samples.push(ms);
       }
-      if (samples.length === 0) notes.push('moving the threshold slider gave no "threshold-change" → "repaint-done" marks (within 5 s): update figures are null');
+      if (samples.length === 0)
+        notes.push(
+          'moving the threshold slider gave no "threshold-change" → "repaint-done" marks (within 5 s): update figures are null',
+        );
       else {
         result.browser_update_ms = median(samples);
         result.browser_update_max_ms = Math.max(...samples);

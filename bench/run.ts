@@ -26,7 +26,14 @@ import type { Cell } from "../lib/domain/types.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate, type EvaluationRequest } from "../lib/rules/evaluate.ts";
 import { countStatuses, verdictStatuses } from "../lib/rules/fast-verdicts.ts";
-import { diffVerdicts, fullEvaluationRequests, rawCells, requestRows, statusCounts, verdictsOfMatrices } from "./formulations/plan.ts";
+import {
+  diffVerdicts,
+  fullEvaluationRequests,
+  rawCells,
+  requestRows,
+  statusCounts,
+  verdictsOfMatrices,
+} from "./formulations/plan.ts";
 import { duckdbFormulation } from "./formulations/duckdb.ts";
 import { arqueroFormulation } from "./formulations/arquero.ts";
 import { writeLargeLongCsv } from "./import/generate.ts";
@@ -37,27 +44,61 @@ const PROJECT = new URL("..", import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
 for (const a of args) {
   if (!["--json", "--quick", "--skip-browser", "--skip-import", "--skip-scale", "--reuse-dist"].includes(a)) {
-    process.stderr.write(`unknown option ${a}\nusage: npm run bench -- [--json] [--quick] [--skip-browser] [--skip-import] [--skip-scale] [--reuse-dist]\n`);
+    process.stderr.write(
+      `unknown option ${a}\nusage: npm run bench -- [--json] [--quick] [--skip-browser] [--skip-import] [--skip-scale] [--reuse-dist]\n`,
+    );
     process.exit(2);
   }
 }
 const quick = args.has("--quick");
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const R = quick
-  ? { evaluate: 50, build: 3, traces: 5, duckdb: 3, arquero: 2, x10: 10, x100: 3, importRuns: 1, browserRuns: 2, updates: 5 }
-  : { evaluate: 200, build: 10, traces: 20, duckdb: 10, arquero: 5, x10: 30, x100: 10, importRuns: 3, browserRuns: 5, updates: 15 };
+  ? {
+      evaluate: 50,
+      build: 3,
+      traces: 5,
+      duckdb: 3,
+      arquero: 2,
+      x10: 10,
+      x100: 3,
+      importRuns: 1,
+      browserRuns: 2,
+      updates: 5,
+    }
+  : {
+      evaluate: 200,
+      build: 10,
+      traces: 20,
+      duckdb: 10,
+      arquero: 5,
+      x10: 30,
+      x100: 10,
+      importRuns: 3,
+      browserRuns: 5,
+      updates: 15,
+    };
 
 type Json = Record<string, unknown>;
 const out: Json = {
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, loadavg_1m_at_start: round(loadavg()[0]!) },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? "?",
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadavg_1m_at_start: round(loadavg()[0]!),
+  },
   quick,
 };
 
 // ---------- 1. Full evaluation ----------
 log("evaluation: reading data/synthetic/measurements.csv …");
-const measurements = readMeasurements(readFileSync(join(PROJECT, "data/synthetic/measurements.csv")), "data/synthetic/measurements.csv");
+const measurements = readMeasurements(
+  readFileSync(join(PROJECT, "data/synthetic/measurements.csv")),
+  "data/synthetic/measurements.csv",
+);
 const requests = fullEvaluationRequests("2021-01", "2025-12");
-const runAll = (index: MeasurementIndex, reqs: readonly EvaluationRequest[] = requests) => reqs.map((r) => verdictStatuses(index, r));
+const runAll = (index: MeasurementIndex, reqs: readonly EvaluationRequest[] = requests) =>
+  reqs.map((r) => verdictStatuses(index, r));
 
 const index = new MeasurementIndex(measurements);
 const expected = verdictsOfMatrices(runAll(index));
@@ -68,7 +109,9 @@ out.criterion_verdicts = [...expected.keys()].filter((k) => !k.endsWith("|*")).l
 out.municipality_verdicts = [...expected.keys()].filter((k) => k.endsWith("|*")).length;
 out.verdict_counts = statusCounts(expected);
 
-log(`evaluation: ${requests.length} requests (${requests.filter((r) => r.ruleSet === "opfoelgning-2024").length} half-years + ${requests.filter((r) => r.ruleSet === "genopretning-2020").length} restoration windows) × ${index.codes.length} municipalities`);
+log(
+  `evaluation: ${requests.length} requests (${requests.filter((r) => r.ruleSet === "opfoelgning-2024").length} half-years + ${requests.filter((r) => r.ruleSet === "genopretning-2020").length} restoration windows) × ${index.codes.length} municipalities`,
+);
 const build = time(() => new MeasurementIndex(measurements), R.build, 1);
 const cold = time(() => runAll(new MeasurementIndex(measurements)), R.build, 1);
 const warm = time(() => runAll(index), R.evaluate, Math.max(5, R.evaluate / 10));
@@ -78,7 +121,9 @@ out.evaluate_cold_ms = round(cold.median);
 out.evaluate_ms = round(warm.median);
 out.evaluate_min_ms = round(warm.min);
 out.evaluate_traces_ms = round(traces.median);
-log(`evaluation: verdictStatuses ${warm.median.toFixed(2)} ms (min ${warm.min.toFixed(2)}), evaluate() ${traces.median.toFixed(1)} ms, index ${build.median.toFixed(1)} ms`);
+log(
+  `evaluation: verdictStatuses ${warm.median.toFixed(2)} ms (min ${warm.min.toFixed(2)}), evaluate() ${traces.median.toFixed(1)} ms, index ${build.median.toFixed(1)} ms`,
+);
 
 const raw = rawCells(measurements);
 const rows = requestRows(requests);
@@ -91,7 +136,9 @@ out.duckdb_ratio = round(duckTime.median / warm.median);
 out.duckdb_identical = duckDiff.length === 0;
 if (duckDiff.length) out.duckdb_differences = duckDiff;
 duck.close();
-log(`evaluation: DuckDB ${duckTime.median.toFixed(1)} ms, ${duckDiff.length ? `DIFFERS: ${duckDiff.join("; ")}` : "identical verdicts"}`);
+log(
+  `evaluation: DuckDB ${duckTime.median.toFixed(1)} ms, ${duckDiff.length ? `DIFFERS: ${duckDiff.join("; ")}` : "identical verdicts"}`,
+);
 
 log("evaluation: arquero …");
 const aq = arqueroFormulation(raw, rows);
@@ -101,7 +148,9 @@ out.arquero_ms = round(aqTime.median);
 out.arquero_ratio = round(aqTime.median / warm.median);
 out.arquero_identical = aqDiff.length === 0;
 if (aqDiff.length) out.arquero_differences = aqDiff;
-log(`evaluation: arquero ${aqTime.median.toFixed(1)} ms, ${aqDiff.length ? `DIFFERS: ${aqDiff.join("; ")}` : "identical verdicts"}`);
+log(
+  `evaluation: arquero ${aqTime.median.toFixed(1)} ms, ${aqDiff.length ? `DIFFERS: ${aqDiff.join("; ")}` : "identical verdicts"}`,
+);
 
 // ---------- 2. Scale ----------
 /** The data k times: copy r ≥ 1 under pseudo-municipality codes `X` + r (3 digits) + code. */
@@ -131,14 +180,18 @@ if (!args.has("--skip-scale")) {
     const firstMs = performance.now() - t1;
     // Every copy must get the original's verdicts: k × the counts at ×1.
     const base = runAll(index).map(countStatuses);
-    const consistent = first.every((m, q) => Object.entries(countStatuses(m)).every(([s, n]) => n === k * base[q]![s as keyof (typeof base)[0]]));
+    const consistent = first.every((m, q) =>
+      Object.entries(countStatuses(m)).every(([s, n]) => n === k * base[q]![s as keyof (typeof base)[0]]),
+    );
     const t = time(() => runAll(idx), runs, 2);
     out[`scale_x${k}_ms`] = round(t.median);
     out[`scale_x${k}_ratio`] = round(t.median / warm.median);
     out[`scale_x${k}_index_build_ms`] = round(buildMs);
     out[`scale_x${k}_cold_ms`] = round(firstMs);
     out[`scale_x${k}_consistent`] = consistent;
-    log(`scale ×${k}: ${t.median.toFixed(1)} ms (×${(t.median / warm.median).toFixed(1)}), index ${buildMs.toFixed(0)} ms, first pass ${firstMs.toFixed(0)} ms, verdicts ${consistent ? "consistent" : "INCONSISTENT"}`);
+    log(
+      `scale ×${k}: ${t.median.toFixed(1)} ms (×${(t.median / warm.median).toFixed(1)}), index ${buildMs.toFixed(0)} ms, first pass ${firstMs.toFixed(0)} ms, verdicts ${consistent ? "consistent" : "INCONSISTENT"}`,
+    );
   }
 }
 
@@ -161,11 +214,17 @@ if (!args.has("--skip-import")) {
       retainedExternalBytes: number;
     }[] = [];
     for (let i = 0; i < R.importRuns; i++) {
-      const child = spawnSync(process.execPath, ["--expose-gc", "--import", tsx, join(PROJECT, "bench/import/child.ts"), file], { encoding: "utf-8", maxBuffer: 1 << 20 });
+      const child = spawnSync(
+        process.execPath,
+        ["--expose-gc", "--import", tsx, join(PROJECT, "bench/import/child.ts"), file],
+        { encoding: "utf-8", maxBuffer: 1 << 20 },
+      );
       if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
       const r = JSON.parse(child.stdout.trim().split("\n").pop()!);
       results.push(r);
-      log(`import: run ${i + 1}/${R.importRuns}: ${r.ms.toFixed(0)} ms, peak RSS +${((r.peakRssBytes - r.baselineRssBytes) / 2 ** 20).toFixed(0)} MB`);
+      log(
+        `import: run ${i + 1}/${R.importRuns}: ${r.ms.toFixed(0)} ms, peak RSS +${((r.peakRssBytes - r.baselineRssBytes) / 2 ** 20).toFixed(0)} MB`,
+      );
     }
     const mb = (b: number) => b / 2 ** 20;
     out.import_rows = results[0]!.rows;
@@ -209,14 +268,25 @@ interface Line {
   met?: boolean | null;
 }
 const n = (k: string) => (typeof out[k] === "number" ? (out[k] as number) : null);
-const f = (k: string, unit: string) => (n(k) === null ? (out[k] === undefined ? "—" : String(out[k])) : `${n(k)!.toLocaleString("en")} ${unit}`.trim());
+const f = (k: string, unit: string) =>
+  n(k) === null ? (out[k] === undefined ? "—" : String(out[k])) : `${n(k)!.toLocaleString("en")} ${unit}`.trim();
 const check = (k: string, ok: (v: number) => boolean): boolean | null => (n(k) === null ? null : ok(n(k)!));
 const lines: Line[] = [
-  { label: "Full evaluation: verdictStatuses (prebuilt index)", value: f("evaluate_ms", "ms"), target: "≤ 5 ms", met: check("evaluate_ms", (v) => v <= 5) },
+  {
+    label: "Full evaluation: verdictStatuses (prebuilt index)",
+    value: f("evaluate_ms", "ms"),
+    target: "≤ 5 ms",
+    met: check("evaluate_ms", (v) => v <= 5),
+  },
   { label: "  index build (MeasurementIndex)", value: f("index_build_ms", "ms") },
   { label: "  fresh index + first pass (series computed)", value: f("evaluate_cold_ms", "ms") },
   { label: "  evaluate() with full traces", value: f("evaluate_traces_ms", "ms") },
-  { label: "DuckDB SQL (duckdb-wasm in Node)", value: f("duckdb_ms", "ms"), target: "TS ≥ 10× faster", met: check("duckdb_ratio", (v) => v >= 10) },
+  {
+    label: "DuckDB SQL (duckdb-wasm in Node)",
+    value: f("duckdb_ms", "ms"),
+    target: "TS ≥ 10× faster",
+    met: check("duckdb_ratio", (v) => v >= 10),
+  },
   { label: "  DuckDB / TS", value: f("duckdb_ratio", "×") },
   { label: "  identical verdicts", value: String(out.duckdb_identical), met: out.duckdb_identical === true },
   { label: "arquero", value: f("arquero_ms", "ms") },
@@ -225,20 +295,61 @@ const lines: Line[] = [
   { label: "Scale ×10: verdictStatuses", value: f("scale_x10_ms", "ms") },
   { label: "  time(×10) / time(×1)", value: f("scale_x10_ratio", "") },
   { label: "Scale ×100: verdictStatuses", value: f("scale_x100_ms", "ms") },
-  { label: "  time(×100) / time(×1)", value: f("scale_x100_ratio", ""), target: "≤ 150", met: check("scale_x100_ratio", (v) => v <= 150) },
+  {
+    label: "  time(×100) / time(×1)",
+    value: f("scale_x100_ratio", ""),
+    target: "≤ 150",
+    met: check("scale_x100_ratio", (v) => v <= 150),
+  },
   { label: "  index build ×100", value: f("scale_x100_index_build_ms", "ms") },
-  { label: "Import 1,000,000 rows: throughput", value: f("import_rows_per_s", "rows/s"), target: "≥ 500,000 rows/s", met: check("import_rows_per_s", (v) => v >= 500_000) },
+  {
+    label: "Import 1,000,000 rows: throughput",
+    value: f("import_rows_per_s", "rows/s"),
+    target: "≥ 500,000 rows/s",
+    met: check("import_rows_per_s", (v) => v >= 500_000),
+  },
   { label: "  fastest run (least disturbed)", value: f("import_best_rows_per_s", "rows/s") },
   { label: "  file size", value: f("import_file_mb", "MB") },
-  { label: "  peak memory over baseline (RSS)", value: f("import_peak_mb", "MB"), target: "≤ 2× file", met: check("import_peak_x_file", (v) => v <= 2) },
+  {
+    label: "  peak memory over baseline (RSS)",
+    value: f("import_peak_mb", "MB"),
+    target: "≤ 2× file",
+    met: check("import_peak_x_file", (v) => v <= 2),
+  },
   { label: "  peak / file size", value: f("import_peak_x_file", "×") },
   { label: "  retained after parse (heap + columns)", value: f("import_retained_mb", "MB") },
-  { label: "Browser: `/` first render (cold)", value: f("browser_first_render_ms", "ms"), target: "≤ 1,500 ms", met: check("browser_first_render_ms", (v) => v <= 1500) },
+  {
+    label: "Browser: `/` first render (cold)",
+    value: f("browser_first_render_ms", "ms"),
+    target: "≤ 1,500 ms",
+    met: check("browser_first_render_ms", (v) => v <= 1500),
+  },
   { label: "  bytes before render", value: f("browser_bytes_before_render", "B") },
-  { label: "  .wasm fetched before render", value: String(out.browser_wasm_before_render ?? "—"), target: "none", met: out.browser_wasm_before_render === undefined || out.browser_wasm_before_render === null ? null : out.browser_wasm_before_render === false },
-  { label: "  load event / bytes until idle", value: `${f("browser_load_ms", "ms")} / ${f("browser_bytes_total", "B")}` },
-  { label: "  threshold change → repaint", value: f("browser_update_ms", "ms"), target: "≤ 50 ms", met: check("browser_update_ms", (v) => v <= 50) },
-  { label: "  requests during updates", value: f("browser_update_requests", ""), target: "0", met: check("browser_update_requests", (v) => v === 0) },
+  {
+    label: "  .wasm fetched before render",
+    value: String(out.browser_wasm_before_render ?? "—"),
+    target: "none",
+    met:
+      out.browser_wasm_before_render === undefined || out.browser_wasm_before_render === null
+        ? null
+        : out.browser_wasm_before_render === false,
+  },
+  {
+    label: "  load event / bytes until idle",
+    value: `${f("browser_load_ms", "ms")} / ${f("browser_bytes_total", "B")}`,
+  },
+  {
+    label: "  threshold change → repaint",
+    value: f("browser_update_ms", "ms"),
+    target: "≤ 50 ms",
+    met: check("browser_update_ms", (v) => v <= 50),
+  },
+  {
+    label: "  requests during updates",
+    value: f("browser_update_requests", ""),
+    target: "0",
+    met: check("browser_update_requests", (v) => v === 0),
+  },
 ];
 
 if (args.has("--json")) process.stdout.write(`${JSON.stringify(out)}\n`);
@@ -246,15 +357,23 @@ else {
   const w = Math.max(...lines.map((l) => l.label.length));
   const v = Math.max(...lines.map((l) => l.value.length));
   const m = out.machine as Json;
-  console.log(`tidlig-indsats benchmark — ${m.cpus} × ${m.cpu}, node ${m.node}, load ${m.loadavg_1m_at_start}${quick ? " (--quick)" : ""}`);
-  console.log(`${out.cells} cells, ${out.municipalities} municipalities, ${out.requests} windows, ${out.criterion_verdicts} criterion + ${out.municipality_verdicts} municipality verdicts per full evaluation\n`);
+  console.log(
+    `tidlig-indsats benchmark — ${m.cpus} × ${m.cpu}, node ${m.node}, load ${m.loadavg_1m_at_start}${quick ? " (--quick)" : ""}`,
+  );
+  console.log(
+    `${out.cells} cells, ${out.municipalities} municipalities, ${out.requests} windows, ${out.criterion_verdicts} criterion + ${out.municipality_verdicts} municipality verdicts per full evaluation\n`,
+  );
   for (const l of lines) {
     const status = l.met === undefined ? "" : l.met === null ? "n/a" : l.met ? "met" : "MISSED";
     console.log(`${l.label.padEnd(w)}  ${l.value.padStart(v)}  ${(l.target ?? "").padEnd(16)} ${status}`);
   }
   const largest = out.browser_largest_before_render as { path: string; bytes: number }[] | null | undefined;
-  if (largest?.length) console.log(`\nlargest responses before the first render: ${largest.map((x) => `${x.path} ${x.bytes.toLocaleString("en")} B`).join(", ")}`);
+  if (largest?.length)
+    console.log(
+      `\nlargest responses before the first render: ${largest.map((x) => `${x.path} ${x.bytes.toLocaleString("en")} B`).join(", ")}`,
+    );
   if (out.browser_note) console.log(`\nbrowser: ${out.browser_note}`);
   if (out.duckdb_differences) console.log(`\nDuckDB differences: ${(out.duckdb_differences as string[]).join("\n")}`);
-  if (out.arquero_differences) console.log(`\narquero differences: ${(out.arquero_differences as string[]).join("\n")}`);
+  if (out.arquero_differences)
+    console.log(`\narquero differences: ${(out.arquero_differences as string[]).join("\n")}`);
 }

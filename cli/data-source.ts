@@ -40,17 +40,24 @@ export function checkSnapshot(dir: string, kind: "live" | "synthetic"): Checked 
   } catch (e) {
     return { ok: false, problem: `${manifestPath} is not valid JSON (${(e as Error).message})` };
   }
-  if (typeof manifest !== "object" || manifest === null) return { ok: false, problem: `${manifestPath} is not a JSON object` };
+  if (typeof manifest !== "object" || manifest === null)
+    return { ok: false, problem: `${manifestPath} is not a JSON object` };
   const m = manifest as Record<string, unknown>;
   if (m.synthetic !== (kind === "synthetic")) {
-    return { ok: false, problem: `${manifestPath} says "synthetic": ${JSON.stringify(m.synthetic)}, expected ${kind === "synthetic"}` };
+    return {
+      ok: false,
+      problem: `${manifestPath} says "synthetic": ${JSON.stringify(m.synthetic)}, expected ${kind === "synthetic"}`,
+    };
   }
   if (typeof m.sha256 !== "string" || typeof m.rows !== "number") {
     return { ok: false, problem: `${manifestPath} lacks sha256 or rows` };
   }
   const actual = sha256Hex(readFileSync(csvPath));
   if (actual !== m.sha256) {
-    return { ok: false, problem: `${csvPath} does not match its manifest (sha256 ${actual.slice(0, 12)}… ≠ ${m.sha256.slice(0, 12)}…)` };
+    return {
+      ok: false,
+      problem: `${csvPath} does not match its manifest (sha256 ${actual.slice(0, 12)}… ≠ ${m.sha256.slice(0, 12)}…)`,
+    };
   }
   return { ok: true, manifest: m as unknown as LiveManifest | SynthManifest };
 }
@@ -65,7 +72,12 @@ export function resolveDataSource(root: string, env: NodeJS.ProcessEnv = process
   if (force && force !== "live" && force !== "synthetic") {
     throw new Error(`${DATA_SOURCE_ENV} must be "live" or "synthetic", got "${env[DATA_SOURCE_ENV]}"`);
   }
-  const make = (kind: "live" | "synthetic", dir: string, manifest: LiveManifest | SynthManifest, reason: string): DataSource => ({
+  const make = (
+    kind: "live" | "synthetic",
+    dir: string,
+    manifest: LiveManifest | SynthManifest,
+    reason: string,
+  ): DataSource => ({
     kind,
     dir,
     csvPath: join(dir, "measurements.csv"),
@@ -78,14 +90,18 @@ export function resolveDataSource(root: string, env: NodeJS.ProcessEnv = process
   if (force !== "synthetic") {
     const live = checkSnapshot(liveDir, "live");
     if (live.ok) return make("live", liveDir, live.manifest, `live snapshot in ${LIVE_DIR}`);
-    if (force === "live") throw new Error(`${DATA_SOURCE_ENV}=live, but there is no valid live snapshot: ${live.problem}`);
+    if (force === "live")
+      throw new Error(`${DATA_SOURCE_ENV}=live, but there is no valid live snapshot: ${live.problem}`);
     why = existsSync(liveDir) ? `the live snapshot is not usable (${live.problem})` : `no live snapshot in ${LIVE_DIR}`;
   } else {
     why = `${DATA_SOURCE_ENV}=synthetic`;
   }
   const synthDir = join(root, SYNTHETIC_DIR);
   const synth = checkSnapshot(synthDir, "synthetic");
-  if (!synth.ok) throw new Error(`the synthetic data set is not usable: ${synth.problem} (regenerate with: npx tidlig-indsats synth)`);
+  if (!synth.ok)
+    throw new Error(
+      `the synthetic data set is not usable: ${synth.problem} (regenerate with: npx tidlig-indsats synth)`,
+    );
   return make("synthetic", synthDir, synth.manifest, `${why}; using the synthetic data in ${SYNTHETIC_DIR}`);
 }
 
@@ -102,7 +118,12 @@ export interface FetchAttempt {
  * (extra arguments e.g. ["--from", "2024-01"]); progress and errors go to io.stderr. A failure
  * leaves the previous snapshot untouched; call resolveDataSource afterwards either way.
  */
-export async function fetchIfToken(root: string, env: NodeJS.ProcessEnv, io: CommandIo, extraArgs: readonly string[] = []): Promise<FetchAttempt> {
+export async function fetchIfToken(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+  extraArgs: readonly string[] = [],
+): Promise<FetchAttempt> {
   if (!(env[TOKEN_ENV] ?? "").trim()) return { attempted: false, ok: false, code: null };
   const code = await runFetch(["--out", join(root, LIVE_DIR), ...extraArgs], { ...io, env });
   return { attempted: true, ok: code === 0, code };

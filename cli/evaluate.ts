@@ -54,7 +54,12 @@ const OPTIONS = {
 } as const;
 
 /** Checks the options and turns them into an evaluation request (no file is read here). */
-export function evaluationRequestFromOptions(args: string[]): { request: Omit<EvaluationRequest, "supervision">; inputs: string[]; format: "text" | "json" | "csv"; supervisionFile: string | undefined } {
+export function evaluationRequestFromOptions(args: string[]): {
+  request: Omit<EvaluationRequest, "supervision">;
+  inputs: string[];
+  format: "text" | "json" | "csv";
+  supervisionFile: string | undefined;
+} {
   const { values } = parseOptions(args, OPTIONS);
   const inputs = values.input ?? [];
   if (!inputs.length) throw new UsageError("--input FILE is required");
@@ -68,17 +73,28 @@ export function evaluationRequestFromOptions(args: string[]): { request: Omit<Ev
   let limit = percentOption("limit", values.limit);
   // The two models name the same line from opposite sides: limit = 100 − threshold.
   if (threshold !== undefined && limit !== undefined && Math.abs(100 - threshold - limit) > 1e-9) {
-    throw new UsageError(`--threshold ${threshold} and --limit ${limit} contradict each other (limit = 100 − threshold)`);
+    throw new UsageError(
+      `--threshold ${threshold} and --limit ${limit} contradict each other (limit = 100 − threshold)`,
+    );
   }
   if (ruleSet === "opfoelgning-2024" && threshold === undefined && limit !== undefined) threshold = 100 - limit;
   if (ruleSet === "genopretning-2020" && limit === undefined && threshold !== undefined) limit = 100 - threshold;
 
   let mode = choiceOption("mode", values.mode, ["trigger", "restoration"] as const);
-  if (ruleSet === "opfoelgning-2024" && mode === "restoration") throw new UsageError("--mode restoration belongs to --rules genopretning-2020");
+  if (ruleSet === "opfoelgning-2024" && mode === "restoration")
+    throw new UsageError("--mode restoration belongs to --rules genopretning-2020");
   const aggregation = choiceOption("aggregation", values.aggregation, ["overall", "per-group"] as const);
-  if (ruleSet === "genopretning-2020" && aggregation === "overall") throw new UsageError("genopretning-2020 judges each benefit group on its own: --aggregation overall does not apply");
-  const known = (ruleSet === "opfoelgning-2024" && (aggregation ?? "overall") === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map((c) => c.id);
-  const criteria = values.criteria?.split(",").map((s) => s.trim()).filter(Boolean);
+  if (ruleSet === "genopretning-2020" && aggregation === "overall")
+    throw new UsageError(
+      "genopretning-2020 judges each benefit group on its own: --aggregation overall does not apply",
+    );
+  const known = (
+    ruleSet === "opfoelgning-2024" && (aggregation ?? "overall") === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA
+  ).map((c) => c.id);
+  const criteria = values.criteria
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const c of criteria ?? []) {
     if (!known.includes(c)) throw new UsageError(`unknown criterion "${c}" for ${ruleSet}; known: ${known.join(", ")}`);
   }
@@ -108,7 +124,17 @@ function readSupervision(file: string, cwd: string): SupervisionEntry[] {
   try {
     text = readFileSync(resolve(cwd, file), "utf8");
   } catch (e) {
-    throw new InputError([{ severity: "error", file, line: null, column: null, columnName: null, value: null, message: `cannot read the file: ${(e as Error).message}` }]);
+    throw new InputError([
+      {
+        severity: "error",
+        file,
+        line: null,
+        column: null,
+        columnName: null,
+        value: null,
+        message: `cannot read the file: ${(e as Error).message}`,
+      },
+    ]);
   }
   return parseSupervision(text, file);
 }
@@ -121,6 +147,8 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
   if (synthetic) io.stderr(`note: ${SYNTHETIC_BANNER}\n`);
   const evaluation = evaluate(new MeasurementIndex(measurements), { ...request, supervision });
   const ctx = { synthetic, inputs };
-  io.stdout(format === "json" ? toJson(evaluation, ctx) : format === "csv" ? toCsv(evaluation) : toText(evaluation, ctx));
+  io.stdout(
+    format === "json" ? toJson(evaluation, ctx) : format === "csv" ? toCsv(evaluation) : toText(evaluation, ctx),
+  );
   return EXIT_OK;
 }

@@ -115,7 +115,9 @@ function parseArgs(args: string[]): Parsed | "help" {
         break;
       }
       case "--tables":
-        for (const part of value().split(",").filter((s) => s.trim() !== "")) {
+        for (const part of value()
+          .split(",")
+          .filter((s) => s.trim() !== "")) {
           const m = /^\s*([a-z-]+)\s*=\s*(\S+)\s*$/i.exec(part);
           const role = m?.[1]?.toLowerCase() as TableRole | undefined;
           if (!m || !role || !TABLE_ROLES.includes(role)) {
@@ -229,7 +231,10 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
     );
     return 0;
   } catch (e) {
-    const message = e instanceof JobindsatsError || e instanceof RangeError ? e.message : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+    const message =
+      e instanceof JobindsatsError || e instanceof RangeError
+        ? e.message
+        : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
     err(`fetch: ${message}\nNothing was written; the previous snapshot in ${p.out} (if any) is unchanged.\n`);
     return e instanceof RangeError ? 2 : 1;
   }

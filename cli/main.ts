@@ -70,7 +70,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const errors = e.issues.filter((i) => i.severity === "error");
       for (const issue of errors.slice(0, MAX_PRINTED_ISSUES)) io.stderr(`${formatIssue(issue)}\n`);
       if (errors.length > MAX_PRINTED_ISSUES) io.stderr(`… and ${errors.length - MAX_PRINTED_ISSUES} more errors\n`);
-      io.stderr(`tidlig-indsats ${name}: input rejected (${errors.length} error${errors.length === 1 ? "" : "s"}); nothing was evaluated\n`);
+      io.stderr(
+        `tidlig-indsats ${name}: input rejected (${errors.length} error${errors.length === 1 ? "" : "s"}); nothing was evaluated\n`,
+      );
       return EXIT_INPUT;
     }
     // A bug of ours, not the user's: say so plainly; the stack only on request.

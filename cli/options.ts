@@ -27,8 +27,13 @@ export function countOption(name: string, text: string | undefined): number | un
   return Number(text);
 }
 
-export function choiceOption<C extends string>(name: string, text: string | undefined, choices: readonly C[]): C | undefined {
+export function choiceOption<C extends string>(
+  name: string,
+  text: string | undefined,
+  choices: readonly C[],
+): C | undefined {
   if (text === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${name} must be one of ${choices.join(", ")} (got "${text}")`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new UsageError(`--${name} must be one of ${choices.join(", ")} (got "${text}")`);
   return text as C;
 }

@@ -7,7 +7,13 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { InputError } from "../lib/domain/issues.ts";
 import type { Measurements } from "../lib/domain/measurements.ts";
-import { DEFAULT_CHUNK_SIZE, readMeasurementsFromSource, readWhole, type ByteSource, type ImportOptions } from "../lib/import/index.ts";
+import {
+  DEFAULT_CHUNK_SIZE,
+  readMeasurementsFromSource,
+  readWhole,
+  type ByteSource,
+  type ImportOptions,
+} from "../lib/import/index.ts";
 
 /**
  * Reads and validates one file; `displayName` is the name used in messages. Throws InputError
@@ -57,6 +63,16 @@ function guard<T>(file: string, op: () => T): T {
     const code = (e as NodeJS.ErrnoException).code;
     if (e instanceof InputError || typeof code !== "string" || !/^E[A-Z]+$/.test(code)) throw e; // only system errors
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new InputError([{ severity: "error", file, line: null, column: null, columnName: null, value: null, message: `cannot read the file: ${reason}` }]);
+    throw new InputError([
+      {
+        severity: "error",
+        file,
+        line: null,
+        column: null,
+        columnName: null,
+        value: null,
+        message: `cannot read the file: ${reason}`,
+      },
+    ]);
   }
 }

@@ -4,7 +4,17 @@
  * directory moved aside and the new one renamed into place. A failure before that point leaves
  * the previous snapshot exactly as it was (the temporary directory is removed).
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 
@@ -30,7 +40,8 @@ export function writeSnapshotAtomically(outDir: string, files: Readonly<Record<s
       }
     }
     for (const [name, content] of Object.entries(files)) {
-      if (name.includes("/") || name.includes("\\") || name.startsWith(".")) throw new Error(`bad snapshot file name ${name}`);
+      if (name.includes("/") || name.includes("\\") || name.startsWith("."))
+        throw new Error(`bad snapshot file name ${name}`);
       writeFileSync(join(tmp, name), content);
     }
     if (existsSync(target)) {

@@ -23,7 +23,10 @@ export async function runSynth(args: string[], io: CommandIo): Promise<number> {
   let out = DEFAULT_SYNTH_OUT;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith("--") && a.includes("=")
+        ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+        : [a, undefined];
     if (flag === "--help" || flag === "-h") {
       io.stdout(SYNTH_USAGE);
       return 0;

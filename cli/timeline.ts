@@ -1,6 +1,13 @@
 /** `tidlig-indsats timeline`: the restoration model's process over a monthly series (RULES §4.4). */
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
-import { STAGE_LABELS, STAGES, timeline, type InitialState, type MunicipalityTimeline, type Stage } from "../lib/rules/timeline.ts";
+import {
+  STAGE_LABELS,
+  STAGES,
+  timeline,
+  type InitialState,
+  type MunicipalityTimeline,
+  type Stage,
+} from "../lib/rules/timeline.ts";
 import { parseMonth } from "../lib/domain/month.ts";
 import { formatIssue } from "../lib/domain/issues.ts";
 import { explain } from "../lib/explain/sentences.ts";
@@ -63,8 +70,11 @@ function timelineText(t: MunicipalityTimeline): string[] {
   const lines = [`${t.code} ${t.name}: ${STAGE_LABELS[t.finalStage]}`];
   for (const e of t.events) {
     const deadline = e.deadline ? ` (frist: ${formatMonthLong(e.deadline)})` : "";
-    lines.push(`  ${formatMonthLong(e.assessment)} på ${formatMonthSpan(e.window)}: ${STAGE_LABELS[e.stageBefore]} → ${STAGE_LABELS[e.stageAfter]}${deadline}`);
-    for (const c of e.criteria.filter((c) => c.status === "flagged" || e.check === "restoration")) lines.push(`    ${explain(c)}`);
+    lines.push(
+      `  ${formatMonthLong(e.assessment)} på ${formatMonthSpan(e.window)}: ${STAGE_LABELS[e.stageBefore]} → ${STAGE_LABELS[e.stageAfter]}${deadline}`,
+    );
+    for (const c of e.criteria.filter((c) => c.status === "flagged" || e.check === "restoration"))
+      lines.push(`    ${explain(c)}`);
   }
   return lines;
 }
@@ -79,7 +89,10 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
   const limit = percentOption("limit", values.limit);
   const minPopulation = countOption("min-population", values["min-population"]);
   const initial = parseInitial(values.initial ?? []);
-  const only = values.municipality?.split(",").map((s) => s.trim()).filter(Boolean);
+  const only = values.municipality
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
   const { measurements, synthetic } = loadInputs(inputs, io.cwd);
   for (const w of measurements.warnings) io.stderr(`${formatIssue(w)}\n`);
@@ -88,7 +101,10 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     initial,
-    parameters: { ...(limit !== undefined ? { limit } : {}), ...(minPopulation !== undefined ? { minPopulation } : {}) },
+    parameters: {
+      ...(limit !== undefined ? { limit } : {}),
+      ...(minPopulation !== undefined ? { minPopulation } : {}),
+    },
   }).filter((t) => !only || only.includes(t.code));
 
   if (format === "json") {
@@ -115,10 +131,26 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
     };
     io.stdout(JSON.stringify(doc, null, 2) + "\n");
   } else if (format === "csv") {
-    const rows = ["municipality_code,municipality_name,assessment,window_from,window_to,check,stage_before,stage_after,outcome,under_restoration,deadline"];
+    const rows = [
+      "municipality_code,municipality_name,assessment,window_from,window_to,check,stage_before,stage_after,outcome,under_restoration,deadline",
+    ];
     for (const t of result) {
       for (const e of t.events) {
-        rows.push([t.code, csvField(t.name), e.assessment, e.window[0], e.window[e.window.length - 1], e.check, e.stageBefore, e.stageAfter, e.outcome, e.underRestoration.join(" "), e.deadline ?? ""].join(","));
+        rows.push(
+          [
+            t.code,
+            csvField(t.name),
+            e.assessment,
+            e.window[0],
+            e.window[e.window.length - 1],
+            e.check,
+            e.stageBefore,
+            e.stageAfter,
+            e.outcome,
+            e.underRestoration.join(" "),
+            e.deadline ?? "",
+          ].join(","),
+        );
       }
     }
     io.stdout(rows.join("\n") + "\n");

@@ -10,7 +10,12 @@ const tsx = createRequire(import.meta.url).resolve("tsx");
 
 function runLoader(file: string, env: Record<string, string> = {}) {
   const { JOBINDSATS_TOKEN: _token, ...rest } = process.env;
-  return spawnSync(process.execPath, ["--import", tsx, file], { cwd: ROOT, encoding: "utf8", env: { ...rest, ...env }, maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync(process.execPath, ["--import", tsx, file], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...rest, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 describe("data loaders", () => {
@@ -28,7 +33,10 @@ describe("data loaders", () => {
     expect(p.manifest).toMatchObject({ synthetic: true, seed: 2024, rows: 88200 });
   });
   it("fails with a message on stderr and a non-zero exit when the asked-for data is missing", () => {
-    const r = runLoader("src/data/measurements.csv.ts", { TIDLIG_INDSATS_DATA: "live", TIDLIG_FETCH_MAX_AGE_MINUTES: "0" });
+    const r = runLoader("src/data/measurements.csv.ts", {
+      TIDLIG_INDSATS_DATA: "live",
+      TIDLIG_FETCH_MAX_AGE_MINUTES: "0",
+    });
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/measurements: .*live/);

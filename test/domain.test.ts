@@ -30,7 +30,12 @@ describe("benefit groups (Table 1)", () => {
     expect(resolveBenefitGroup("Folkepension")).toBeNull();
   });
   it("requires offers only of the four offer groups", () => {
-    expect(OFFER_GROUPS.map((g) => g.id)).toEqual(["dagpenge", "kontanthjaelp", "uddannelseshjaelp", "overgangsydelse"]);
+    expect(OFFER_GROUPS.map((g) => g.id)).toEqual([
+      "dagpenge",
+      "kontanthjaelp",
+      "uddannelseshjaelp",
+      "overgangsydelse",
+    ]);
     expect(isRequired("sygedagpenge", "tilbud")).toBe(false);
     expect(isRequired("sygedagpenge", "samtaler")).toBe(true);
     expect(isRequired("alle", "samtaler")).toBe(false);

@@ -1,6 +1,15 @@
 /** Danish formatting and the explanation sentences derived from traces (RULES.md §5). */
 import { describe, expect, it } from "vitest";
-import { formatCount, formatMonthList, formatMonthLong, formatMonthShort, formatMonthSpan, formatPercent, formatPercentParameter, formatHalfYear } from "../lib/explain/format.ts";
+import {
+  formatCount,
+  formatMonthList,
+  formatMonthLong,
+  formatMonthShort,
+  formatMonthSpan,
+  formatPercent,
+  formatPercentParameter,
+  formatHalfYear,
+} from "../lib/explain/format.ts";
 import { explain } from "../lib/explain/sentences.ts";
 import { evaluate } from "../lib/rules/evaluate.ts";
 import { indexOf, series } from "./helpers/cells.ts";
@@ -26,7 +35,12 @@ describe("Danish formatting", () => {
 });
 
 const window = ["2022-09", "2022-10", "2022-11"];
-function trace(figures: Parameters<typeof series>[4], mode: "trigger" | "restoration" = "trigger", group: "dagpenge" | "sygedagpenge" = "dagpenge", measure: "tilbud" | "samtaler" = "tilbud"): CriterionTrace {
+function trace(
+  figures: Parameters<typeof series>[4],
+  mode: "trigger" | "restoration" = "trigger",
+  group: "dagpenge" | "sygedagpenge" = "dagpenge",
+  measure: "tilbud" | "samtaler" = "tilbud",
+): CriterionTrace {
   const idx = indexOf(series("183", group, measure, "2022-09", figures));
   const r = evaluate(idx, { ruleSet: "genopretning-2020", window, period: "2022-09..2022-11", mode });
   return r.municipalities[0]!.criteria[0]! as CriterionTrace;
@@ -45,20 +59,36 @@ describe("explanations are built from the trace", () => {
     expect(explain(trace(["34.6", "30.1", "41.2"]))).toContain("laveste andel 30,1 % i okt. 2022");
   });
   it("a compliant criterion names the month that decided", () => {
-    const s = explain(trace([[50, 20], [35, 7], [50, 20]]));
+    const s = explain(
+      trace([
+        [50, 20],
+        [35, 7],
+        [50, 20],
+      ]),
+    );
     expect(s).toContain("lever op til");
     expect(s).toContain("i okt. 2022");
     expect(s).toContain("20,0 %");
     expect(s).not.toContain("ikke oplyst");
   });
   it("not covered names the months and the counts", () => {
-    expect(explain(trace([[9, 1], [50, 20], [50, 20]]))).toContain("færre end 10 borgere med seks måneders ydelsesanciennitet i sep. 2022 (9)");
+    expect(
+      explain(
+        trace([
+          [9, 1],
+          [50, 20],
+          [50, 20],
+        ]),
+      ),
+    ).toContain("færre end 10 borgere med seks måneders ydelsesanciennitet i sep. 2022 (9)");
   });
   it("insufficient data names the missing month", () => {
     expect(explain(trace(["33.3", null, "25.0"]))).toContain("andelen mangler i okt. 2022");
   });
   it("restoration: restored and not restored", () => {
-    expect(explain(trace(["45.5", "19.9", "50.0"], "restoration", "sygedagpenge", "samtaler"))).toContain("har genoprettet indsatsen");
+    expect(explain(trace(["45.5", "19.9", "50.0"], "restoration", "sygedagpenge", "samtaler"))).toContain(
+      "har genoprettet indsatsen",
+    );
     const not = explain(trace(["69.2", "75.0", "20.0"], "restoration", "sygedagpenge", "samtaler"));
     expect(not).toContain("har ikke genoprettet");
     expect(not).toContain("mindst 20 %");

@@ -25,21 +25,36 @@ function same(index: MeasurementIndex, req: EvaluationRequest) {
 }
 
 describe("verdictStatuses equals evaluate()", () => {
-  const index = new MeasurementIndex(readMeasurements(readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url)), "measurements.csv"));
+  const index = new MeasurementIndex(
+    readMeasurements(readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url)), "measurements.csv"),
+  );
   const supervision = [{ municipalityCode: "326", from: "2025-01", to: "2025-03" }];
   it("on the synthetic data, every standard period, both rule sets and modes, several parameters", () => {
     for (const p of standardPeriods("opfoelgning-2024", "2021-01", "2025-12")) {
       for (const threshold of [70, 80, 85.5]) {
         for (const aggregation of ["overall", "per-group"] as const) {
           for (const applyExemptions of [false, true]) {
-            same(index, { ruleSet: "opfoelgning-2024", window: p.months, period: p.label, followUp: { threshold, aggregation, applyExemptions }, supervision });
+            same(index, {
+              ruleSet: "opfoelgning-2024",
+              window: p.months,
+              period: p.label,
+              followUp: { threshold, aggregation, applyExemptions },
+              supervision,
+            });
           }
         }
       }
     }
     for (const p of standardPeriods("genopretning-2020", "2021-01", "2025-12")) {
       for (const mode of ["trigger", "restoration"] as const) {
-        for (const limit of [15, 20]) same(index, { ruleSet: "genopretning-2020", window: p.months, period: p.label, mode, restoration: { limit, minPopulation: 12 } });
+        for (const limit of [15, 20])
+          same(index, {
+            ruleSet: "genopretning-2020",
+            window: p.months,
+            period: p.label,
+            mode,
+            restoration: { limit, minPopulation: 12 },
+          });
       }
     }
   });
@@ -52,13 +67,28 @@ describe("verdictStatuses equals evaluate()", () => {
     );
     const window = monthRange("2024-01", "2024-06");
     fc.assert(
-      fc.property(fc.array(fig, { minLength: 6, maxLength: 6 }), fc.array(fig, { minLength: 6, maxLength: 6 }), fc.array(fig, { minLength: 6, maxLength: 6 }), (a, b, c) => {
-        const idx = indexOf(series("183", "alle", "samtaler", "2024-01", a), series("183", "dagpenge", "tilbud", "2024-01", b), series("183", "kontanthjaelp", "tilbud", "2024-01", c));
-        for (const aggregation of ["overall", "per-group"] as const) {
-          same(idx, { ruleSet: "opfoelgning-2024", window, period: "2024H1", followUp: { aggregation, applyExemptions: true } });
-        }
-        for (const mode of ["trigger", "restoration"] as const) same(idx, { ruleSet: "genopretning-2020", window: window.slice(0, 3), period: "x", mode });
-      }),
+      fc.property(
+        fc.array(fig, { minLength: 6, maxLength: 6 }),
+        fc.array(fig, { minLength: 6, maxLength: 6 }),
+        fc.array(fig, { minLength: 6, maxLength: 6 }),
+        (a, b, c) => {
+          const idx = indexOf(
+            series("183", "alle", "samtaler", "2024-01", a),
+            series("183", "dagpenge", "tilbud", "2024-01", b),
+            series("183", "kontanthjaelp", "tilbud", "2024-01", c),
+          );
+          for (const aggregation of ["overall", "per-group"] as const) {
+            same(idx, {
+              ruleSet: "opfoelgning-2024",
+              window,
+              period: "2024H1",
+              followUp: { aggregation, applyExemptions: true },
+            });
+          }
+          for (const mode of ["trigger", "restoration"] as const)
+            same(idx, { ruleSet: "genopretning-2020", window: window.slice(0, 3), period: "x", mode });
+        },
+      ),
       { numRuns: 300 },
     );
   });

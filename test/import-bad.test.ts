@@ -5,11 +5,9 @@ import { InputError, formatIssue, type InputIssue } from "../lib/domain/issues.t
 import { mergeMeasurements, parseLongCsv, readMeasurements } from "../lib/import/index.ts";
 
 const BAD = new URL("./fixtures/bad/", import.meta.url);
-const expected: Record<string, { line: number | null; column: number | null; value: string | null; contains: string }> = JSON.parse(
-  readFileSync(new URL("expected.json", BAD), "utf8"),
-);
+const expected: Record<string, { line: number | null; column: number | null; value: string | null; contains: string }> =
+  JSON.parse(readFileSync(new URL("expected.json", BAD), "utf8"));
 const HEADER = "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without";
-
 
 const errorsOf = (e: InputError): InputIssue[] => e.issues.filter((i) => i.severity === "error");
 
@@ -64,7 +62,12 @@ describe("all errors of a file at once", () => {
 
   it("names the first occurrence for every repeat of a row", () => {
     const row = "183,Ishøj,alle,samtaler,2024-01,58,17,29.3";
-    const e = rejection(() => parseLongCsv([HEADER, row, "183,Ishøj,alle,samtaler,2024-02,,,", row, ` 183 ,Ishøj,ALLE,Samtaler,2024M01,,,`].join("\n"), "d.csv"));
+    const e = rejection(() =>
+      parseLongCsv(
+        [HEADER, row, "183,Ishøj,alle,samtaler,2024-02,,,", row, ` 183 ,Ishøj,ALLE,Samtaler,2024M01,,,`].join("\n"),
+        "d.csv",
+      ),
+    );
     expect(errorsOf(e).map((i) => [i.line, i.message.match(/line (\d+)$/)?.[1]])).toEqual([
       [4, "2"],
       [5, "2"],
@@ -87,7 +90,9 @@ describe("all errors of a file at once", () => {
   it("loads nothing when one row of many is bad", () => {
     const good = Array.from({ length: 30 }, (_, i) => `183,Ishøj,alle,samtaler,${2000 + i}-01,58,17,29.3`);
     expect(parseLongCsv([HEADER, ...good].join("\n"), "ok.csv").cells).toHaveLength(30);
-    const e = rejection(() => parseLongCsv([HEADER, ...good, "183,Ishøj,alle,samtaler,2099-01,58,17,29.4"].join("\n"), "one-bad.csv"));
+    const e = rejection(() =>
+      parseLongCsv([HEADER, ...good, "183,Ishøj,alle,samtaler,2099-01,58,17,29.4"].join("\n"), "one-bad.csv"),
+    );
     expect(errorsOf(e).map((i) => i.line)).toEqual([32]);
   });
 });
@@ -109,7 +114,11 @@ describe("row-level rules", () => {
   });
 
   it("allows a population of 0 only with an empty or zero share", () => {
-    expect(one("183,Ishøj,alle,samtaler,2024-01,0,0,").cells[0]).toMatchObject({ population: 0, without: 0, shareWithout: null });
+    expect(one("183,Ishøj,alle,samtaler,2024-01,0,0,").cells[0]).toMatchObject({
+      population: 0,
+      without: 0,
+      shareWithout: null,
+    });
     expect(one("183,Ishøj,alle,samtaler,2024-01,0,0,0.0").cells[0]!.shareWithout).toEqual({ num: 0, den: 10 });
     expect(() => one("183,Ishøj,alle,samtaler,2024-01,0,,5.0")).toThrow(/population is 0/);
     expect(() => one("183,Ishøj,alle,samtaler,2024-01,0,1,")).toThrow(/larger than population/);
@@ -142,8 +151,14 @@ describe("row-level rules", () => {
 
 describe("merging several inputs", () => {
   it("rejects a cell given in two files, naming both files and lines", () => {
-    const a = parseLongCsv(`${HEADER}\n183,Ishøj,alle,samtaler,2024-01,58,17,29.3\n183,Ishøj,alle,samtaler,2024-02,58,17,29.3\n`, "a.csv");
-    const b = parseLongCsv(`${HEADER}\n101,København,alle,samtaler,2024-01,58,17,29.3\n183,Ishøj,alle,samtaler,2024-02,60,18,30.0\n`, "b.csv");
+    const a = parseLongCsv(
+      `${HEADER}\n183,Ishøj,alle,samtaler,2024-01,58,17,29.3\n183,Ishøj,alle,samtaler,2024-02,58,17,29.3\n`,
+      "a.csv",
+    );
+    const b = parseLongCsv(
+      `${HEADER}\n101,København,alle,samtaler,2024-01,58,17,29.3\n183,Ishøj,alle,samtaler,2024-02,60,18,30.0\n`,
+      "b.csv",
+    );
     const e = rejection(() => mergeMeasurements([a, b]));
     const [first, ...rest] = errorsOf(e);
     expect(rest).toHaveLength(0);

@@ -126,7 +126,9 @@ describe("any chunk size gives the one-shot result (property)", () => {
     )
     .map((f) => f.join(","));
   const input = fc.record({
-    rows: fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constant("") }), { maxLength: 25 }),
+    rows: fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constant("") }), {
+      maxLength: 25,
+    }),
     crlf: fc.boolean(),
     bom: fc.boolean(),
     finalNewline: fc.boolean(),
@@ -179,7 +181,11 @@ describe("the CLI's file path (readMeasurementsFile)", () => {
     withFile(bytes, (path) => {
       for (const chunkSize of [7, 64, 1 << 14]) {
         const m = readMeasurementsFile(path, "in.csv", { chunkSize });
-        expect(m.warnings.find((w) => w.message.includes("Windows-1252"))).toMatchObject({ file: "in.csv", line: 14, value: "0xF8" });
+        expect(m.warnings.find((w) => w.message.includes("Windows-1252"))).toMatchObject({
+          file: "in.csv",
+          line: 14,
+          value: "0xF8",
+        });
         expect(m.names.get("101")).toBe("København");
         expect(measurementCount(m)).toBe(13);
         expect(outcome(() => readMeasurementsFile(path, "f.csv", { chunkSize }))).toEqual(whole(bytes));
@@ -193,7 +199,9 @@ describe("the CLI's file path (readMeasurementsFile)", () => {
     lines.push("101,K\xf8benhavn,alle,samtaler,2022-01,100,20,20.0");
     const bytes = Uint8Array.from(lines.join("\n"), (ch) => ch.charCodeAt(0));
     withFile(bytes, (path) => {
-      const r = outcome(() => readMeasurementsFile(path, "f.csv", { chunkSize: 7, maxErrors: 1 })) as { issues: InputIssue[] };
+      const r = outcome(() => readMeasurementsFile(path, "f.csv", { chunkSize: 7, maxErrors: 1 })) as {
+        issues: InputIssue[];
+      };
       expect(r.issues.some((i) => i.message.includes("Windows-1252") && i.line === 44)).toBe(true);
       expect(r).toEqual(whole(bytes, { maxErrors: 1 }));
     });
@@ -201,16 +209,26 @@ describe("the CLI's file path (readMeasurementsFile)", () => {
 
   it("UTF-16 and wide tables are read whole, with the same result", () => {
     const wide = readFileSync(new URL("./fixtures/bad/wide-unknown-label.tsv", import.meta.url));
-    const utf16 = Uint8Array.from([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(`${HEADER}\n183,Ishøj,alle,samtaler,2022-09,35,7,20.0\n`, (c) => c.charCodeAt(0)).buffer)]);
+    const utf16 = Uint8Array.from([
+      0xff,
+      0xfe,
+      ...new Uint8Array(
+        Uint16Array.from(`${HEADER}\n183,Ishøj,alle,samtaler,2022-09,35,7,20.0\n`, (c) => c.charCodeAt(0)).buffer,
+      ),
+    ]);
     for (const bytes of [wide, utf16]) {
-      withFile(bytes, (path) => expect(outcome(() => readMeasurementsFile(path, "f.csv", { chunkSize: 5 }))).toEqual(whole(bytes)));
+      withFile(bytes, (path) =>
+        expect(outcome(() => readMeasurementsFile(path, "f.csv", { chunkSize: 5 }))).toEqual(whole(bytes)),
+      );
     }
     expect((whole(utf16) as { cells: unknown[] }).cells).toHaveLength(1);
   });
 
   it("a missing file is an input error naming it", () => {
     const e = outcome(() => readMeasurementsFile("/nonexistent/dir/x.csv", "x.csv")) as { issues: InputIssue[] };
-    expect(e.issues).toEqual([expect.objectContaining({ file: "x.csv", message: "cannot read the file: no such file" })]);
+    expect(e.issues).toEqual([
+      expect.objectContaining({ file: "x.csv", message: "cannot read the file: no such file" }),
+    ]);
   });
 });
 
@@ -231,7 +249,11 @@ describe("columnar measurements", () => {
     const fromColumns = new MeasurementIndex(m);
     const fromCells = new MeasurementIndex({ cells: m.cells, names: m.names, warnings: m.warnings });
     expect(measurementColumns({ cells: m.cells, names: m.names, warnings: m.warnings })).toBeUndefined();
-    expect([fromColumns.start, fromColumns.length, fromColumns.codes]).toEqual([fromCells.start, fromCells.length, fromCells.codes]);
+    expect([fromColumns.start, fromColumns.length, fromColumns.codes]).toEqual([
+      fromCells.start,
+      fromCells.length,
+      fromCells.codes,
+    ]);
     const windows: [string, string[]][] = [
       ["2024H1", ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"]],
       ["2022-09..2022-11", ["2022-09", "2022-10", "2022-11"]],

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { rejection } from "./helpers/cells.ts";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { InputError } from "../lib/domain/issues.ts";
 import { cellKey, type Measurements } from "../lib/domain/measurements.ts";
 import type { Cell } from "../lib/domain/types.ts";
 import { writeLongCsv } from "../lib/io/long-csv-writer.ts";
@@ -28,10 +27,12 @@ const HEADER = "municipality_code,municipality_name,benefit_group,measure,month,
 function rows(m: Measurements | readonly Cell[]): string[] {
   const cells = "cells" in m ? m.cells : m;
   return cells
-    .map((c) => `${cellKey(c)}|${c.population}|${c.without}|${c.shareWithout ? `${c.shareWithout.num}/${c.shareWithout.den}` : "-"}`)
+    .map(
+      (c) =>
+        `${cellKey(c)}|${c.population}|${c.without}|${c.shareWithout ? `${c.shareWithout.num}/${c.shareWithout.den}` : "-"}`,
+    )
     .sort();
 }
-
 
 describe("the Ishøj reference figures (wide tables = long CSV)", () => {
   const long = readMeasurements(bytes("ishoej-2022-09-11.csv"), "ishoej-2022-09-11.csv");
@@ -41,7 +42,9 @@ describe("the Ishøj reference figures (wide tables = long CSV)", () => {
     expect(long.warnings).toEqual([]);
     const syg = long.cells.find((c) => c.benefitGroup === "sygedagpenge" && c.month === "2022-09")!;
     expect(syg.shareWithout).toEqual({ num: 455, den: 10 });
-    const udd = long.cells.find((c) => c.benefitGroup === "uddannelseshjaelp" && c.measure === "tilbud" && c.month === "2022-10")!;
+    const udd = long.cells.find(
+      (c) => c.benefitGroup === "uddannelseshjaelp" && c.measure === "tilbud" && c.month === "2022-10",
+    )!;
     expect(udd.shareWithout).toBeNull();
     expect(long.names.get("183")).toBe("Ishøj");
   });
@@ -51,7 +54,9 @@ describe("the Ishøj reference figures (wide tables = long CSV)", () => {
     const tilbud = readMeasurements(bytes("ishoej-2022-tilbud-wide.tsv"), "tilbud.tsv");
     expect(samtaler.cells).toHaveLength(30);
     expect(tilbud.cells).toHaveLength(9);
-    expect(samtaler.cells.every((c) => c.measure === "samtaler" && c.population === null && c.without === null)).toBe(true);
+    expect(samtaler.cells.every((c) => c.measure === "samtaler" && c.population === null && c.without === null)).toBe(
+      true,
+    );
     const merged = mergeMeasurements([samtaler, tilbud]);
     expect(rows(merged)).toEqual(rows(long));
     expect(merged.names.get("183")).toBe("Ishøj");
@@ -145,14 +150,28 @@ describe("long CSV dialects", () => {
   });
 
   it("header matching is case-insensitive and trimmed; column order is free; optional columns may be absent", () => {
-    const m = parseLongCsv(" Month , MEASURE,Benefit_Group,municipality_code, share_without\n2022-09,samtaler,sygedagpenge,183,45.5\n", "o.csv");
+    const m = parseLongCsv(
+      " Month , MEASURE,Benefit_Group,municipality_code, share_without\n2022-09,samtaler,sygedagpenge,183,45.5\n",
+      "o.csv",
+    );
     expect(m.cells).toEqual([
-      { municipalityCode: "183", benefitGroup: "sygedagpenge", measure: "samtaler", month: "2022-09", population: null, without: null, shareWithout: { num: 455, den: 10 } },
+      {
+        municipalityCode: "183",
+        benefitGroup: "sygedagpenge",
+        measure: "samtaler",
+        month: "2022-09",
+        population: null,
+        without: null,
+        shareWithout: { num: 455, den: 10 },
+      },
     ]);
   });
 
   it("Jobindsats suppression markers mean unknown; blank lines and rows of bare separators are skipped", () => {
-    const m = parseLongCsv(`${HEADER}\n\n183,,alle,samtaler,2024-01,.,..,-\n,,,,,,,\n183,,alle,samtaler,2024-02,,,.\n`, "s.csv");
+    const m = parseLongCsv(
+      `${HEADER}\n\n183,,alle,samtaler,2024-01,.,..,-\n,,,,,,,\n183,,alle,samtaler,2024-02,,,.\n`,
+      "s.csv",
+    );
     expect(m.cells.map((c) => [c.population, c.without, c.shareWithout])).toEqual([
       [null, null, null],
       [null, null, null],
@@ -183,7 +202,10 @@ describe("long CSV dialects", () => {
   });
 
   it("a name contradicting the code is a warning (once), and the code wins", () => {
-    const m = parseLongCsv(`${HEADER}\n183,Albertslund,alle,samtaler,2024-01,,,1.0\n183,Albertslund,alle,samtaler,2024-02,,,1.0\n`, "n.csv");
+    const m = parseLongCsv(
+      `${HEADER}\n183,Albertslund,alle,samtaler,2024-01,,,1.0\n183,Albertslund,alle,samtaler,2024-02,,,1.0\n`,
+      "n.csv",
+    );
     expect(m.cells.every((c) => c.municipalityCode === "183")).toBe(true);
     expect(m.warnings).toHaveLength(1);
     expect(m.warnings[0]!.message).toContain("is the name of 165");
@@ -207,14 +229,20 @@ describe("counts-vs-share agreement (exact integers)", () => {
 });
 
 describe("wide tables", () => {
-  const TABLE = (title: string, measureLine: string, header: string, body: string) => `${title}\t\t\t\n\t${measureLine}\t\t\n\t${header}\n${body}`;
+  const TABLE = (title: string, measureLine: string, header: string, body: string) =>
+    `${title}\t\t\t\n\t${measureLine}\t\t\n\t${header}\n${body}`;
   const SAMTALER = "Andel personer, som har fået afholdt færre end 4 samtaler";
 
   it("reads month headers as Danish names, abbreviations or 2022M09", () => {
-    expect(["September 2022", "sep. 2022", "SEPT 2022", "2022M09", "2022-09"].map(parseDanishMonth)).toEqual(Array(5).fill("2022-09"));
+    expect(["September 2022", "sep. 2022", "SEPT 2022", "2022M09", "2022-09"].map(parseDanishMonth)).toEqual(
+      Array(5).fill("2022-09"),
+    );
     expect(["maj 2023", "Marts 2021", "dec. 2020"].map(parseDanishMonth)).toEqual(["2023-05", "2021-03", "2020-12"]);
     expect(parseDanishMonth("Smarch 2022")).toBeNull();
-    const m = parseWideTable(TABLE("Ishøj Kommune", SAMTALER, "jan. 2024\t2024M02", "Sygedagpenge\t10,0\t..\n"), "<paste>");
+    const m = parseWideTable(
+      TABLE("Ishøj Kommune", SAMTALER, "jan. 2024\t2024M02", "Sygedagpenge\t10,0\t..\n"),
+      "<paste>",
+    );
     expect(m.cells.map((c) => [c.month, c.shareWithout])).toEqual([
       ["2024-01", { num: 100, den: 10 }],
       ["2024-02", null],
@@ -222,15 +250,25 @@ describe("wide tables", () => {
   });
 
   it("rejects a table whose measure line names neither measure, or the share WITH the effort", () => {
-    const neither = rejection(() => parseWideTable(TABLE("Ishøj", "Andel personer", "September 2022", "Sygedagpenge\t1,0\n"), "w.tsv"));
+    const neither = rejection(() =>
+      parseWideTable(TABLE("Ishøj", "Andel personer", "September 2022", "Sygedagpenge\t1,0\n"), "w.tsv"),
+    );
     expect(neither.issues[0]).toMatchObject({ line: 2 });
     expect(neither.issues[0]!.message).toContain("neither samtaler nor tilbud");
-    const positive = rejection(() => parseWideTable(TABLE("Ishøj", "Andel personer, som har fået mindst 4 samtaler", "September 2022", "Sygedagpenge\t1,0\n"), "w.tsv"));
+    const positive = rejection(() =>
+      parseWideTable(
+        TABLE("Ishøj", "Andel personer, som har fået mindst 4 samtaler", "September 2022", "Sygedagpenge\t1,0\n"),
+        "w.tsv",
+      ),
+    );
     expect(positive.issues[0]!.message).toContain("share WITHOUT");
   });
 
   it("finds the municipality in a cell of the title line", () => {
-    const m = parseWideTable(TABLE("Ishøj\tsep.–nov. 2022", SAMTALER, "September 2022", "Sygedagpenge\t45,5\n"), "<paste>");
+    const m = parseWideTable(
+      TABLE("Ishøj\tsep.–nov. 2022", SAMTALER, "September 2022", "Sygedagpenge\t45,5\n"),
+      "<paste>",
+    );
     expect(m.cells.map((c) => [c.municipalityCode, c.month])).toEqual([["183", "2022-09"]]);
   });
 
@@ -249,7 +287,17 @@ describe("wide tables", () => {
   });
 
   it("reports every bad value and label of a table in one go", () => {
-    const e = rejection(() => parseWideTable(TABLE("Ishøj", SAMTALER, "September 2022\tOktober 2022", "Sygedagpenge\t45,5\tx\nKontanthjalp\t1,0\t2,0\nLedighedsydelse\t1,0\t2,0\t3,0\n"), "w.tsv"));
+    const e = rejection(() =>
+      parseWideTable(
+        TABLE(
+          "Ishøj",
+          SAMTALER,
+          "September 2022\tOktober 2022",
+          "Sygedagpenge\t45,5\tx\nKontanthjalp\t1,0\t2,0\nLedighedsydelse\t1,0\t2,0\t3,0\n",
+        ),
+        "w.tsv",
+      ),
+    );
     expect(e.issues.filter((i) => i.severity === "error").map((i) => [i.line, i.column])).toEqual([
       [4, 3],
       [5, 1],

@@ -41,7 +41,16 @@ describe("resolveDataSource / fetchIfToken", () => {
   it("does nothing without a token, fetches with one, and then prefers the live snapshot", async () => {
     expect(await fetchIfToken(root, {}, io)).toEqual({ attempted: false, ok: false, code: null });
     const env = { JOBINDSATS_TOKEN: TOKEN };
-    const r = await fetchIfToken(root, env, io, ["--base-url", fake.baseUrl, "--from", "2025-01", "--to", "2025-02", "--backoff-ms", "1"]);
+    const r = await fetchIfToken(root, env, io, [
+      "--base-url",
+      fake.baseUrl,
+      "--from",
+      "2025-01",
+      "--to",
+      "2025-02",
+      "--backoff-ms",
+      "1",
+    ]);
     expect(r).toEqual({ attempted: true, ok: true, code: 0 });
     const ds = resolveDataSource(root, {});
     expect(ds.kind).toBe("live");
@@ -49,7 +58,12 @@ describe("resolveDataSource / fetchIfToken", () => {
     expect(ds.manifest.rows).toBe(2 * 15);
     expect(resolveDataSource(root, { TIDLIG_INDSATS_DATA: "synthetic" }).kind).toBe("synthetic");
     // a failing fetch (wrong token) keeps the live snapshot usable
-    const bad = await fetchIfToken(root, { JOBINDSATS_TOKEN: "wrong" }, io, ["--base-url", fake.baseUrl, "--max-attempts", "1"]);
+    const bad = await fetchIfToken(root, { JOBINDSATS_TOKEN: "wrong" }, io, [
+      "--base-url",
+      fake.baseUrl,
+      "--max-attempts",
+      "1",
+    ]);
     expect(bad).toEqual({ attempted: true, ok: false, code: 1 });
     expect(resolveDataSource(root, {}).kind).toBe("live");
   });

@@ -19,7 +19,16 @@ import {
   isWrongKeyReply,
   redact,
 } from "../lib/jobindsats/index.ts";
-import { hang, isData, isList, respond, startFakeJobindsats, TABLES, type FakeOptions, type FakeServer } from "./fixtures/jobindsats/fake-server.ts";
+import {
+  hang,
+  isData,
+  isList,
+  respond,
+  startFakeJobindsats,
+  TABLES,
+  type FakeOptions,
+  type FakeServer,
+} from "./fixtures/jobindsats/fake-server.ts";
 
 const TOKEN = "tok-7f3a9c1e5b2d4680aa11-SECRET";
 const CODES = ["101", "183", "169", "825"]; // København, Ishøj, Høje-Taastrup, Læsø
@@ -98,7 +107,10 @@ function snapshotOf(dir: string): Record<string, string> {
 function previousSnapshot(name: string): string {
   const dir = join(work, name, "jobindsats");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "measurements.csv"), "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without\n183,Ishøj,alle,samtaler,2022-09,10,5,50.0\n");
+  writeFileSync(
+    join(dir, "measurements.csv"),
+    "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without\n183,Ishøj,alle,samtaler,2022-09,10,5,50.0\n",
+  );
   writeFileSync(join(dir, "manifest.json"), '{"synthetic": false, "previous": true}\n');
   writeFileSync(join(dir, "NOTES.txt"), "kept\n");
   return dir;
@@ -168,15 +180,30 @@ describe("fetch against a fake Jobindsats", () => {
   it("uses explicit --tables ids without discovery, and skips a role given as none", async () => {
     const s = await server();
     const out = join(work, "explicit", "jobindsats");
-    const r = await run(["--base-url", s.baseUrl, "--out", out, "--from", "2024-01", "--to", "2024-01", ...FAST,
-      "--tables", "samtaler=y30r21,tilbud=y30r23,samtaler-dagpenge=none"]);
+    const r = await run([
+      "--base-url",
+      s.baseUrl,
+      "--out",
+      out,
+      "--from",
+      "2024-01",
+      "--to",
+      "2024-01",
+      ...FAST,
+      "--tables",
+      "samtaler=y30r21,tilbud=y30r23,samtaler-dagpenge=none",
+    ]);
     expect(r.code).toBe(0);
     expect(s.requests.some(isList)).toBe(false);
     const csv = readFileSync(join(out, "measurements.csv"), "utf8");
     // without the jobcenter table, dagpenge conversations from 2024 are the all-groups table's (suppressed there)
     const expected = cells
       .filter((c) => c.month === "2024-01")
-      .map((c) => (c.benefitGroup === "dagpenge" && c.measure === "samtaler" ? { ...c, population: null, without: null, shareWithout: null } : c));
+      .map((c) =>
+        c.benefitGroup === "dagpenge" && c.measure === "samtaler"
+          ? { ...c, population: null, without: null, shareWithout: null }
+          : c,
+      );
     expect(csv).toBe(writeLongCsv(expected));
     expect(csv).toMatch(/^183,Ishøj,dagpenge,samtaler,2024-01,,,$/m);
   });
@@ -206,7 +233,9 @@ describe("fetch against a fake Jobindsats", () => {
   });
 
   it("treats 401 as a rejected token", async () => {
-    const r = await expectFailureKeepsSnapshot("401", { faults: [{ match: () => true, times: 99, handle: respond(401, "") }] });
+    const r = await expectFailureKeepsSnapshot("401", {
+      faults: [{ match: () => true, times: 99, handle: respond(401, "") }],
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/the token was rejected/);
     expect(r.stderr).toMatch(/HTTP 401/);
@@ -214,7 +243,10 @@ describe("fetch against a fake Jobindsats", () => {
 
   it("gives up on a hanging response after the timeout and the configured attempts", async () => {
     const r = await expectFailureKeepsSnapshot("hang", { faults: [{ match: isData, times: 99, handle: hang() }] }, [
-      "--timeout", "0.3", "--max-attempts", "2",
+      "--timeout",
+      "0.3",
+      "--max-attempts",
+      "2",
     ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no complete reply within 0\.3 s; retrying/);
@@ -223,7 +255,9 @@ describe("fetch against a fake Jobindsats", () => {
   });
 
   it("stops after max attempts of 503", async () => {
-    const r = await expectFailureKeepsSnapshot("503", { faults: [{ match: isData, times: 99, handle: respond(503, "busy") }] });
+    const r = await expectFailureKeepsSnapshot("503", {
+      faults: [{ match: isData, times: 99, handle: respond(503, "busy") }],
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/HTTP 503 \(gave up after 3 attempts\); reply "busy"/);
     expect(r.server.requests.filter(isData)).toHaveLength(3);
@@ -231,14 +265,18 @@ describe("fetch against a fake Jobindsats", () => {
 
   it("reports truncated JSON with an excerpt of what was received", async () => {
     const truncated = '[{"Variables": [{"Label": "Area"}, {"Label": "Periode"}], "Data": [["Ishøj", "2023M11"';
-    const r = await expectFailureKeepsSnapshot("truncated", { faults: [{ match: isData, times: 1, handle: respond(200, truncated) }] });
+    const r = await expectFailureKeepsSnapshot("truncated", {
+      faults: [{ match: isData, times: 1, handle: respond(200, truncated) }],
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/not valid JSON/);
     expect(r.stderr).toContain('[{\\"Variables\\": [{\\"Label\\": \\"Area\\"}');
   });
 
   it("reports an undocumented shape, showing what was received", async () => {
-    const r = await expectFailureKeepsSnapshot("shape", { faults: [{ match: isData, times: 1, handle: respond(200, '{"Rows": 3, "Note": "v3?"}') }] });
+    const r = await expectFailureKeepsSnapshot("shape", {
+      faults: [{ match: isData, times: 1, handle: respond(200, '{"Rows": 3, "Note": "v3?"}') }],
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/expected an array whose first element has Variables and Data; received .*Rows.*v3\?/);
   });
@@ -250,21 +288,43 @@ describe("fetch against a fake Jobindsats", () => {
   });
 
   it("fails listing the received labels when no measurement column is recognised; --label-* fixes it", async () => {
-    const labels = { population: "Bestand", without: "Personer med for lidt indsats", share: "Procentdel med for lidt indsats" };
+    const labels = {
+      population: "Bestand",
+      without: "Personer med for lidt indsats",
+      share: "Procentdel med for lidt indsats",
+    };
     const r = await expectFailureKeepsSnapshot("labels", { labels });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no measurement columns recognised/);
     expect(r.stderr).toContain('"Bestand", "Personer med for lidt indsats", "Procentdel med for lidt indsats"');
     const s = await server({ labels });
     const out = join(work, "labels-ok", "jobindsats");
-    const ok = await run(["--base-url", s.baseUrl, "--out", out, "--from", FROM, "--to", TO, ...FAST,
-      "--label-population", "^bestand$", "--label-without", "for lidt indsats", "--label-share", "^procentdel"]);
+    const ok = await run([
+      "--base-url",
+      s.baseUrl,
+      "--out",
+      out,
+      "--from",
+      FROM,
+      "--to",
+      TO,
+      ...FAST,
+      "--label-population",
+      "^bestand$",
+      "--label-without",
+      "for lidt indsats",
+      "--label-share",
+      "^procentdel",
+    ]);
     expect(ok.code).toBe(0);
     expect(readFileSync(join(out, "measurements.csv"), "utf8")).toBe(expectedCsv);
   });
 
   it("fails discovery listing the tables received when a pattern matches two tables", async () => {
-    const tables = [...TABLES, { TableID: "y30r99", TableName: "Tidlig indsats: aktive tilbud, alle ydelsesgrupper (gammel)" }];
+    const tables = [
+      ...TABLES,
+      { TableID: "y30r99", TableName: "Tidlig indsats: aktive tilbud, alle ydelsesgrupper (gammel)" },
+    ];
     const r = await expectFailureKeepsSnapshot("discovery", { tables });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/2 tables for "tilbud"/);
@@ -274,7 +334,13 @@ describe("fetch against a fake Jobindsats", () => {
 
   it("redacts the token when a server echoes it", async () => {
     const r = await expectFailureKeepsSnapshot("echo", {
-      faults: [{ match: isList, times: 99, handle: respond(400, JSON.stringify({ error: "bad request", headers: { authorization: TOKEN } })) }],
+      faults: [
+        {
+          match: isList,
+          times: 99,
+          handle: respond(400, JSON.stringify({ error: "bad request", headers: { authorization: TOKEN } })),
+        },
+      ],
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/HTTP 400/);
@@ -309,17 +375,33 @@ describe("jobindsats pieces", () => {
     patterns: DEFAULT_VARIABLE_PATTERNS,
     skipAreas: DEFAULT_SKIP_AREAS,
   };
-  const vars = [{ Label: "Område" }, { Label: "Periode" }, { Label: "Ydelsesgruppe" }, { Label: "Antal personer i målgruppen" },
-    { Label: "Antal personer uden 4 samtaler" }, { Label: "Andel personer uden 4 samtaler" }];
+  const vars = [
+    { Label: "Område" },
+    { Label: "Periode" },
+    { Label: "Ydelsesgruppe" },
+    { Label: "Antal personer i målgruppen" },
+    { Label: "Antal personer uden 4 samtaler" },
+    { Label: "Andel personer uden 4 samtaler" },
+  ];
 
   it("parses numbers with decimal commas, thousands separators and suppression markers", () => {
-    const r = parseDataReply([{ Variables: vars, Data: [
-      ["Ishøj", "2022M09", "Sygedagpenge mv.", "22", "10", "45,5"],
-      ["København", "2022M09", "Ydelsesgrupper i alt", "1.871", 341, "18,2"],
-      ["Ishøj", "2022M10", "Kontanthjælp mv.", ".", "..", "-"],
-      ["Hele landet", "2022M09", "Sygedagpenge", "9.999", "1", "0,0"],
-    ] }], ctx);
-    expect(r.cells.map((c) => [c.municipalityCode, c.benefitGroup, c.month, c.population, c.without, c.shareWithout?.num])).toEqual([
+    const r = parseDataReply(
+      [
+        {
+          Variables: vars,
+          Data: [
+            ["Ishøj", "2022M09", "Sygedagpenge mv.", "22", "10", "45,5"],
+            ["København", "2022M09", "Ydelsesgrupper i alt", "1.871", 341, "18,2"],
+            ["Ishøj", "2022M10", "Kontanthjælp mv.", ".", "..", "-"],
+            ["Hele landet", "2022M09", "Sygedagpenge", "9.999", "1", "0,0"],
+          ],
+        },
+      ],
+      ctx,
+    );
+    expect(
+      r.cells.map((c) => [c.municipalityCode, c.benefitGroup, c.month, c.population, c.without, c.shareWithout?.num]),
+    ).toEqual([
       ["183", "sygedagpenge", "2022-09", 22, 10, 455],
       ["101", "alle", "2022-09", 1871, 341, 182],
       ["183", "kontanthjaelp", "2022-10", null, null, undefined],
@@ -329,8 +411,12 @@ describe("jobindsats pieces", () => {
 
   it("rejects disagreeing counts, unknown groups and bad periods with the row shown", () => {
     const one = (row: unknown[]) => () => parseDataReply([{ Variables: vars, Data: [row] }], ctx);
-    expect(one(["Ishøj", "2022M09", "Sygedagpenge", "22", "10", "40,0"])).toThrow(/does not agree with without\/population = 10\/22/);
-    expect(one(["Ishøj", "2022M09", "Folkepension", "22", "10", "45,5"])).toThrow(/unknown benefit group "Folkepension"/);
+    expect(one(["Ishøj", "2022M09", "Sygedagpenge", "22", "10", "40,0"])).toThrow(
+      /does not agree with without\/population = 10\/22/,
+    );
+    expect(one(["Ishøj", "2022M09", "Folkepension", "22", "10", "45,5"])).toThrow(
+      /unknown benefit group "Folkepension"/,
+    );
     expect(one(["Ishøj", "sep 2022", "Sygedagpenge", "22", "10", "45,5"])).toThrow(/period "sep 2022"/);
     expect(one(["Ishøj", "2022M09", "Sygedagpenge", "22", "23", ""])).toThrow(/exceeds population/);
     expect(one(["Ishøj", "2022M09", "Sygedagpenge", "22,5", "10", ""])).toThrow(/not a whole number/);
@@ -341,7 +427,9 @@ describe("jobindsats pieces", () => {
     const list = TABLES.map((t) => ({ id: t.TableID, name: t.TableName }));
     const m = matchTables(list, ["samtaler", "samtaler-dagpenge", "tilbud"], DEFAULT_TABLE_PATTERNS, 1815);
     expect([m.samtaler.id, m["samtaler-dagpenge"].id, m.tilbud.id]).toEqual(["y30r21", "y30r22", "y30r23"]);
-    expect(() => matchTables(list.slice(1), ["samtaler"], DEFAULT_TABLE_PATTERNS, 1815)).toThrow(/no table for "samtaler"[\s\S]*y30r22/);
+    expect(() => matchTables(list.slice(1), ["samtaler"], DEFAULT_TABLE_PATTERNS, 1815)).toThrow(
+      /no table for "samtaler"[\s\S]*y30r22/,
+    );
   });
 
   it("parses Retry-After as seconds or an HTTP date; recognises the wrong-key reply; redacts", () => {

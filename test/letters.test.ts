@@ -35,7 +35,9 @@ describe("letterFor, genopretning-2020 trigger (Ishøj, Sep–Nov 2022)", () => 
 
   it("has one finding and one figures table per flagged criterion, nothing for the others", () => {
     const flagged = verdict.criteria.filter((c) => c.status === "flagged").map((c) => c.criterion);
-    expect(flagged).toEqual(expect.arrayContaining(["sygedagpenge:samtaler", "dagpenge:tilbud", "jobafklaring:samtaler"]));
+    expect(flagged).toEqual(
+      expect.arrayContaining(["sygedagpenge:samtaler", "dagpenge:tilbud", "jobafklaring:samtaler"]),
+    );
     expect(flagged).not.toContain("kontanthjaelp:tilbud");
     expect(letter.paragraphs.filter((p) => p.kind === "finding").map((p) => p.criterion)).toEqual(flagged);
     expect(letter.figures.map((f) => f.criterion)).toEqual(flagged);
@@ -52,7 +54,10 @@ describe("letterFor, genopretning-2020 trigger (Ishøj, Sep–Nov 2022)", () => 
     // every percentage in a finding is a share of its trace or the limit
     for (const p of letter.paragraphs.filter((x) => x.kind === "finding")) {
       const t = verdict.criteria.find((c) => c.criterion === p.criterion)!;
-      const allowed = new Set([...t.months.filter((m) => m.shareWithout !== null).map((m) => formatPercent(m.shareWithout!)), formatPercentParameter(t.limit)]);
+      const allowed = new Set([
+        ...t.months.filter((m) => m.shareWithout !== null).map((m) => formatPercent(m.shareWithout!)),
+        formatPercentParameter(t.limit),
+      ]);
       for (const m of p.text.match(/\d+(,\d+)? %/g) ?? []) expect(allowed).toContain(m);
     }
     expect(text(letter)).not.toMatch(/\d\.\d+ ?%/); // never a decimal point
@@ -80,7 +85,12 @@ describe("letterFor, genopretning-2020 restoration check", () => {
 });
 
 describe("letterFor, opfoelgning-2024 on the synthetic data", () => {
-  const index = new MeasurementIndex(parseLongCsv(readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"), "measurements.csv"));
+  const index = new MeasurementIndex(
+    parseLongCsv(
+      readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"),
+      "measurements.csv",
+    ),
+  );
   const H1 = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"];
   const e = evaluate(index, { ruleSet: "opfoelgning-2024", window: H1, period: "2025H1", followUp: { threshold: 85 } });
   const flagged = e.municipalities.filter(needsLetter);
@@ -106,12 +116,18 @@ describe("letterFor, opfoelgning-2024 on the synthetic data", () => {
 
 describe("letter wording is our own", () => {
   it("shares no run of eight words with STAR's letter to Ishøj", () => {
-    const words = (s: string) => s.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? [];
+    const words = (s: string) =>
+      s
+        .toLowerCase()
+        .normalize("NFC")
+        .match(/[\p{L}\p{N}]+/gu) ?? [];
     const star = words(fixture("star-letter-ishoej-2023-02-20.txt").toString("utf-8"));
     const grams = new Set(star.map((_, i) => star.slice(i, i + 8).join(" ")));
     for (const mode of ["trigger", "restoration"] as const) {
       const w = words(text(letterOf(run(mode), "183")!));
-      const shared = w.map((_, i) => w.slice(i, i + 8).join(" ")).filter((g) => g.split(" ").length === 8 && grams.has(g));
+      const shared = w
+        .map((_, i) => w.slice(i, i + 8).join(" "))
+        .filter((g) => g.split(" ").length === 8 && grams.has(g));
       expect(shared, mode).toEqual([]);
     }
   });

@@ -29,12 +29,22 @@ describe("offline build", () => {
 
   test("dist holds the DuckDB wasm bundles and workers", () => {
     const files = distFiles();
-    for (const name of [/duckdb-mvp\.wasm$/, /duckdb-eh\.wasm$/, /duckdb-browser-mvp\.worker\.[0-9a-f]+\.js$/, /duckdb-browser-eh\.worker\.[0-9a-f]+\.js$/]) {
+    for (const name of [
+      /duckdb-mvp\.wasm$/,
+      /duckdb-eh\.wasm$/,
+      /duckdb-browser-mvp\.worker\.[0-9a-f]+\.js$/,
+      /duckdb-browser-eh\.worker\.[0-9a-f]+\.js$/,
+    ]) {
       const match = files.find((f) => name.test(f));
       expect(match, `no file matching ${name} in dist/`).toBeDefined();
       expect(statSync(join(DIST, match!)).size).toBeGreaterThan(100_000);
     }
-    const wasm = readFileSync(join(DIST, files.find((f) => f.endsWith("duckdb-eh.wasm"))!));
+    const wasm = readFileSync(
+      join(
+        DIST,
+        files.find((f) => f.endsWith("duckdb-eh.wasm"))!,
+      ),
+    );
     expect([...wasm.subarray(0, 4)]).toEqual([0x00, 0x61, 0x73, 0x6d]); // "\0asm"
   });
 
@@ -52,7 +62,9 @@ describe("offline build", () => {
         if (host === "127.0.0.1" || inert.has(host)) continue;
         if (!found.has(host)) found.set(host, f);
       }
-      expect(text, f).not.toMatch(/cdn\.jsdelivr\.net|fonts\.googleapis|extensions\.duckdb\.org|registry\.npmjs\.org|unpkg\.com|esm\.sh/);
+      expect(text, f).not.toMatch(
+        /cdn\.jsdelivr\.net|fonts\.googleapis|extensions\.duckdb\.org|registry\.npmjs\.org|unpkg\.com|esm\.sh/,
+      );
     }
     expect(Object.fromEntries(found)).toEqual({});
   });

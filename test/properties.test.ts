@@ -22,10 +22,13 @@ const SERIES: [BenefitGroupId, Measure][] = [
   ["kontanthjaelp", "tilbud"],
 ];
 
-type Fig = { kind: "counts"; p: number; w: number } | { kind: "share"; s: string } | { kind: "suppressed" } | { kind: "absent" };
+type Fig =
+  { kind: "counts"; p: number; w: number } | { kind: "share"; s: string } | { kind: "suppressed" } | { kind: "absent" };
 
 /** Populations around the minimum of 10 and shares around 20 %, where the rules are sharpest. */
-const countsFig = fc.integer({ min: 0, max: 60 }).chain((p) => fc.integer({ min: 0, max: p }).map((w): Fig => ({ kind: "counts", p, w })));
+const countsFig = fc
+  .integer({ min: 0, max: 60 })
+  .chain((p) => fc.integer({ min: 0, max: p }).map((w): Fig => ({ kind: "counts", p, w })));
 const shareFig = fc.integer({ min: 0, max: 1000 }).map((t): Fig => ({ kind: "share", s: (t / 10).toFixed(1) }));
 const anyFig = fc.oneof(
   { weight: 6, arbitrary: countsFig },
@@ -54,7 +57,13 @@ function dataset(fig: fc.Arbitrary<Fig>, groupFig: fc.Arbitrary<Fig> = fig) {
           fc
             .subarray(SERIES, { minLength: 1 })
             .chain((series) =>
-              fc.tuple(...series.map(([g, m]) => fc.array(g === "alle" ? fig : groupFig, { minLength: MONTHS.length, maxLength: MONTHS.length }).map((figs) => toCells(code, g, m, figs)))),
+              fc.tuple(
+                ...series.map(([g, m]) =>
+                  fc
+                    .array(g === "alle" ? fig : groupFig, { minLength: MONTHS.length, maxLength: MONTHS.length })
+                    .map((figs) => toCells(code, g, m, figs)),
+                ),
+              ),
             ),
         ),
       ),
@@ -78,20 +87,27 @@ function verdicts(e: Evaluation): Record<string, string> {
   return out;
 }
 
-const run = (cells: readonly Cell[], req: EvaluationRequest) => evaluate(new MeasurementIndex(measurements(cells)), req);
-const flaggedSet = (e: Evaluation) => new Set(e.municipalities.filter((m) => m.status === "flagged").map((m) => m.code));
+const run = (cells: readonly Cell[], req: EvaluationRequest) =>
+  evaluate(new MeasurementIndex(measurements(cells)), req);
+const flaggedSet = (e: Evaluation) =>
+  new Set(e.municipalities.filter((m) => m.status === "flagged").map((m) => m.code));
 
 describe("properties", () => {
   it("raising the threshold never removes a municipality from the flagged set", () => {
     fc.assert(
-      fc.property(dataset(anyFig), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (cells, a, b) => {
-        const [lo, hi] = a <= b ? [a / 10, b / 10] : [b / 10, a / 10];
-        for (const aggregation of ["overall", "per-group"] as const) {
-          const low = flaggedSet(run(cells, { ...requests[0]!, followUp: { threshold: lo, aggregation } }));
-          const high = flaggedSet(run(cells, { ...requests[0]!, followUp: { threshold: hi, aggregation } }));
-          for (const code of low) expect(high.has(code)).toBe(true);
-        }
-      }),
+      fc.property(
+        dataset(anyFig),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (cells, a, b) => {
+          const [lo, hi] = a <= b ? [a / 10, b / 10] : [b / 10, a / 10];
+          for (const aggregation of ["overall", "per-group"] as const) {
+            const low = flaggedSet(run(cells, { ...requests[0]!, followUp: { threshold: lo, aggregation } }));
+            const high = flaggedSet(run(cells, { ...requests[0]!, followUp: { threshold: hi, aggregation } }));
+            for (const code of low) expect(high.has(code)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -99,7 +115,12 @@ describe("properties", () => {
   it("the order of the input rows never changes a verdict", () => {
     fc.assert(
       fc.property(
-        dataset(anyFig).chain((cells) => fc.tuple(fc.constant(cells), fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length }))),
+        dataset(anyFig).chain((cells) =>
+          fc.tuple(
+            fc.constant(cells),
+            fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length }),
+          ),
+        ),
         ([cells, shuffled]) => {
           for (const req of requests) expect(verdicts(run(shuffled, req))).toEqual(verdicts(run(cells, req)));
         },
@@ -128,7 +149,10 @@ describe("properties", () => {
   it("importing the CSV written by --format csv gives the same verdicts", () => {
     // Group rows carry counts or are absent (a partial sum's population is only a lower bound,
     // which the long format cannot express); aggregate rows may be anything.
-    const groupFig = fc.oneof({ weight: 6, arbitrary: countsFig }, { weight: 1, arbitrary: fc.constant<Fig>({ kind: "absent" }) });
+    const groupFig = fc.oneof(
+      { weight: 6, arbitrary: countsFig },
+      { weight: 1, arbitrary: fc.constant<Fig>({ kind: "absent" }) },
+    );
     fc.assert(
       fc.property(dataset(anyFig, groupFig), (cells) => {
         for (const req of requests) {

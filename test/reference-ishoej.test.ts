@@ -36,11 +36,19 @@ for (const [source, load] of Object.entries(SOURCES)) {
   describe(`Ishøj Sep–Nov 2022 from the ${source}`, () => {
     const index = new MeasurementIndex(load());
     const run = (mode: Mode) =>
-      evaluate(index, { ruleSet: "genopretning-2020", mode, window: ["2022-09", "2022-10", "2022-11"], period: "2022-09..2022-11" });
+      evaluate(index, {
+        ruleSet: "genopretning-2020",
+        mode,
+        window: ["2022-09", "2022-10", "2022-11"],
+        period: "2022-09..2022-11",
+      });
     const byMode = { trigger: run("trigger"), restoration: run("restoration") };
 
     it.each(TABLE)("%s: %s / %s / %s → %s on restoration, %s on trigger", (id, sep, oct, nov, restoration, trigger) => {
-      for (const [mode, expected] of [["restoration", restoration], ["trigger", trigger]] as const) {
+      for (const [mode, expected] of [
+        ["restoration", restoration],
+        ["trigger", trigger],
+      ] as const) {
         const ishoej = byMode[mode].municipalities.find((m) => m.code === "183")!;
         const c = ishoej.criteria.find((x) => x.criterion === id)!;
         expect(c.months.map((m) => m.shareWithout)).toEqual([sep, oct, nov]);

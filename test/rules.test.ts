@@ -26,18 +26,31 @@ function criterion(result: ReturnType<typeof evaluate>, code: string, id: string
 }
 
 /** Six months of the `alle` conversation row with the given figures. */
-const alle = (code: string, figures: Parameters<typeof series>[4]) => series(code, "alle", "samtaler", "2024-01", figures);
+const alle = (code: string, figures: Parameters<typeof series>[4]) =>
+  series(code, "alle", "samtaler", "2024-01", figures);
 
 describe("§3.3 breach is strict and exact", () => {
   it("P=35, W=7 is exactly 20 % without: no breach, so the municipality is compliant", () => {
-    const idx = indexOf(alle("183", [[35, 7], [35, 8], [35, 8], [35, 8], [35, 8], [35, 8]]));
+    const idx = indexOf(
+      alle("183", [
+        [35, 7],
+        [35, 8],
+        [35, 8],
+        [35, 8],
+        [35, 8],
+        [35, 8],
+      ]),
+    );
     const c = criterion(evaluate(idx, followUp()), "183", "samtaler");
     expect(c.months.map((m) => m.breach)).toEqual([false, true, true, true, true, true]);
     expect(c.status).toBe("compliant");
     expect(c.decidingMonths).toEqual(["2024-01"]);
   });
   it("a published 20,0 is no breach; 20,1 is", () => {
-    const idx = indexOf(alle("183", ["20.0", "20.1", "20.1", "20.1", "20.1", "20.1"]), alle("147", Array(6).fill("20.1")));
+    const idx = indexOf(
+      alle("183", ["20.0", "20.1", "20.1", "20.1", "20.1", "20.1"]),
+      alle("147", Array(6).fill("20.1")),
+    );
     const r = evaluate(idx, followUp());
     expect(criterion(r, "183", "samtaler").status).toBe("compliant");
     expect(criterion(r, "147", "samtaler").status).toBe("flagged");
@@ -45,7 +58,9 @@ describe("§3.3 breach is strict and exact", () => {
   it("a threshold of 80 means the limit is 20; raising it to 90 lowers the limit to 10", () => {
     const idx = indexOf(alle("183", Array(6).fill([100, 15])));
     expect(criterion(evaluate(idx, followUp()), "183", "samtaler").status).toBe("compliant");
-    expect(criterion(evaluate(idx, followUp({ followUp: { threshold: 90 } })), "183", "samtaler").status).toBe("flagged");
+    expect(criterion(evaluate(idx, followUp({ followUp: { threshold: 90 } })), "183", "samtaler").status).toBe(
+      "flagged",
+    );
   });
   it("a decimal threshold is exact too: 85.5 puts the limit at 14.5", () => {
     const idx = indexOf(alle("183", Array(6).fill([200, 29])), alle("147", Array(6).fill([200, 30])));
@@ -57,7 +72,16 @@ describe("§3.3 breach is strict and exact", () => {
 
 describe("§3.3.1 minimum population", () => {
   it("a month with 9 persons makes the criterion not-covered, whatever the other months say", () => {
-    const idx = indexOf(alle("183", [[9, 9], [50, 40], [50, 40], [50, 40], [50, 40], [50, 40]]));
+    const idx = indexOf(
+      alle("183", [
+        [9, 9],
+        [50, 40],
+        [50, 40],
+        [50, 40],
+        [50, 40],
+        [50, 40],
+      ]),
+    );
     const c = criterion(evaluate(idx, followUp()), "183", "samtaler");
     expect(c.status).toBe("not-covered");
     expect(c.clause).toBe("min-population");
@@ -69,7 +93,9 @@ describe("§3.3.1 minimum population", () => {
   });
   it("the minimum is a parameter", () => {
     const idx = indexOf(alle("183", Array(6).fill([10, 9])));
-    expect(criterion(evaluate(idx, followUp({ followUp: { minPopulation: 11 } })), "183", "samtaler").status).toBe("not-covered");
+    expect(criterion(evaluate(idx, followUp({ followUp: { minPopulation: 11 } })), "183", "samtaler").status).toBe(
+      "not-covered",
+    );
   });
 });
 
@@ -87,7 +113,15 @@ describe("§3.3 three-valued handling of missing months", () => {
     expect(c.decidingMonths).toEqual(["2024-01"]);
   });
   it("a month missing from the input entirely counts as unknown", () => {
-    const idx = indexOf(alle("183", [[50, 40], [50, 40], [50, 40], [50, 40], [50, 40]]));
+    const idx = indexOf(
+      alle("183", [
+        [50, 40],
+        [50, 40],
+        [50, 40],
+        [50, 40],
+        [50, 40],
+      ]),
+    );
     expect(criterion(evaluate(idx, followUp()), "183", "samtaler").status).toBe("insufficient-data");
   });
 });
@@ -103,7 +137,10 @@ describe("share-only rows", () => {
 
 describe("§3.2 aggregation over benefit groups", () => {
   it("the alle row takes precedence over the group rows", () => {
-    const idx = indexOf(alle("183", Array(6).fill([100, 10])), series("183", "sygedagpenge", "samtaler", "2024-01", Array(6).fill([100, 90])));
+    const idx = indexOf(
+      alle("183", Array(6).fill([100, 10])),
+      series("183", "sygedagpenge", "samtaler", "2024-01", Array(6).fill([100, 90])),
+    );
     const c = criterion(evaluate(idx, followUp()), "183", "samtaler");
     expect(c.status).toBe("compliant");
     expect(c.months.every((m) => m.source === "alle-row")).toBe(true);
@@ -133,7 +170,12 @@ describe("§3.2 aggregation over benefit groups", () => {
       series("183", "dagpenge", "samtaler", "2024-01", ["40.0", [70, 30], [70, 30], [70, 30], [70, 30], [70, 30]]),
     );
     const c = criterion(evaluate(idx, followUp()), "183", "samtaler");
-    expect(c.months[0]).toMatchObject({ source: "partial-sum", population: 30, populationIsLowerBound: true, groupsWithoutCounts: ["dagpenge"] });
+    expect(c.months[0]).toMatchObject({
+      source: "partial-sum",
+      population: 30,
+      populationIsLowerBound: true,
+      groupsWithoutCounts: ["dagpenge"],
+    });
     expect(c.caveats).toContainEqual({ code: "partial-aggregate", months: ["2024-01"], groups: ["dagpenge"] });
     expect(c.status).toBe("flagged");
   });
@@ -171,17 +213,54 @@ describe("§3.2 aggregation over benefit groups", () => {
 
 describe("§3.4 exemption candidates", () => {
   it("positive trend: strictly falling shares through the whole window, compared exactly", () => {
-    const falling = alle("183", [[100, 40], [100, 35], [100, 30], [100, 28], [100, 25], [100, 21]]);
-    const flat = alle("147", [[100, 40], [100, 35], [100, 35], [100, 28], [100, 25], [100, 21]]);
+    const falling = alle("183", [
+      [100, 40],
+      [100, 35],
+      [100, 30],
+      [100, 28],
+      [100, 25],
+      [100, 21],
+    ]);
+    const flat = alle("147", [
+      [100, 40],
+      [100, 35],
+      [100, 35],
+      [100, 28],
+      [100, 25],
+      [100, 21],
+    ]);
     // 7/35 and 8/40 are the same share: not a strict fall
-    const equalByCounts = alle("151", [[100, 40], [100, 35], [100, 30], [35, 8], [40, 9], [100, 21]]);
+    const equalByCounts = alle("151", [
+      [100, 40],
+      [100, 35],
+      [100, 30],
+      [35, 8],
+      [40, 9],
+      [100, 21],
+    ]);
     const r = evaluate(indexOf(falling, flat, equalByCounts), followUp());
-    expect(criterion(r, "183", "samtaler").exemptionCandidates).toEqual([{ code: "positive-trend", shares: [40, 35, 30, 28, 25, 21] }]);
+    expect(criterion(r, "183", "samtaler").exemptionCandidates).toEqual([
+      { code: "positive-trend", shares: [40, 35, 30, 28, 25, 21] },
+    ]);
     expect(criterion(r, "147", "samtaler").exemptionCandidates).toEqual([]);
     expect(criterion(r, "151", "samtaler").exemptionCandidates.map((e) => e.code)).toEqual(["positive-trend"]);
-    const same = alle("151", [[100, 40], [100, 35], [100, 30], [35, 8], [40, 9], [45, 10]]); // 22.86 > 22.5 > 22.22
+    const same = alle("151", [
+      [100, 40],
+      [100, 35],
+      [100, 30],
+      [35, 8],
+      [40, 9],
+      [45, 10],
+    ]); // 22.86 > 22.5 > 22.22
     expect(criterion(evaluate(indexOf(same), followUp()), "151", "samtaler").exemptionCandidates).toHaveLength(1);
-    const tie = alle("151", [[100, 40], [100, 35], [100, 30], [35, 8], [70, 16], [100, 21]]); // 8/35 == 16/70
+    const tie = alle("151", [
+      [100, 40],
+      [100, 35],
+      [100, 30],
+      [35, 8],
+      [70, 16],
+      [100, 21],
+    ]); // 8/35 == 16/70
     expect(criterion(evaluate(indexOf(tie), followUp()), "151", "samtaler").exemptionCandidates).toEqual([]);
   });
   it("enhanced supervision: any overlap with the window, from the user's list", () => {
@@ -191,11 +270,30 @@ describe("§3.4 exemption candidates", () => {
       { municipalityCode: "147", from: "2024-07", to: "2024-12" },
     ];
     const r = evaluate(idx, followUp({ supervision }));
-    expect(criterion(r, "183", "samtaler").exemptionCandidates).toEqual([{ code: "enhanced-supervision", entries: [supervision[0]] }]);
+    expect(criterion(r, "183", "samtaler").exemptionCandidates).toEqual([
+      { code: "enhanced-supervision", entries: [supervision[0]] },
+    ]);
     expect(criterion(r, "147", "samtaler").exemptionCandidates).toEqual([]);
   });
   it("candidates are only marked on flagged criteria, and shown as exempted when the switch is on", () => {
-    const idx = indexOf(alle("183", [[100, 40], [100, 35], [100, 30], [100, 28], [100, 25], [100, 21]]), alle("147", [[100, 40], [100, 35], [100, 30], [100, 28], [100, 25], [100, 19]]));
+    const idx = indexOf(
+      alle("183", [
+        [100, 40],
+        [100, 35],
+        [100, 30],
+        [100, 28],
+        [100, 25],
+        [100, 21],
+      ]),
+      alle("147", [
+        [100, 40],
+        [100, 35],
+        [100, 30],
+        [100, 28],
+        [100, 25],
+        [100, 19],
+      ]),
+    );
     const off = evaluate(idx, followUp());
     expect(criterion(off, "147", "samtaler").exemptionCandidates).toEqual([]); // compliant: nothing to exempt
     expect(off.municipalities.find((m) => m.code === "183")!.status).toBe("flagged");
@@ -213,7 +311,16 @@ describe("§3.5 municipality status precedence", () => {
   const small = (code: string) => series(code, "alle", "tilbud", "2024-01", Array(6).fill([5, 1]));
   const small2 = (code: string) => alle(code, Array(6).fill([5, 1]));
   it("flagged beats insufficient-data beats compliant beats not-covered", () => {
-    const idx = indexOf(flagged("101"), compliant("101"), unknown("147"), compliant("147"), compliant("151"), small2("151"), small("153"), small2("153"));
+    const idx = indexOf(
+      flagged("101"),
+      compliant("101"),
+      unknown("147"),
+      compliant("147"),
+      compliant("151"),
+      small2("151"),
+      small("153"),
+      small2("153"),
+    );
     const r = evaluate(idx, followUp());
     const status = Object.fromEntries(r.municipalities.map((m) => [m.code, m.status]));
     expect(status).toEqual({ "101": "flagged", "147": "insufficient-data", "151": "compliant", "153": "not-covered" });
@@ -227,9 +334,13 @@ describe("§3.5 municipality status precedence", () => {
 
 describe("§4 the restoration model", () => {
   const window = ["2022-09", "2022-10", "2022-11"];
-  const s = (group: "sygedagpenge" | "kontanthjaelp", figures: Parameters<typeof series>[4]) => series("183", group, "samtaler", "2022-09", figures);
+  const s = (group: "sygedagpenge" | "kontanthjaelp", figures: Parameters<typeof series>[4]) =>
+    series("183", group, "samtaler", "2022-09", figures);
   it("has one criterion per group and measure; the alle row is no criterion", () => {
-    const idx = indexOf(s("sygedagpenge", ["45.5", "52.6", "50.0"]), series("183", "alle", "samtaler", "2022-09", ["45.6", "34.4", "45.2"]));
+    const idx = indexOf(
+      s("sygedagpenge", ["45.5", "52.6", "50.0"]),
+      series("183", "alle", "samtaler", "2022-09", ["45.6", "34.4", "45.2"]),
+    );
     const r = evaluate(idx, trigger2020(window));
     expect(r.municipalities[0]!.criteria.map((c) => c.criterion)).toEqual(["sygedagpenge:samtaler"]);
   });
@@ -242,12 +353,22 @@ describe("§4 the restoration model", () => {
   it("restoration: one month strictly below 20 restores; exactly 20,0 does not", () => {
     const idx = indexOf(s("sygedagpenge", ["45.5", "19.9", "50.0"]), s("kontanthjaelp", ["69.2", "75.0", "20.0"]));
     const r = evaluate(idx, trigger2020(window, { mode: "restoration" }));
-    expect(criterion(r, "183", "sygedagpenge:samtaler")).toMatchObject({ status: "restored", decidingMonths: ["2022-10"] });
+    expect(criterion(r, "183", "sygedagpenge:samtaler")).toMatchObject({
+      status: "restored",
+      decidingMonths: ["2022-10"],
+    });
     expect(criterion(r, "183", "kontanthjaelp:samtaler").status).toBe("not-restored");
     expect(r.municipalities[0]!.status).toBe("not-restored");
   });
   it("restoration: a known population below 10 restores; an unknown month leaves it open", () => {
-    const idx = indexOf(s("sygedagpenge", [[50, 40], [9, 9], [50, 40]]), s("kontanthjaelp", [[50, 40], null, [50, 40]]));
+    const idx = indexOf(
+      s("sygedagpenge", [
+        [50, 40],
+        [9, 9],
+        [50, 40],
+      ]),
+      s("kontanthjaelp", [[50, 40], null, [50, 40]]),
+    );
     const r = evaluate(idx, trigger2020(window, { mode: "restoration" }));
     expect(criterion(r, "183", "sygedagpenge:samtaler").status).toBe("restored");
     expect(criterion(r, "183", "kontanthjaelp:samtaler").status).toBe("insufficient-data");
@@ -278,7 +399,11 @@ describe("windows", () => {
   });
   it("a window of another length than the rule set's standard is evaluated, with a caveat", () => {
     const idx = indexOf(series("183", "alle", "samtaler", "2024-01", Array(3).fill([50, 40])));
-    const c = criterion(evaluate(idx, followUp({ window: ["2024-01", "2024-02", "2024-03"], period: "2024-01..2024-03" })), "183", "samtaler");
+    const c = criterion(
+      evaluate(idx, followUp({ window: ["2024-01", "2024-02", "2024-03"], period: "2024-01..2024-03" })),
+      "183",
+      "samtaler",
+    );
     expect(c.status).toBe("flagged");
     expect(c.caveats).toContainEqual({ code: "window-length", expected: 6, actual: 3 });
   });

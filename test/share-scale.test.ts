@@ -6,8 +6,16 @@ import { CALM, MID, WARM, shareDomains, shareRgb } from "../src/components/share
 
 function d3Color(limit: number): (share: number) => string {
   const { below, above } = shareDomains(limit);
-  const lo = d3.scaleLinear<string>().domain(below).range([...CALM, MID]).clamp(true);
-  const hi = d3.scaleLinear<string>().domain(above).range([MID, ...WARM]).clamp(true);
+  const lo = d3
+    .scaleLinear<string>()
+    .domain(below)
+    .range([...CALM, MID])
+    .clamp(true);
+  const hi = d3
+    .scaleLinear<string>()
+    .domain(above)
+    .range([MID, ...WARM])
+    .clamp(true);
   return (share) => (share <= limit ? lo(share) : hi(share));
 }
 

@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import type { Cell } from "../lib/domain/types.ts";
-import { DEFAULT_SEED, generateSynthetic, shareTenths, syntheticCsv, type SyntheticDataset } from "../lib/synth/generate.ts";
+import {
+  DEFAULT_SEED,
+  generateSynthetic,
+  shareTenths,
+  syntheticCsv,
+  type SyntheticDataset,
+} from "../lib/synth/generate.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate } from "../lib/rules/evaluate.ts";
 import type { Month } from "../lib/domain/types.ts";
@@ -25,7 +31,11 @@ beforeAll(() => {
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), env: {} }, out, err };
+  return {
+    io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), env: {} },
+    out,
+    err,
+  };
 }
 
 describe("synthetic generator", () => {
@@ -58,11 +68,14 @@ describe("synthetic generator", () => {
       }
       const w = c.without;
       const s = c.shareWithout;
-      if (w === null || s === null || !Number.isInteger(c.population) || !Number.isInteger(w)) bad.push(`${where}: counts`);
+      if (w === null || s === null || !Number.isInteger(c.population) || !Number.isInteger(w))
+        bad.push(`${where}: counts`);
       else if (c.population < 5 || w < 0 || w > c.population) bad.push(`${where}: ${w}/${c.population}`);
       else if (s.den !== 10) bad.push(`${where}: den ${s.den}`);
       // independent check via exact rational rounding: x − 1/2 < t ≤ x + 1/2 with x = 1000W/P (ties up)
-      else if (!(2 * (1000 * w - s.num * c.population) < c.population && 2 * (s.num * c.population - 1000 * w) <= c.population)) {
+      else if (!(
+        2 * (1000 * w - s.num * c.population) < c.population && 2 * (s.num * c.population - 1000 * w) <= c.population
+      )) {
         bad.push(`${where}: ${w}/${c.population} → ${s.num}/10`);
       }
       checked++;
@@ -91,7 +104,9 @@ describe("synthetic generator", () => {
 
   it("scales with size: København largest, Læsø/Fanø/Samsø/Ærø tiny", () => {
     const mean = (code: string) => {
-      const xs = ds.cells.filter((c) => c.municipalityCode === code && c.benefitGroup === "alle" && c.measure === "samtaler");
+      const xs = ds.cells.filter(
+        (c) => c.municipalityCode === code && c.benefitGroup === "alle" && c.measure === "samtaler",
+      );
       return xs.reduce((a, c) => a + (c.population ?? 0), 0) / xs.length;
     };
     const kbh = mean("101");
@@ -111,7 +126,9 @@ describe("synthetic generator", () => {
     expect(exact.every((c) => c.shareWithout!.num === 200)).toBe(true);
     const { code, month } = ds.scenario.exact20Aggregate;
     for (const measure of ["samtaler", "tilbud"] as const) {
-      const a = ds.cells.find((c) => c.municipalityCode === code && c.benefitGroup === "alle" && c.measure === measure && c.month === month)!;
+      const a = ds.cells.find(
+        (c) => c.municipalityCode === code && c.benefitGroup === "alle" && c.measure === measure && c.month === month,
+      )!;
       expect(5 * a.without!).toBe(a.population);
     }
   });
@@ -163,12 +180,18 @@ describe("synthetic generator", () => {
 
 /** Verdicts of the real rules engine (opfoelgning-2024, defaults) for a window. */
 function verdicts(cells: readonly Cell[], window: Month[]) {
-  const e = evaluate(new MeasurementIndex({ cells, names: new Map(), warnings: [] }), { ruleSet: "opfoelgning-2024", window, period: "x" });
+  const e = evaluate(new MeasurementIndex({ cells, names: new Map(), warnings: [] }), {
+    ruleSet: "opfoelgning-2024",
+    window,
+    period: "x",
+  });
   return e.municipalities.map((m) => ({
     code: m.code,
     status: m.status,
     criteria: Object.fromEntries(m.criteria.map((c) => [c.criterion, c.status])) as Record<string, string>,
-    positiveTrend: Object.fromEntries(m.criteria.map((c) => [c.criterion, c.exemptionCandidates.some((x) => x.code === "positive-trend")])) as Record<string, boolean>,
+    positiveTrend: Object.fromEntries(
+      m.criteria.map((c) => [c.criterion, c.exemptionCandidates.some((x) => x.code === "positive-trend")]),
+    ) as Record<string, boolean>,
   }));
 }
 
@@ -230,7 +253,8 @@ describe("committed data files are readable by the importer", () => {
     const m = parseLongCsv(readFileSync(join(ROOT, "data/synthetic/measurements.csv"), "utf8"), "measurements.csv");
     expect(m.cells).toHaveLength(ds.cells.length);
     expect(m.warnings).toEqual([]);
-    const key = (c: Cell) => `${c.municipalityCode}|${c.benefitGroup}|${c.measure}|${c.month}|${c.population}|${c.without}|${c.shareWithout?.num}`;
+    const key = (c: Cell) =>
+      `${c.municipalityCode}|${c.benefitGroup}|${c.measure}|${c.month}|${c.population}|${c.without}|${c.shareWithout?.num}`;
     const parsed = new Set(m.cells.map(key));
     expect(ds.cells.filter((c) => !parsed.has(key(c))).slice(0, 3)).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { assign, tileLayout } from "../src/components/tile-layout.ts";
 const layout = tileLayout(MUNICIPALITIES);
 const at = new Map(layout.tiles.map((t) => [t.code, t]));
 const byName = (name: string) => at.get(MUNICIPALITIES.find((m) => m.name === name)!.code)!;
-const distance = (a: string, b: string) => Math.max(Math.abs(byName(a).col - byName(b).col), Math.abs(byName(a).row - byName(b).row));
+const distance = (a: string, b: string) =>
+  Math.max(Math.abs(byName(a).col - byName(b).col), Math.abs(byName(a).row - byName(b).row));
 
 describe("tileLayout", () => {
   it("places all 98 municipalities on distinct cells inside the grid", () => {
@@ -51,7 +52,13 @@ describe("assign (minimum-cost assignment)", () => {
       [6, 4, 1, 2, 3],
     ];
     const best = (used: Set<number>, i: number): number =>
-      i === cost.length ? 0 : Math.min(...[0, 1, 2, 3, 4].filter((j) => !used.has(j)).map((j) => cost[i]![j]! + best(new Set([...used, j]), i + 1)));
+      i === cost.length
+        ? 0
+        : Math.min(
+            ...[0, 1, 2, 3, 4]
+              .filter((j) => !used.has(j))
+              .map((j) => cost[i]![j]! + best(new Set([...used, j]), i + 1)),
+          );
     const result = assign(cost);
     expect(new Set(result).size).toBe(4);
     expect(result.reduce((s, j, i) => s + cost[i]![j]!, 0)).toBe(best(new Set(), 0));

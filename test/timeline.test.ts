@@ -40,7 +40,11 @@ describe("§4.4 the process", () => {
       ["2023-08", "escalated"],
       ["2024-02", "escalated"],
     ]);
-    expect(t!.events[0]).toMatchObject({ check: "trigger", underRestoration: ["sygedagpenge:samtaler"], deadline: "2023-02" });
+    expect(t!.events[0]).toMatchObject({
+      check: "trigger",
+      underRestoration: ["sygedagpenge:samtaler"],
+      deadline: "2023-02",
+    });
     expect(t!.events[1]).toMatchObject({ check: "restoration", outcome: "not-restored", deadline: "2023-08" });
   });
   it("closes when the triggering criterion is restored, and monitors again afterwards", () => {
@@ -59,8 +63,15 @@ describe("§4.4 the process", () => {
   });
   it("can start from a known state, e.g. the contact in STAR's letter", () => {
     const idx = indexOf(series("183", "sygedagpenge", "samtaler", "2022-09", ["45.5", "52.6", "50.0"]));
-    const [t] = timeline(idx, { initial: new Map([["183", { stage: "contacted", underRestoration: ["sygedagpenge:samtaler"] }]]) });
+    const [t] = timeline(idx, {
+      initial: new Map([["183", { stage: "contacted", underRestoration: ["sygedagpenge:samtaler"] }]]),
+    });
     expect(t!.events).toHaveLength(1);
-    expect(t!.events[0]).toMatchObject({ assessment: "2023-02", stageBefore: "contacted", stageAfter: "plan-required", deadline: "2023-08" });
+    expect(t!.events[0]).toMatchObject({
+      assessment: "2023-02",
+      stageBefore: "contacted",
+      stageAfter: "plan-required",
+      deadline: "2023-08",
+    });
   });
 });

@@ -19,7 +19,10 @@ import {
   type Period,
 } from "../lib/index.ts";
 
-const measurements = parseLongCsv(readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"), "measurements.csv");
+const measurements = parseLongCsv(
+  readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"),
+  "measurements.csv",
+);
 const full = new MeasurementIndex(measurements);
 const periods = {
   "opfoelgning-2024": standardPeriods("opfoelgning-2024", full.firstMonth!, full.lastMonth!),
@@ -30,7 +33,12 @@ const state = (search: string) => parseViewState(search, (r) => periods[r][perio
 describe("municipality view helpers", () => {
   it("verdictHistory on one municipality equals evaluate() on the whole data, for every period of both rule sets", () => {
     for (const code of ["183", "573", "825"]) {
-      const history = verdictHistory(municipalityIndex(measurements, code), code, periods, state("?threshold=75&min=12"));
+      const history = verdictHistory(
+        municipalityIndex(measurements, code),
+        code,
+        periods,
+        state("?threshold=75&min=12"),
+      );
       for (const h of history) {
         expect(h.rows).toHaveLength(10);
         for (const row of h.rows) {
@@ -55,7 +63,8 @@ describe("municipality view helpers", () => {
     for (const p of panels) {
       expect(p.limit).toBe(30);
       expect(p.months.map((m) => m.month)).toEqual(months);
-      for (const m of p.months) expect(m.breach).toBe(m.shareWithout === null ? null : m.share!.num / m.share!.den > 30);
+      for (const m of p.months)
+        expect(m.breach).toBe(m.shareWithout === null ? null : m.share!.num / m.share!.den > 30);
     }
   });
 
@@ -63,7 +72,9 @@ describe("municipality view helpers", () => {
     const from = full.firstMonth!;
     const to = full.lastMonth!;
     const mine = municipalityTimeline(municipalityIndex(measurements, "573"), "573", state(""), from, to);
-    const all = timeline(full, { from, to, parameters: { limit: 20, minPopulation: 10 } }).find((t) => t.code === "573");
+    const all = timeline(full, { from, to, parameters: { limit: 20, minPopulation: 10 } }).find(
+      (t) => t.code === "573",
+    );
     expect(mine).toEqual(all);
     expect(mine!.events.some((e) => e.stageAfter !== "monitoring")).toBe(true);
   });
@@ -71,7 +82,12 @@ describe("municipality view helpers", () => {
   it("a period given in the URL that is no standard window is evaluated as given", () => {
     const p = parsePeriod("2024-02..2024-07") as Period;
     const s = { ...state(""), period: p };
-    const h = verdictHistory(municipalityIndex(measurements, "183"), "183", { "opfoelgning-2024": [p], "genopretning-2020": [] }, s);
+    const h = verdictHistory(
+      municipalityIndex(measurements, "183"),
+      "183",
+      { "opfoelgning-2024": [p], "genopretning-2020": [] },
+      s,
+    );
     expect(h[0]!.rows[0]!.verdict!.criteria[0]!.window).toEqual(p.months);
   });
 });

@@ -1,17 +1,43 @@
 /** The overview heatmap's figures are the evaluation's own month figures (lib/view/overview.ts). */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MeasurementIndex, evaluate, heatmapMonths, heatmapRows, parseLongCsv, parsePeriod, viewRequest, type Period, type ViewState } from "../lib/index.ts";
+import {
+  MeasurementIndex,
+  evaluate,
+  heatmapMonths,
+  heatmapRows,
+  parseLongCsv,
+  parsePeriod,
+  viewRequest,
+  type Period,
+  type ViewState,
+} from "../lib/index.ts";
 
-const index = new MeasurementIndex(parseLongCsv(readFileSync("data/synthetic/measurements.csv", "utf-8"), "measurements.csv"));
+const index = new MeasurementIndex(
+  parseLongCsv(readFileSync("data/synthetic/measurements.csv", "utf-8"), "measurements.csv"),
+);
 const period = (t: string) => parsePeriod(t) as Period;
-const base: ViewState = { rules: "opfoelgning-2024", period: period("2024H2"), threshold: 85, min: 10, aggregation: "overall", exemptions: false, mode: "trigger", criterion: null, sort: "region" };
+const base: ViewState = {
+  rules: "opfoelgning-2024",
+  period: period("2024H2"),
+  threshold: 85,
+  min: 10,
+  aggregation: "overall",
+  exemptions: false,
+  mode: "trigger",
+  criterion: null,
+  sort: "region",
+};
 
 describe("heatmapRows", () => {
   for (const [name, state, criterion] of [
     ["overall samtaler", base, "samtaler"],
     ["per-group", { ...base, aggregation: "per-group" }, "dagpenge:tilbud"],
-    ["2020 model", { ...base, rules: "genopretning-2020", period: period("2023-09..2023-11"), threshold: 80 }, "sygedagpenge:samtaler"],
+    [
+      "2020 model",
+      { ...base, rules: "genopretning-2020", period: period("2023-09..2023-11"), threshold: 80 },
+      "sygedagpenge:samtaler",
+    ],
   ] as const) {
     it(`matches evaluate()'s traces in the window (${name})`, () => {
       const req = viewRequest(state as ViewState);

@@ -3,18 +3,37 @@ import { parseViewState, viewRequest, viewStateSearch } from "../lib/view/state.
 import { parsePeriod, type Period } from "../lib/domain/month.ts";
 import { standardPeriods } from "../lib/rules/calendar.ts";
 
-const defaults = (rules: string): Period => (rules === "opfoelgning-2024" ? (parsePeriod("2025H1") as Period) : (parsePeriod("2022-09..2022-11") as Period));
+const defaults = (rules: string): Period =>
+  rules === "opfoelgning-2024" ? (parsePeriod("2025H1") as Period) : (parsePeriod("2022-09..2022-11") as Period);
 
 describe("URL state", () => {
   it("reads every control from the URL", () => {
-    const { state, notes } = parseViewState("?rules=opfoelgning-2024&period=2024H2&threshold=85&min=12&aggregation=per-group&exemptions=1", defaults);
+    const { state, notes } = parseViewState(
+      "?rules=opfoelgning-2024&period=2024H2&threshold=85&min=12&aggregation=per-group&exemptions=1",
+      defaults,
+    );
     expect(notes).toEqual([]);
-    expect(state).toMatchObject({ rules: "opfoelgning-2024", threshold: 85, min: 12, aggregation: "per-group", exemptions: true });
+    expect(state).toMatchObject({
+      rules: "opfoelgning-2024",
+      threshold: 85,
+      min: 12,
+      aggregation: "per-group",
+      exemptions: true,
+    });
     expect(state.period.months).toEqual(["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"]);
   });
   it("falls back to defaults with a note per invalid parameter", () => {
-    const { state, notes } = parseViewState("?rules=1999&period=soon&threshold=abc&min=-3&aggregation=x&exemptions=yes", defaults);
-    expect(state).toMatchObject({ rules: "opfoelgning-2024", threshold: 80, min: 10, aggregation: "overall", exemptions: false });
+    const { state, notes } = parseViewState(
+      "?rules=1999&period=soon&threshold=abc&min=-3&aggregation=x&exemptions=yes",
+      defaults,
+    );
+    expect(state).toMatchObject({
+      rules: "opfoelgning-2024",
+      threshold: 80,
+      min: 10,
+      aggregation: "overall",
+      exemptions: false,
+    });
     expect(state.period.label).toBe("2025H1");
     expect(notes.map((n) => n.parameter)).toEqual(["rules", "period", "threshold", "min", "aggregation", "exemptions"]);
   });
@@ -26,11 +45,17 @@ describe("URL state", () => {
   });
   it("keeps the page's own parameters when it writes the state back", () => {
     const { state } = parseViewState("?municipality=183&threshold=85", defaults);
-    expect(viewStateSearch({ ...state, threshold: 90 }, defaults, "?municipality=183&threshold=85")).toBe("?municipality=183&threshold=90");
+    expect(viewStateSearch({ ...state, threshold: 90 }, defaults, "?municipality=183&threshold=85")).toBe(
+      "?municipality=183&threshold=90",
+    );
   });
   it("maps the threshold to the 2020 model's limit", () => {
     const { state } = parseViewState("?rules=genopretning-2020&threshold=75&mode=restoration", defaults);
-    expect(viewRequest(state)).toMatchObject({ ruleSet: "genopretning-2020", mode: "restoration", restoration: { limit: 25 } });
+    expect(viewRequest(state)).toMatchObject({
+      ruleSet: "genopretning-2020",
+      mode: "restoration",
+      restoration: { limit: 25 },
+    });
   });
 });
 

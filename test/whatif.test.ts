@@ -8,7 +8,12 @@ import { parsePeriod, type Period } from "../lib/domain/month.ts";
 import { parseViewState, viewRequest } from "../lib/view/state.ts";
 import { sweepThresholds, thresholdRange, verdictFlips } from "../lib/view/whatif.ts";
 
-const index = new MeasurementIndex(parseLongCsv(readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"), "measurements.csv"));
+const index = new MeasurementIndex(
+  parseLongCsv(
+    readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"),
+    "measurements.csv",
+  ),
+);
 const state = (search: string) => parseViewState(search, () => parsePeriod("2025H1") as Period).state;
 
 describe("thresholdRange", () => {
@@ -21,19 +26,21 @@ describe("thresholdRange", () => {
 });
 
 describe("sweepThresholds", () => {
-  it.each(["", "?aggregation=per-group", "?rules=genopretning-2020&period=2024-09..2024-11", "?rules=genopretning-2020&period=2024-09..2024-11&mode=restoration"])(
-    "equals evaluate() at each threshold (%s)",
-    (search) => {
-      const s = state(search);
-      const status = s.mode === "restoration" && s.rules === "genopretning-2020" ? "not-restored" : "flagged";
-      const points = sweepThresholds(index, s, [60, 75, 80, 85, 92.5]);
-      for (const p of points) {
-        const e = evaluate(index, viewRequest({ ...s, threshold: p.threshold }));
-        expect(p.flagged).toBe(e.municipalities.filter((m) => m.status === status).length);
-      }
-      expect(points.some((p) => p.flagged > 0)).toBe(true);
-    },
-  );
+  it.each([
+    "",
+    "?aggregation=per-group",
+    "?rules=genopretning-2020&period=2024-09..2024-11",
+    "?rules=genopretning-2020&period=2024-09..2024-11&mode=restoration",
+  ])("equals evaluate() at each threshold (%s)", (search) => {
+    const s = state(search);
+    const status = s.mode === "restoration" && s.rules === "genopretning-2020" ? "not-restored" : "flagged";
+    const points = sweepThresholds(index, s, [60, 75, 80, 85, 92.5]);
+    for (const p of points) {
+      const e = evaluate(index, viewRequest({ ...s, threshold: p.threshold }));
+      expect(p.flagged).toBe(e.municipalities.filter((m) => m.status === status).length);
+    }
+    expect(points.some((p) => p.flagged > 0)).toBe(true);
+  });
   it("never flags fewer municipalities at a higher threshold (trigger)", () => {
     const points = sweepThresholds(index, state(""), thresholdRange(50, 100, 2));
     for (let i = 1; i < points.length; i++) expect(points[i]!.flagged).toBeGreaterThanOrEqual(points[i - 1]!.flagged);

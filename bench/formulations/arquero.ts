@@ -90,20 +90,19 @@ export function arqueroFormulation(cells: RawCells, requests: readonly RequestRo
       .groupby("req", "code", "crit")
       .rollup({ small: op.max("small"), calm: op.max("calm"), missing: op.max("missing") })
       .derive({
-        status: (d: Row) => (d.small ? "not-covered" : d.calm ? "compliant" : d.missing ? "insufficient-data" : "flagged"),
+        status: (d: Row) =>
+          d.small ? "not-covered" : d.calm ? "compliant" : d.missing ? "insufficient-data" : "flagged",
       })
       .select("req", "code", "crit", "status");
     const muni = reqs
       .select("req")
       .cross(cellTable.select("code").dedupe())
       .join_left(
-        critStatus
-          .groupby("req", "code")
-          .rollup({
-            f: (d: Row) => op.max(d.status === "flagged" ? 1 : 0),
-            i: (d: Row) => op.max(d.status === "insufficient-data" ? 1 : 0),
-            c: (d: Row) => op.max(d.status === "compliant" ? 1 : 0),
-          }),
+        critStatus.groupby("req", "code").rollup({
+          f: (d: Row) => op.max(d.status === "flagged" ? 1 : 0),
+          i: (d: Row) => op.max(d.status === "insufficient-data" ? 1 : 0),
+          c: (d: Row) => op.max(d.status === "compliant" ? 1 : 0),
+        }),
         [
           ["req", "code"],
           ["req", "code"],

@@ -135,14 +135,14 @@ export async function duckdbFormulation(cells: RawCells, requests: readonly Requ
   const conn = db.connect();
   for (const t of ["cells_in", "cells", "crit", "reqs", "wmonths"]) conn.query(`DROP TABLE IF EXISTS ${t}`);
   insert(conn, "cells_in", {
-      code: vectorFromArray(cells.code, new Utf8()),
-      grp: vectorFromArray(cells.group, new Utf8()),
-      measure: vectorFromArray(cells.measure, new Utf8()),
-      mi: vectorFromArray(Array.from(cells.month), new Int32()),
-      pop: nullableFloat(cells.population),
-      wo: nullableFloat(cells.without),
-      snum: nullableFloat(cells.shareNum),
-      sden: nullableFloat(cells.shareDen),
+    code: vectorFromArray(cells.code, new Utf8()),
+    grp: vectorFromArray(cells.group, new Utf8()),
+    measure: vectorFromArray(cells.measure, new Utf8()),
+    mi: vectorFromArray(Array.from(cells.month), new Int32()),
+    pop: nullableFloat(cells.population),
+    wo: nullableFloat(cells.without),
+    snum: nullableFloat(cells.shareNum),
+    sden: nullableFloat(cells.shareDen),
   });
   // Counts and shares as exact 64-bit integers.
   conn.query(
@@ -151,11 +151,11 @@ export async function duckdbFormulation(cells: RawCells, requests: readonly Requ
   conn.query("DROP TABLE cells_in");
   const crit = criterionRows();
   insert(conn, "crit", {
-      crit_set: vectorFromArray(crit.critSet, new Utf8()),
-      crit: vectorFromArray(crit.crit, new Utf8()),
-      measure: vectorFromArray(crit.measure, new Utf8()),
-      grp: vectorFromArray(crit.group, new Utf8()),
-      role: vectorFromArray(crit.role, new Utf8()),
+    crit_set: vectorFromArray(crit.critSet, new Utf8()),
+    crit: vectorFromArray(crit.crit, new Utf8()),
+    measure: vectorFromArray(crit.measure, new Utf8()),
+    grp: vectorFromArray(crit.group, new Utf8()),
+    role: vectorFromArray(crit.role, new Utf8()),
   });
   conn.query("CREATE TABLE reqs (req INTEGER, crit_set VARCHAR, lnum BIGINT, lden BIGINT, minpop BIGINT)");
   conn.query("CREATE TABLE wmonths (req INTEGER, mi INTEGER)");
@@ -167,7 +167,9 @@ export async function duckdbFormulation(cells: RawCells, requests: readonly Requ
     run: () => conn.query(VERDICT_SQL),
     verdicts: (t) => {
       const out: Verdicts = new Map();
-      const [req, code, crit, status] = ["req", "code", "crit", "status"].map((c) => t.getChild(c)!.toArray() as ArrayLike<unknown>);
+      const [req, code, crit, status] = ["req", "code", "crit", "status"].map(
+        (c) => t.getChild(c)!.toArray() as ArrayLike<unknown>,
+      );
       for (let i = 0; i < t.numRows; i++) out.set(`${req![i]}|${code![i]}|${crit![i]}`, String(status![i]));
       return out;
     },

@@ -21,31 +21,31 @@ import type { Month } from "../../lib/domain/types.ts";
  * The full evaluation: opfoelgning-2024 overall on every half-year, genopretning-2020 trigger per
  * group on every standard window (Mar–May, Sep–Nov), both within [from, to].
  */
-export function fullEvaluationRequests(from: Month = "2021-01", to: Month = "2025-12", overrides: { threshold?: number; limit?: number; minPopulation?: number } = {}): EvaluationRequest[] {
-  const followUp = standardPeriods("opfoelgning-2024", from, to).map(
-    (p): EvaluationRequest => ({
-      ruleSet: "opfoelgning-2024",
-      window: p.months,
-      period: p.label,
-      followUp: {
-        aggregation: "overall",
-        ...(overrides.threshold !== undefined ? { threshold: overrides.threshold } : {}),
-        ...(overrides.minPopulation !== undefined ? { minPopulation: overrides.minPopulation } : {}),
-      },
-    }),
-  );
-  const restoration = standardPeriods("genopretning-2020", from, to).map(
-    (p): EvaluationRequest => ({
-      ruleSet: "genopretning-2020",
-      window: p.months,
-      period: p.label,
-      mode: "trigger",
-      restoration: {
-        ...(overrides.limit !== undefined ? { limit: overrides.limit } : {}),
-        ...(overrides.minPopulation !== undefined ? { minPopulation: overrides.minPopulation } : {}),
-      },
-    }),
-  );
+export function fullEvaluationRequests(
+  from: Month = "2021-01",
+  to: Month = "2025-12",
+  overrides: { threshold?: number; limit?: number; minPopulation?: number } = {},
+): EvaluationRequest[] {
+  const followUp = standardPeriods("opfoelgning-2024", from, to).map((p): EvaluationRequest => ({
+    ruleSet: "opfoelgning-2024",
+    window: p.months,
+    period: p.label,
+    followUp: {
+      aggregation: "overall",
+      ...(overrides.threshold !== undefined ? { threshold: overrides.threshold } : {}),
+      ...(overrides.minPopulation !== undefined ? { minPopulation: overrides.minPopulation } : {}),
+    },
+  }));
+  const restoration = standardPeriods("genopretning-2020", from, to).map((p): EvaluationRequest => ({
+    ruleSet: "genopretning-2020",
+    window: p.months,
+    period: p.label,
+    mode: "trigger",
+    restoration: {
+      ...(overrides.limit !== undefined ? { limit: overrides.limit } : {}),
+      ...(overrides.minPopulation !== undefined ? { minPopulation: overrides.minPopulation } : {}),
+    },
+  }));
   return [...followUp, ...restoration];
 }
 
@@ -139,11 +139,20 @@ export function requestRows(requests: readonly EvaluationRequest[]): RequestRow[
   return requests.map((r, req) => {
     const p = resolveParameters(r);
     if (r.mode === "restoration") throw new Error("the formulations implement trigger mode only");
-    if (p.ruleSet === "opfoelgning-2024" && p.applyExemptions) throw new Error("the formulations do not apply exemptions");
+    if (p.ruleSet === "opfoelgning-2024" && p.applyExemptions)
+      throw new Error("the formulations do not apply exemptions");
     if (r.criteria) throw new Error("the formulations evaluate every criterion");
-    const limit = p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
+    const limit =
+      p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
     const critSet: CritSet = p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? "overall" : "per-group";
-    return { req, critSet, limitNum: limit.num, limitDen: limit.den, minPopulation: p.minPopulation, months: r.window.map(monthIndex) };
+    return {
+      req,
+      critSet,
+      limitNum: limit.num,
+      limitDen: limit.den,
+      minPopulation: p.minPopulation,
+      months: r.window.map(monthIndex),
+    };
   });
 }
 

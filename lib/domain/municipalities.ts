@@ -31,7 +31,7 @@ export const MUNICIPALITY_ALIASES: Readonly<Record<string, string>> = {
   "Københavns Kommune": "101",
   "Høje Taastrup": "169",
   "Lyngby Taarbæk": "173",
-  "Århus": "751",
+  Århus: "751",
   "Bornholms Regionskommune": "400",
   "Brønderslev-Dronninglund": "810",
   "Ringkøbing Skjern": "760",

@@ -9,14 +9,34 @@ const INTEGER = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 0 });
 const UP_TO_TWO = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 2 });
 
 export const MONTH_NAMES = [
-  "januar", "februar", "marts", "april", "maj", "juni",
-  "juli", "august", "september", "oktober", "november", "december",
+  "januar",
+  "februar",
+  "marts",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "december",
 ] as const;
 
 /** Danish abbreviations as the style guides write them ("maj" and "juni" stay whole). */
 export const MONTH_ABBREVIATIONS = [
-  "jan.", "feb.", "mar.", "apr.", "maj", "jun.",
-  "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
+  "jan.",
+  "feb.",
+  "mar.",
+  "apr.",
+  "maj",
+  "jun.",
+  "jul.",
+  "aug.",
+  "sep.",
+  "okt.",
+  "nov.",
+  "dec.",
 ] as const;
 
 /** "34,6 %". */

@@ -44,7 +44,8 @@ function wording(t: CriterionTrace): Wording {
 
 function lowest(months: readonly MonthTrace[]): MonthTrace | null {
   let best: MonthTrace | null = null;
-  for (const m of months) if (m.shareWithout !== null && (best === null || m.shareWithout < best.shareWithout!)) best = m;
+  for (const m of months)
+    if (m.shareWithout !== null && (best === null || m.shareWithout < best.shareWithout!)) best = m;
   return best;
 }
 
@@ -54,7 +55,9 @@ function monthsOf(t: CriterionTrace, months: readonly Month[]): MonthTrace[] {
 
 /** "i okt. 2022" or "i 4 af 6 måneder" */
 function inWhichMonths(t: CriterionTrace, months: readonly Month[]): string {
-  return months.length <= 3 ? `i ${formatMonthList(months)}` : `i ${formatCountWord(months.length)} af ${formatCountWord(t.window.length)} måneder`;
+  return months.length <= 3
+    ? `i ${formatMonthList(months)}`
+    : `i ${formatCountWord(months.length)} af ${formatCountWord(t.window.length)} måneder`;
 }
 
 function mainClause(t: CriterionTrace): string {
@@ -128,7 +131,11 @@ function exemptionSentence(e: ExemptionCandidate): string {
 
 /** The whole explanation: the deciding clause, then caveats and exemption candidates. */
 export function explain(t: CriterionTrace): string {
-  const parts = [mainClause(t), ...t.caveats.map((c) => caveatSentence(c, t)), ...t.exemptionCandidates.map(exemptionSentence)];
+  const parts = [
+    mainClause(t),
+    ...t.caveats.map((c) => caveatSentence(c, t)),
+    ...t.exemptionCandidates.map(exemptionSentence),
+  ];
   if (t.status === "exempted") parts.push("Vist som undtaget, fordi undtagelser er slået til.");
   return parts.join(" ");
 }

@@ -42,7 +42,13 @@ export class IssueCollector {
   readonly maxErrors: number;
 
   /** Records an error; returns false when the cap is exceeded and reading should stop. */
-  error(line: number | null, column: number | null, columnName: string | null, value: string | null, message: string): boolean {
+  error(
+    line: number | null,
+    column: number | null,
+    columnName: string | null,
+    value: string | null,
+    message: string,
+  ): boolean {
     if (this.errors.length >= this.maxErrors) {
       this.truncated = true;
       return false;
@@ -51,7 +57,13 @@ export class IssueCollector {
     return true;
   }
 
-  warn(line: number | null, column: number | null, columnName: string | null, value: string | null, message: string): void {
+  warn(
+    line: number | null,
+    column: number | null,
+    columnName: string | null,
+    value: string | null,
+    message: string,
+  ): void {
     this.warnings.push({ severity: "warning", file: this.file, line, column, columnName, value, message });
   }
 

@@ -176,7 +176,11 @@ function readQuotedRecord(text: string, start: number, startLine: number, sep: S
             endLine: line,
             next: len,
             complete: false,
-            error: { line: openLine, column: openColumn, message: "a quoted field is never closed (missing closing quote)" },
+            error: {
+              line: openLine,
+              column: openColumn,
+              message: "a quoted field is never closed (missing closing quote)",
+            },
           };
         }
         const chunk = text.slice(pos, q);
@@ -204,7 +208,8 @@ function readQuotedRecord(text: string, start: number, startLine: number, sep: S
     value += tail;
     fields.push(value);
     if (i >= len) return { fields, fieldLines, endLine: line, next: len, complete: false, error: null };
-    if (text.charCodeAt(i) === 10) return { fields, fieldLines, endLine: line, next: i + 1, complete: true, error: null };
+    if (text.charCodeAt(i) === 10)
+      return { fields, fieldLines, endLine: line, next: i + 1, complete: true, error: null };
     pos = i + 1; // after the separator
   }
 }

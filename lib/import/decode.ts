@@ -37,7 +37,8 @@ export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: stripBom(new TextDecoder("utf-16be").decode(bytes.subarray(2))), warnings: [] };
   }
-  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body =
+    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     // ignoreBOM: the BOM (if any) was removed above; a second one would be content.
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), warnings: [] };

@@ -1,6 +1,15 @@
 /** Importers for measurement files and pasted tables (INTERFACE.md §1–2). Browser-safe. */
 export { decodeInput, firstInvalidUtf8, type DecodedInput } from "./decode.ts";
-export { detectSeparator, forEachCsvRecord, scanCsvRecords, parseCsv, type CsvScanResult, type Separator, type RecordHandler, type SyntaxErrorHandler } from "./csv.ts";
+export {
+  detectSeparator,
+  forEachCsvRecord,
+  scanCsvRecords,
+  parseCsv,
+  type CsvScanResult,
+  type Separator,
+  type RecordHandler,
+  type SyntaxErrorHandler,
+} from "./csv.ts";
 export { parseLongCsv, looksLikeLongHeader, LONG_COLUMNS, REQUIRED_LONG_COLUMNS, type LongColumn } from "./long-csv.ts";
 export { parseWideTable, parseDanishMonth, measureFromTitle } from "./wide.ts";
 export { readMeasurements, readWhole, mergeMeasurements, detectFormat, type InputFormat } from "./read.ts";

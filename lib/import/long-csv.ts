@@ -86,7 +86,10 @@ export interface LongCsvParser {
 
 export function longCsvParser(file: string, options: ImportOptions = {}): LongCsvParser {
   const issues = new IssueCollector(file, options);
-  /** 0: reading the header; 1: reading data rows; 2: stopped by an error in the header; 3: stopped while reading rows. */
+  /**
+   * 0: reading the header; 1: reading data rows; 2: stopped by an error in the header;
+   * 3: stopped while reading rows.
+   */
   let state = 0;
   let buf = "";
   let bufPos = 0;
@@ -179,13 +182,23 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
     names.forEach((n, i) => {
       if (KNOWN.has(n)) {
         const k = n as LongColumn;
-        if (col[k] >= 0) issues.error(headerLine, i + 1, n, head[i]!, `column "${n}" appears twice in the header (also column ${col[k] + 1})`);
+        if (col[k] >= 0)
+          issues.error(
+            headerLine,
+            i + 1,
+            n,
+            head[i]!,
+            `column "${n}" appears twice in the header (also column ${col[k] + 1})`,
+          );
         else col[k] = i;
       } else if (n !== "") unknownColumns.push(head[i]!.trim());
     });
     for (const req of REQUIRED_LONG_COLUMNS) {
       if (col[req] < 0) {
-        const near = nearest(req, names.filter((n) => !KNOWN.has(n) && n !== ""));
+        const near = nearest(
+          req,
+          names.filter((n) => !KNOWN.has(n) && n !== ""),
+        );
         issues.error(
           headerLine,
           null,
@@ -198,7 +211,13 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
       }
     }
     if (unknownColumns.length) {
-      issues.warn(headerLine, null, null, null, `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ${unknownColumns.join(", ")}`);
+      issues.warn(
+        headerLine,
+        null,
+        null,
+        null,
+        `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ${unknownColumns.join(", ")}`,
+      );
     }
     if (issues.errors.length) {
       state = 2;
@@ -229,13 +248,28 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
 
     if (n !== width) {
       if (n < width) {
-        const hint = sep !== "," && n === 1 && f[0]!.includes(",") ? ` (the header is separated by "${sepName(sep)}" but this line seems to use ",")` : "";
-        return issues.error(lineAt(fieldLines, line, n - 1), n + 1, head[n]!.trim(), null, `expected ${width} fields as in the header, found ${n}${hint}`);
+        const hint =
+          sep !== "," && n === 1 && f[0]!.includes(",")
+            ? ` (the header is separated by "${sepName(sep)}" but this line seems to use ",")`
+            : "";
+        return issues.error(
+          lineAt(fieldLines, line, n - 1),
+          n + 1,
+          head[n]!.trim(),
+          null,
+          `expected ${width} fields as in the header, found ${n}${hint}`,
+        );
       }
       for (let i = width; i < n; i++) {
         if (f[i]!.trim() !== "") {
           const hint = sep === "," ? ' (a decimal comma in a comma-separated file must be quoted, e.g. "45,5")' : "";
-          return issues.error(lineAt(fieldLines, line, i), i + 1, null, f[i]!, `expected ${width} fields as in the header, found ${n}${hint}`);
+          return issues.error(
+            lineAt(fieldLines, line, i),
+            i + 1,
+            null,
+            f[i]!,
+            `expected ${width} fields as in the header, found ${n}${hint}`,
+          );
         }
       }
       // More fields than the header, but the extra ones are empty (trailing separators): fine.
@@ -253,8 +287,13 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
       ok = false;
       const t = rawCode.trim();
       const byName = municipalityCodeByName(t);
-      const hint = byName ? `; "${t}" is a name, its code is ${byName}` : /^\d{1,2}$/.test(t) ? " (codes have 3 digits, e.g. 101, 183)" : "";
-      if (!err(lineAt(fieldLines, line, cCode), cCode, rawCode, `unknown municipality code "${t}"${hint}`)) return false;
+      const hint = byName
+        ? `; "${t}" is a name, its code is ${byName}`
+        : /^\d{1,2}$/.test(t)
+          ? " (codes have 3 digits, e.g. 101, 183)"
+          : "";
+      if (!err(lineAt(fieldLines, line, cCode), cCode, rawCode, `unknown municipality code "${t}"${hint}`))
+        return false;
     }
     // benefit_group
     const rawGroup = f[cGroup]!;
@@ -265,7 +304,15 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
     }
     if (group === null) {
       ok = false;
-      if (!err(lineAt(fieldLines, line, cGroup), cGroup, rawGroup, `unknown benefit group "${rawGroup.trim()}"${didYouMean(rawGroup, GROUP_CANDIDATES)}`)) return false;
+      if (
+        !err(
+          lineAt(fieldLines, line, cGroup),
+          cGroup,
+          rawGroup,
+          `unknown benefit group "${rawGroup.trim()}"${didYouMean(rawGroup, GROUP_CANDIDATES)}`,
+        )
+      )
+        return false;
     }
     // measure
     const rawMeasure = f[cMeasure]!;
@@ -275,7 +322,15 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
       if (t === "samtaler" || t === "tilbud") measure = t;
       else {
         ok = false;
-        if (!err(lineAt(fieldLines, line, cMeasure), cMeasure, rawMeasure, `unknown measure "${rawMeasure.trim()}"; expected samtaler or tilbud${didYouMean(t, MEASURES)}`)) return false;
+        if (
+          !err(
+            lineAt(fieldLines, line, cMeasure),
+            cMeasure,
+            rawMeasure,
+            `unknown measure "${rawMeasure.trim()}"; expected samtaler or tilbud${didYouMean(t, MEASURES)}`,
+          )
+        )
+          return false;
       }
     }
     // month
@@ -288,33 +343,69 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
     }
     if (month === null) {
       ok = false;
-      if (!err(lineAt(fieldLines, line, cMonth), cMonth, rawMonth, `"${rawMonth.trim()}" is not a month; expected YYYY-MM (2022-09) or YYYYMmm (2022M09)`)) return false;
+      if (
+        !err(
+          lineAt(fieldLines, line, cMonth),
+          cMonth,
+          rawMonth,
+          `"${rawMonth.trim()}" is not a month; expected YYYY-MM (2022-09) or YYYYMmm (2022M09)`,
+        )
+      )
+        return false;
     }
     // population, without
     let population: number | null = null;
     if (cPop >= 0) {
       const raw = f[cPop]!;
-      const v = parseCount(raw.length && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw);
+      const v = parseCount(
+        raw.length && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw,
+      );
       if (v === COUNT_INVALID) {
         ok = false;
-        if (!err(lineAt(fieldLines, line, cPop), cPop, raw, `population ${countProblem(raw.trim())}; expected a whole number ≥ 0, or empty when unknown`)) return false;
+        if (
+          !err(
+            lineAt(fieldLines, line, cPop),
+            cPop,
+            raw,
+            `population ${countProblem(raw.trim())}; expected a whole number ≥ 0, or empty when unknown`,
+          )
+        )
+          return false;
       } else if (v !== COUNT_UNKNOWN) population = v;
     }
     let without: number | null = null;
     let withoutOk = true;
     if (cWithout >= 0) {
       const raw = f[cWithout]!;
-      const v = parseCount(raw.length && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw);
+      const v = parseCount(
+        raw.length && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw,
+      );
       if (v === COUNT_INVALID) {
         ok = false;
         withoutOk = false;
-        if (!err(lineAt(fieldLines, line, cWithout), cWithout, raw, `without ${countProblem(raw.trim())}; expected a whole number ≥ 0, or empty when unknown`)) return false;
+        if (
+          !err(
+            lineAt(fieldLines, line, cWithout),
+            cWithout,
+            raw,
+            `without ${countProblem(raw.trim())}; expected a whole number ≥ 0, or empty when unknown`,
+          )
+        )
+          return false;
       } else if (v !== COUNT_UNKNOWN) without = v;
     }
     if (without !== null && population !== null && without > population) {
       ok = false;
       withoutOk = false;
-      if (!err(lineAt(fieldLines, line, cWithout), cWithout, f[cWithout]!, `without (${without}) is larger than population (${population}); it counts persons of the population`)) return false;
+      if (
+        !err(
+          lineAt(fieldLines, line, cWithout),
+          cWithout,
+          f[cWithout]!,
+          `without (${without}) is larger than population (${population}); it counts persons of the population`,
+        )
+      )
+        return false;
     }
     // share_without
     let share: Decimal | null = null;
@@ -333,17 +424,32 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
         if (population === 0) {
           if (!shareAllowedForEmptyPopulation(r)) {
             ok = false;
-            if (!err(lineAt(fieldLines, line, cShare), cShare, raw, `share_without is given but population is 0, so there is no share; leave share_without empty`)) return false;
+            if (
+              !err(
+                lineAt(fieldLines, line, cShare),
+                cShare,
+                raw,
+                `share_without is given but population is 0, so there is no share; leave share_without empty`,
+              )
+            )
+              return false;
           }
-        } else if (population !== null && without !== null && withoutOk && !countsAgreeWithShare(without, population, r)) {
+        } else if (
+          population !== null &&
+          without !== null &&
+          withoutOk &&
+          !countsAgreeWithShare(without, population, r)
+        ) {
           ok = false;
-          if (!err(lineAt(fieldLines, line, cShare), cShare, raw, disagreementMessage(without, population, r))) return false;
+          if (!err(lineAt(fieldLines, line, cShare), cShare, raw, disagreementMessage(without, population, r)))
+            return false;
         }
       }
     }
     if (!ok) return;
     const row = cols.length;
-    if (row >= ROW_FACTOR) return issues.error(line, null, null, null, `too many rows: at most ${ROW_FACTOR - 1} rows can be read`);
+    if (row >= ROW_FACTOR)
+      return issues.error(line, null, null, null, `too many rows: at most ${ROW_FACTOR - 1} rows can be read`);
     const c = code!;
     const g = group!;
     const mo = month!;
@@ -474,7 +580,13 @@ const ROW_FACTOR = 2 ** 24;
  * Sorts the packed keys; equal keys are the same (code, group, measure, month). Within a key the
  * rows come in file order, so the first is the original and every later one a duplicate of it.
  */
-function findDuplicates(packed: Float64Array, cols: MeasurementColumns, file: string, column: number, columnName: string): InputIssue[] {
+function findDuplicates(
+  packed: Float64Array,
+  cols: MeasurementColumns,
+  file: string,
+  column: number,
+  columnName: string,
+): InputIssue[] {
   // Sorted in place: the keys are not needed afterwards.
   const sorted = packed.sort();
   const out: InputIssue[] = [];
@@ -537,7 +649,10 @@ function groupEntry(raw: string): GroupEntry | null {
   return {
     id,
     index: BENEFIT_GROUP_IDS.indexOf(id),
-    required: { samtaler: id === "alle" || isRequired(id, "samtaler"), tilbud: id === "alle" || isRequired(id, "tilbud") },
+    required: {
+      samtaler: id === "alle" || isRequired(id, "samtaler"),
+      tilbud: id === "alle" || isRequired(id, "tilbud"),
+    },
   };
 }
 

@@ -44,7 +44,11 @@ export function readMeasurements(input: Uint8Array | string, file: string, optio
 /** The whole-input path: decode everything, detect the format, parse the text. */
 export function readWhole(bytes: Uint8Array, file: string, options: ImportOptions = {}): Measurements {
   const d = decodeInput(bytes, file);
-  return readText(d.text, file, d.warnings.length ? { ...options, warnings: [...(options.warnings ?? []), ...d.warnings] } : options);
+  return readText(
+    d.text,
+    file,
+    d.warnings.length ? { ...options, warnings: [...(options.warnings ?? []), ...d.warnings] } : options,
+  );
 }
 
 function readText(text: string, file: string, opts: ImportOptions): Measurements {
@@ -80,7 +84,8 @@ export function mergeMeasurements(parts: readonly Measurements[], options: Impor
           return;
         }
         const p = { file: files[fileIndex[prev]!]!, line: lines[prev]! };
-        const where = (x: { file: string; line: number } | null) => (x ? (x.line ? `${x.file}:${x.line}` : x.file) : "another input");
+        const where = (x: { file: string; line: number } | null) =>
+          x ? (x.line ? `${x.file}:${x.line}` : x.file) : "another input";
         errors.push({
           severity: "error",
           file: o?.file ?? "",

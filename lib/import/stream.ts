@@ -47,7 +47,8 @@ export function bytesSource(bytes: Uint8Array, chunkSize = DEFAULT_CHUNK_SIZE): 
   return {
     size: bytes.length,
     forEachChunk(each) {
-      for (let i = 0; i < bytes.length; i += step) if (each(bytes.subarray(i, Math.min(bytes.length, i + step))) === false) return;
+      for (let i = 0; i < bytes.length; i += step)
+        if (each(bytes.subarray(i, Math.min(bytes.length, i + step))) === false) return;
     },
     readAll: () => bytes,
   };
@@ -72,13 +73,23 @@ export function readMeasurementsFromSource(
   let attempt = readAttempt(source, file, options, "utf-8");
   if (attempt.kind === "invalid-utf8") {
     const warning = windows1252Warning(source, file, attempt.offset);
-    attempt = readAttempt(source, file, { ...options, warnings: [...(options.warnings ?? []), warning] }, "windows-1252");
+    attempt = readAttempt(
+      source,
+      file,
+      { ...options, warnings: [...(options.warnings ?? []), warning] },
+      "windows-1252",
+    );
   }
   if (attempt.kind === "done") return attempt.parser.finish();
   return readWhole(source.readAll(), file, options);
 }
 
-function readAttempt(source: ByteSource, file: string, options: ImportOptions, encoding: "utf-8" | "windows-1252"): Attempt {
+function readAttempt(
+  source: ByteSource,
+  file: string,
+  options: ImportOptions,
+  encoding: "utf-8" | "windows-1252",
+): Attempt {
   const utf8 = encoding === "utf-8";
   const decoder = new TextDecoder(encoding, { fatal: utf8, ignoreBOM: true });
   let result: Attempt | null = null;
@@ -160,7 +171,8 @@ function readAttempt(source: ByteSource, file: string, options: ImportOptions, e
   if (head !== null) {
     // Fewer than 3 bytes in all.
     const h: Uint8Array = head;
-    if (h.length >= 2 && ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff))) return { kind: "whole" };
+    if (h.length >= 2 && ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff)))
+      return { kind: "whole" };
     body(h);
     if (result) return result;
   }

@@ -25,21 +25,40 @@ import { BENEFIT_GROUPS, resolveBenefitGroup } from "../domain/benefit-groups.ts
 import { MUNICIPALITIES, municipalityCodeByName } from "../domain/municipalities.ts";
 import { parseMonth } from "../domain/month.ts";
 import { nearest } from "../domain/suggest.ts";
-import { IssueCollector, NotRequiredTracker, numericCellKey, parseShare, registerOrigins, type ImportOptions } from "./common.ts";
+import {
+  IssueCollector,
+  NotRequiredTracker,
+  numericCellKey,
+  parseShare,
+  registerOrigins,
+  type ImportOptions,
+} from "./common.ts";
 
 const DANISH_MONTHS: ReadonlyMap<string, number> = new Map([
-  ["januar", 1], ["jan", 1],
-  ["februar", 2], ["feb", 2],
-  ["marts", 3], ["mar", 3],
-  ["april", 4], ["apr", 4],
+  ["januar", 1],
+  ["jan", 1],
+  ["februar", 2],
+  ["feb", 2],
+  ["marts", 3],
+  ["mar", 3],
+  ["april", 4],
+  ["apr", 4],
   ["maj", 5],
-  ["juni", 6], ["jun", 6],
-  ["juli", 7], ["jul", 7],
-  ["august", 8], ["aug", 8],
-  ["september", 9], ["sep", 9], ["sept", 9],
-  ["oktober", 10], ["okt", 10],
-  ["november", 11], ["nov", 11],
-  ["december", 12], ["dec", 12],
+  ["juni", 6],
+  ["jun", 6],
+  ["juli", 7],
+  ["jul", 7],
+  ["august", 8],
+  ["aug", 8],
+  ["september", 9],
+  ["sep", 9],
+  ["sept", 9],
+  ["oktober", 10],
+  ["okt", 10],
+  ["november", 11],
+  ["nov", 11],
+  ["december", 12],
+  ["dec", 12],
 ]);
 
 /**
@@ -103,8 +122,12 @@ const MUNICIPALITY_NAMES = MUNICIPALITIES.map((m) => m.name);
 export function measureFromTitle(text: string): Measure | { error: string } {
   const samtale = /samtale/i.test(text);
   const tilbud = /tilbud/i.test(text);
-  if (samtale && tilbud) return { error: `the line "${text}" names both conversations (samtaler) and offers (tilbud); cannot tell which measure the table shows` };
-  if (!samtale && !tilbud) return { error: `the line "${text}" names neither samtaler nor tilbud; cannot tell which measure the table shows` };
+  if (samtale && tilbud)
+    return {
+      error: `the line "${text}" names both conversations (samtaler) and offers (tilbud); cannot tell which measure the table shows`,
+    };
+  if (!samtale && !tilbud)
+    return { error: `the line "${text}" names neither samtaler nor tilbud; cannot tell which measure the table shows` };
   if (!/(^|[^a-zæøå])(ikke|færre|uden|under)([^a-zæøå]|$)/i.test(text)) {
     return {
       error:
@@ -134,10 +157,12 @@ export function parseWideTable(text: string, file: string, options: ImportOption
 
     // The block above the header: contiguous non-blank lines not used by a previous table.
     const block: number[] = [];
-    for (let j = i - 1; j > lastConsumed && i - j <= MEASURE_LINE_MAX_DISTANCE && !isBlank(lines[j]!); j--) block.push(j);
+    for (let j = i - 1; j > lastConsumed && i - j <= MEASURE_LINE_MAX_DISTANCE && !isBlank(lines[j]!); j--)
+      block.push(j);
     let measureAt = block.find((j) => /samtale|tilbud/i.test(lines[j]!.join(" ")));
     const next = lines[i + 1];
-    const nextIsRow = next !== undefined && !isBlank(next) && resolveBenefitGroup(next[firstNonEmpty(next)] ?? "") !== null;
+    const nextIsRow =
+      next !== undefined && !isBlank(next) && resolveBenefitGroup(next[firstNonEmpty(next)] ?? "") !== null;
     if (measureAt === undefined && !nextIsRow) continue; // a date in prose, not a table
     tables++;
     // No line names a measure: take the nearest line above that is not the municipality as the
@@ -149,9 +174,17 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     // Measure.
     let measure: Measure | null = null;
     if (measureAt === undefined) {
-      issues.error(lineNo, null, null, null, 'no line naming the measure above the months (e.g. "Andel personer, som har fået afholdt færre end 4 samtaler" or "… som ikke har fået 1 tilbud")');
+      issues.error(
+        lineNo,
+        null,
+        null,
+        null,
+        'no line naming the measure above the months (e.g. "Andel personer, som har fået afholdt færre end 4 samtaler" or "… som ikke har fået 1 tilbud")',
+      );
     } else {
-      const title = lines[measureAt]!.map((c) => c.trim()).filter((c) => c !== "").join(" ");
+      const title = lines[measureAt]!.map((c) => c.trim())
+        .filter((c) => c !== "")
+        .join(" ");
       const m = measureFromTitle(title);
       if (typeof m === "string") measure = m;
       else issues.error(measureAt + 1, firstNonEmpty(lines[measureAt]!) + 1, null, title, m.error);
@@ -176,9 +209,17 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     if (code === null) {
       if (titleLines.length) {
         const j = titleLines[titleLines.length - 1]!; // the topmost line: where the title stands
-        const t = lines[j]!.map((c) => c.trim()).filter((c) => c !== "").join(" ");
+        const t = lines[j]!.map((c) => c.trim())
+          .filter((c) => c !== "")
+          .join(" ");
         const s = nearest(t.replace(/\s+kommune$/i, ""), MUNICIPALITY_NAMES);
-        issues.error(j + 1, firstNonEmpty(lines[j]!) + 1, null, t, `unknown municipality "${t}"${s ? `; did you mean "${s}"?` : ""} (the line above the table must name the municipality)`);
+        issues.error(
+          j + 1,
+          firstNonEmpty(lines[j]!) + 1,
+          null,
+          t,
+          `unknown municipality "${t}"${s ? `; did you mean "${s}"?` : ""} (the line above the table must name the municipality)`,
+        );
       } else {
         issues.error(
           (measureAt ?? i) + 1,
@@ -194,7 +235,14 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     const monthSeen = new Map<Month, number>();
     header.months.forEach((m, k) => {
       const prev = monthSeen.get(m);
-      if (prev !== undefined) issues.error(lineNo, header.columns[k]! + 1, null, lines[i]![header.columns[k]!]!.trim(), `month ${m} appears twice in the header (also column ${prev + 1})`);
+      if (prev !== undefined)
+        issues.error(
+          lineNo,
+          header.columns[k]! + 1,
+          null,
+          lines[i]![header.columns[k]!]!.trim(),
+          `month ${m} appears twice in the header (also column ${prev + 1})`,
+        );
       else monthSeen.set(m, header.columns[k]!);
     });
 
@@ -219,7 +267,13 @@ export function parseWideTable(text: string, file: string, options: ImportOption
       }
       for (let c = L + 2 + lastOffset; c < row.length; c++) {
         if (row[c]!.trim() !== "") {
-          issues.error(k + 1, c + 1, null, row[c]!.trim(), `more values than months in the header (line ${lineNo} has ${header.months.length})`);
+          issues.error(
+            k + 1,
+            c + 1,
+            null,
+            row[c]!.trim(),
+            `more values than months in the header (line ${lineNo} has ${header.months.length})`,
+          );
           break;
         }
       }
@@ -235,12 +289,26 @@ export function parseWideTable(text: string, file: string, options: ImportOption
         const key = numericCellKey(code, group, measure, month);
         const prev = seen.get(key);
         if (prev !== undefined) {
-          issues.error(k + 1, col + 1, lines[i]![header.columns[j]!]!.trim(), raw, `duplicate: municipality ${code}, ${group}, ${measure}, ${month} is already given on line ${prev}`);
+          issues.error(
+            k + 1,
+            col + 1,
+            lines[i]![header.columns[j]!]!.trim(),
+            raw,
+            `duplicate: municipality ${code}, ${group}, ${measure}, ${month} is already given on line ${prev}`,
+          );
           return;
         }
         seen.set(key, k + 1);
         notRequired.note(group, measure, k + 1);
-        cells.push({ municipalityCode: code, benefitGroup: group, measure, month, population: null, without: null, shareWithout: r });
+        cells.push({
+          municipalityCode: code,
+          benefitGroup: group,
+          measure,
+          month,
+          population: null,
+          without: null,
+          shareWithout: r,
+        });
         origin.push(k + 1);
       });
     }

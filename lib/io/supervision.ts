@@ -12,12 +12,23 @@ export const SUPERVISION_COLUMNS = ["municipality_code", "from", "to"] as const;
 
 export function parseSupervision(text: string, file: string): SupervisionEntry[] {
   const issues: InputIssue[] = [];
-  const error = (line: number | null, column: number | null, columnName: string | null, value: string | null, message: string) =>
-    issues.push({ severity: "error", file, line, column, columnName, value, message });
+  const error = (
+    line: number | null,
+    column: number | null,
+    columnName: string | null,
+    value: string | null,
+    message: string,
+  ) => issues.push({ severity: "error", file, line, column, columnName, value, message });
   const records = parseCsv(text.replace(/^\uFEFF/, ""));
   const header = records[0]?.fields.map((f) => f.trim().toLowerCase());
   if (!header || header.join(",") !== SUPERVISION_COLUMNS.join(",")) {
-    error(records[0]?.line ?? 1, 1, null, records[0]?.fields.join(",") ?? "", `the header must be ${SUPERVISION_COLUMNS.join(",")}`);
+    error(
+      records[0]?.line ?? 1,
+      1,
+      null,
+      records[0]?.fields.join(",") ?? "",
+      `the header must be ${SUPERVISION_COLUMNS.join(",")}`,
+    );
     throw new InputError(issues);
   }
   const entries: SupervisionEntry[] = [];
@@ -33,7 +44,8 @@ export function parseSupervision(text: string, file: string): SupervisionEntry[]
     const to = parseMonth(toText);
     if (!from) error(line, 2, "from", fromText, "not a month (YYYY-MM)");
     if (!to) error(line, 3, "to", toText, "not a month (YYYY-MM)");
-    if (from && to && monthIndex(to) < monthIndex(from)) error(line, 3, "to", toText, `ends before it starts (${from})`);
+    if (from && to && monthIndex(to) < monthIndex(from))
+      error(line, 3, "to", toText, `ends before it starts (${from})`);
     if (from && to) entries.push({ municipalityCode: code, from, to });
   }
   if (issues.length) throw new InputError(issues);

@@ -71,7 +71,9 @@ export function matchTables(
   const problems: string[] = [];
   for (const role of roles) {
     const p = patterns[role];
-    const hits = list.filter((t) => p.include.every((re) => re.test(t.name)) && !p.exclude.some((re) => re.test(t.name)));
+    const hits = list.filter(
+      (t) => p.include.every((re) => re.test(t.name)) && !p.exclude.some((re) => re.test(t.name)),
+    );
     if (hits.length === 1) out[role] = hits[0]!;
     else {
       const rule = `name matching ${p.include.map(String).join(" and ")}${p.exclude.length ? ` but not ${p.exclude.map(String).join(", ")}` : ""}`;
@@ -96,7 +98,9 @@ export function matchTables(
 }
 
 const MUNI_ORDER = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
-const GROUP_ORDER = new Map<string, number>(BENEFIT_GROUP_IDS.map((g, i) => [g, g === "alle" ? -1 : i] as [string, number]));
+const GROUP_ORDER = new Map<string, number>(
+  BENEFIT_GROUP_IDS.map((g, i) => [g, g === "alle" ? -1 : i] as [string, number]),
+);
 
 export function canonicalOrder(a: Cell, b: Cell): number {
   return (
@@ -160,7 +164,10 @@ export async function fetchJobindsats(options: FetchOptions): Promise<FetchResul
           (meta.months?.length ? ` (it has ${meta.months[0]}..${meta.months[meta.months.length - 1]})` : ""),
       );
     }
-    if (unavailable.length) log(`  ${role}: ${unavailable.length} requested month(s) not offered by the table: ${summarizeMonths(unavailable)}`);
+    if (unavailable.length)
+      log(
+        `  ${role}: ${unavailable.length} requested month(s) not offered by the table: ${summarizeMonths(unavailable)}`,
+      );
     const measure = patterns[role].measure;
     const cells = new Map<string, Cell>();
     const skipped = new Set<string>();

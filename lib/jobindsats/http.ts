@@ -126,13 +126,19 @@ export class JobindsatsHttp {
           await this.o.sleep(wait);
           continue;
         }
-        throw new JobindsatsError(timedOut ? "timeout" : "network", `${what}: ${reason} (gave up after ${max} attempt${max === 1 ? "" : "s"})`);
+        throw new JobindsatsError(
+          timedOut ? "timeout" : "network",
+          `${what}: ${reason} (gave up after ${max} attempt${max === 1 ? "" : "s"})`,
+        );
       } finally {
         clearTimeout(timer);
       }
 
       if (status === 401 || status === 403 || isWrongKeyReply(text)) {
-        throw new JobindsatsError("token-rejected", `${what}: ${TOKEN_REJECTED} (HTTP ${status}, reply ${this.redact(excerpt(text, 200))})`);
+        throw new JobindsatsError(
+          "token-rejected",
+          `${what}: ${TOKEN_REJECTED} (HTTP ${status}, reply ${this.redact(excerpt(text, 200))})`,
+        );
       }
       if (status === 429 || status >= 500) {
         const ra = parseRetryAfter(retryAfter, this.o.now());

@@ -14,6 +14,21 @@ export {
   type TablePattern,
   type VariablePatterns,
 } from "./config.ts";
-export { parseTableList, parseTableMetadata, parseDataReply, type TableInfo, type TableMetadata, type DataContext, type DataResult } from "./parse.ts";
-export { fetchJobindsats, matchTables, canonicalOrder, type FetchOptions, type FetchResult, type FetchedTable } from "./fetch.ts";
+export {
+  parseTableList,
+  parseTableMetadata,
+  parseDataReply,
+  type TableInfo,
+  type TableMetadata,
+  type DataContext,
+  type DataResult,
+} from "./parse.ts";
+export {
+  fetchJobindsats,
+  matchTables,
+  canonicalOrder,
+  type FetchOptions,
+  type FetchResult,
+  type FetchedTable,
+} from "./fetch.ts";
 export { liveManifest, type LiveManifest } from "./manifest.ts";

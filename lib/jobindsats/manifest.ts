@@ -24,7 +24,10 @@ export interface LiveManifest {
   readonly sha256: string;
 }
 
-export function liveManifest(r: FetchResult, info: { baseUrl: string; subjectId: number; fetchedAt: string; sha256: string }): LiveManifest {
+export function liveManifest(
+  r: FetchResult,
+  info: { baseUrl: string; subjectId: number; fetchedAt: string; sha256: string },
+): LiveManifest {
   return {
     synthetic: false,
     source: "Jobindsats API",

@@ -31,13 +31,19 @@ function idText(x: unknown): string | null {
 /** `GET tables/?subjectid=…`: an array of `{TableID, TableName, …}`. */
 export function parseTableList(json: unknown, what: string): TableInfo[] {
   if (!Array.isArray(json)) {
-    throw new JobindsatsError("shape", `${what}: expected an array of tables ({TableID, TableName, …}); received ${jsonExcerpt(json)}`);
+    throw new JobindsatsError(
+      "shape",
+      `${what}: expected an array of tables ({TableID, TableName, …}); received ${jsonExcerpt(json)}`,
+    );
   }
   return json.map((t, i) => {
     const id = isRecord(t) ? idText(t.TableID) : null;
     const name = isRecord(t) && typeof t.TableName === "string" ? t.TableName : null;
     if (id === null || name === null) {
-      throw new JobindsatsError("shape", `${what}: table ${i + 1} has no TableID/TableName; received ${jsonExcerpt(t)}`);
+      throw new JobindsatsError(
+        "shape",
+        `${what}: table ${i + 1} has no TableID/TableName; received ${jsonExcerpt(t)}`,
+      );
     }
     return { id, name };
   });
@@ -55,13 +61,18 @@ export interface TableMetadata extends TableInfo {
 export function parseTableMetadata(json: unknown, id: string, what: string, patterns: VariablePatterns): TableMetadata {
   const obj = Array.isArray(json) && json.length === 1 ? json[0] : json;
   if (!isRecord(obj)) {
-    throw new JobindsatsError("shape", `${what}: expected the table's metadata object ({TableID, TableName, Period, Dimensions, …}); received ${jsonExcerpt(json)}`);
+    throw new JobindsatsError(
+      "shape",
+      `${what}: expected the table's metadata object ({TableID, TableName, Period, Dimensions, …}); received ${jsonExcerpt(json)}`,
+    );
   }
   const name = typeof obj.TableName === "string" ? obj.TableName : null;
-  if (name === null) throw new JobindsatsError("shape", `${what}: the metadata has no TableName; received ${jsonExcerpt(json)}`);
+  if (name === null)
+    throw new JobindsatsError("shape", `${what}: the metadata has no TableName; received ${jsonExcerpt(json)}`);
   let months: Month[] | null = null;
   if (obj.Period !== undefined) {
-    if (!Array.isArray(obj.Period)) throw new JobindsatsError("shape", `${what}: Period is not a list; received ${jsonExcerpt(obj.Period)}`);
+    if (!Array.isArray(obj.Period))
+      throw new JobindsatsError("shape", `${what}: Period is not a list; received ${jsonExcerpt(obj.Period)}`);
     months = [];
     for (const p of obj.Period) {
       const m = typeof p === "string" ? parseMonth(p) : null;
@@ -70,12 +81,16 @@ export function parseTableMetadata(json: unknown, id: string, what: string, patt
   }
   const dimensions: { id: string; name: string }[] = [];
   if (obj.Dimensions !== undefined) {
-    if (!Array.isArray(obj.Dimensions)) throw new JobindsatsError("shape", `${what}: Dimensions is not a list; received ${jsonExcerpt(obj.Dimensions)}`);
+    if (!Array.isArray(obj.Dimensions))
+      throw new JobindsatsError("shape", `${what}: Dimensions is not a list; received ${jsonExcerpt(obj.Dimensions)}`);
     for (const d of obj.Dimensions) {
       const did = isRecord(d) ? idText(d.DimensionID ?? d.ID) : null;
       const dname = isRecord(d) ? (d.DimensionName ?? d.Name) : null;
       if (did === null || typeof dname !== "string") {
-        throw new JobindsatsError("shape", `${what}: a dimension has no DimensionID/DimensionName; received ${jsonExcerpt(d)}`);
+        throw new JobindsatsError(
+          "shape",
+          `${what}: a dimension has no DimensionID/DimensionName; received ${jsonExcerpt(d)}`,
+        );
       }
       dimensions.push({ id: did, name: dname });
     }
@@ -137,9 +152,17 @@ function mapColumns(labels: readonly string[], ctx: DataContext, received: strin
   if (area < 0) area = 0;
   if (period < 0) period = area === 1 ? 0 : 1;
   if (labels.length < 3 || area === period) {
-    throw new JobindsatsError("shape", `${ctx.what}: too few columns to hold area, period and measurements; received ${received}`);
+    throw new JobindsatsError(
+      "shape",
+      `${ctx.what}: too few columns to hold area, period and measurements; received ${received}`,
+    );
   }
-  const roles: Record<"share" | "without" | "population" | "group", number[]> = { share: [], without: [], population: [], group: [] };
+  const roles: Record<"share" | "without" | "population" | "group", number[]> = {
+    share: [],
+    without: [],
+    population: [],
+    group: [],
+  };
   const ignored: number[] = [];
   labels.forEach((l, i) => {
     if (i === area || i === period) return;
@@ -179,7 +202,10 @@ function mapColumns(labels: readonly string[], ctx: DataContext, received: strin
     );
   }
   if (cols.group === null && ctx.defaultGroup === null) {
-    throw new JobindsatsError("shape", `${ctx.what}: no benefit-group column (label matching ${p.group}); columns received: ${received}`);
+    throw new JobindsatsError(
+      "shape",
+      `${ctx.what}: no benefit-group column (label matching ${p.group}); columns received: ${received}`,
+    );
   }
   return cols;
 }
@@ -206,9 +232,22 @@ const MUNICIPALITY_NAMES = MUNICIPALITIES.map((m) => m.name);
 export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
   const parts = Array.isArray(json) ? json : null;
   const first = parts?.[0];
-  if (!parts || parts.length === 0 || !isRecord(first) || !Array.isArray(first.Variables) || !Array.isArray(first.Data)) {
+  if (
+    !parts ||
+    parts.length === 0 ||
+    !isRecord(first) ||
+    !Array.isArray(first.Variables) ||
+    !Array.isArray(first.Data)
+  ) {
     if (Array.isArray(json) && json.length === 0) {
-      return { cells: [], rows: 0, skippedAreas: new Set(), ignoredGroups: new Map(), ignoredColumns: [], columnMapping: "" };
+      return {
+        cells: [],
+        rows: 0,
+        skippedAreas: new Set(),
+        ignoredGroups: new Map(),
+        ignoredColumns: [],
+        columnMapping: "",
+      };
     }
     throw new JobindsatsError(
       "shape",
@@ -217,7 +256,8 @@ export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
   }
   const labels = first.Variables.map((v, i) => {
     const l = isRecord(v) ? (v.Label ?? v.Name) : null;
-    if (typeof l !== "string") throw new JobindsatsError("shape", `${ctx.what}: variable ${i + 1} has no Label; received ${jsonExcerpt(v)}`);
+    if (typeof l !== "string")
+      throw new JobindsatsError("shape", `${ctx.what}: variable ${i + 1} has no Label; received ${jsonExcerpt(v)}`);
     return l;
   });
   const received = labels.map((l) => JSON.stringify(l)).join(", ");
@@ -230,7 +270,10 @@ export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
       Array.isArray(more.Data) &&
       JSON.stringify(more.Variables.map((v) => (isRecord(v) ? (v.Label ?? v.Name) : null))) === JSON.stringify(labels);
     if (!sameColumns) {
-      throw new JobindsatsError("shape", `${ctx.what}: the reply has a further element not shaped like the first; received ${jsonExcerpt(more)}`);
+      throw new JobindsatsError(
+        "shape",
+        `${ctx.what}: the reply has a further element not shaped like the first; received ${jsonExcerpt(more)}`,
+      );
     }
     rowsIn.push(...(more.Data as unknown[]));
   }
@@ -243,13 +286,17 @@ export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
 
   for (const row of rowsIn) {
     if (!Array.isArray(row) || row.length !== labels.length) {
-      throw new JobindsatsError("shape", `${ctx.what}: a data row is not a list of ${labels.length} values (${received}); received ${jsonExcerpt(row, 200)}`);
+      throw new JobindsatsError(
+        "shape",
+        `${ctx.what}: a data row is not a list of ${labels.length} values (${received}); received ${jsonExcerpt(row, 200)}`,
+      );
     }
     const text = row.map(cellText);
     const at = (i: number | null): string => {
       if (i === null) return "";
       const t = text[i];
-      if (t === null || t === undefined) throw bad(row, `column ${JSON.stringify(labels[i])} holds ${jsonExcerpt(row[i])}, not a text or number`);
+      if (t === null || t === undefined)
+        throw bad(row, `column ${JSON.stringify(labels[i])} holds ${jsonExcerpt(row[i])}, not a text or number`);
       return t;
     };
     const areaName = at(cols.area);
@@ -288,7 +335,8 @@ export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
     const count = (i: number | null, name: string): number | null => {
       if (i === null) return null;
       const v = parseCountText(at(i));
-      if (v === "invalid") throw bad(row, `${name} ${JSON.stringify(at(i))} (column ${JSON.stringify(labels[i])}) is not a whole number`);
+      if (v === "invalid")
+        throw bad(row, `${name} ${JSON.stringify(at(i))} (column ${JSON.stringify(labels[i])}) is not a whole number`);
       return v;
     };
     const population = count(cols.population, "population");
@@ -296,7 +344,8 @@ export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
     let share: Decimal | null = null;
     if (cols.share !== null) {
       const s = parseShare(at(cols.share));
-      if (typeof s === "string") throw bad(row, `share ${JSON.stringify(at(cols.share))} (column ${JSON.stringify(labels[cols.share])}) ${s}`);
+      if (typeof s === "string")
+        throw bad(row, `share ${JSON.stringify(at(cols.share))} (column ${JSON.stringify(labels[cols.share])}) ${s}`);
       share = s;
     }
     if (population !== null && without !== null && without > population) {
@@ -304,15 +353,28 @@ export function parseDataReply(json: unknown, ctx: DataContext): DataResult {
     }
     if (population !== null && without !== null && share !== null) {
       if (population === 0 ? share.num !== 0 : !countsAgreeWithShare(without, population, share)) {
-        throw bad(row, `the share ${formatDecimal(share)} does not agree with without/population = ${without}/${population}`);
+        throw bad(
+          row,
+          `the share ${formatDecimal(share)} does not agree with without/population = ${without}/${population}`,
+        );
       }
     }
-    cells.push({ municipalityCode: code, benefitGroup: group, measure: ctx.measure, month, population, without, shareWithout: share });
+    cells.push({
+      municipalityCode: code,
+      benefitGroup: group,
+      measure: ctx.measure,
+      month,
+      population,
+      without,
+      shareWithout: share,
+    });
   }
   const mapping = [
     `area = ${JSON.stringify(labels[cols.area])}`,
     `period = ${JSON.stringify(labels[cols.period])}`,
-    cols.group !== null ? `group = ${JSON.stringify(labels[cols.group])}` : `group = ${ctx.defaultGroup} (no group column)`,
+    cols.group !== null
+      ? `group = ${JSON.stringify(labels[cols.group])}`
+      : `group = ${ctx.defaultGroup} (no group column)`,
     cols.population !== null ? `population = ${JSON.stringify(labels[cols.population])}` : "population = (none)",
     cols.without !== null ? `without = ${JSON.stringify(labels[cols.without])}` : "without = (none)",
     cols.share !== null ? `share without = ${JSON.stringify(labels[cols.share])}` : "share without = (none)",

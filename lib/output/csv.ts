@@ -33,8 +33,19 @@ export function toCsv(e: Evaluation): string {
   const lines = [[...LONG_CSV_COLUMNS, ...VERDICT_COLUMNS].join(",")];
   for (const m of e.municipalities) {
     if (!m.criteria.length) {
-      const placeholder = [m.code, csvField(m.name), UNCOVERED_PLACEHOLDER.group, UNCOVERED_PLACEHOLDER.measure, e.window[0] ?? "", "", "", ""];
-      lines.push([...placeholder, e.ruleSet, e.mode, csvField(e.period), "", "none", "", "", m.status, "", "", ""].join(","));
+      const placeholder = [
+        m.code,
+        csvField(m.name),
+        UNCOVERED_PLACEHOLDER.group,
+        UNCOVERED_PLACEHOLDER.measure,
+        e.window[0] ?? "",
+        "",
+        "",
+        "",
+      ];
+      lines.push(
+        [...placeholder, e.ruleSet, e.mode, csvField(e.period), "", "none", "", "", m.status, "", "", ""].join(","),
+      );
     }
     for (const c of m.criteria) {
       const explanation = explain(c);
@@ -44,7 +55,11 @@ export function toCsv(e: Evaluation): string {
         // A partial sum's population is only a lower bound: write it as unknown, with its share.
         const exactCounts = !x.populationIsLowerBound;
         const share =
-          x.share === null ? "" : exactCounts && x.population !== null && x.without !== null ? (x.shareWithout ?? 0).toFixed(1) : formatDecimal(roundedDecimal(x.share));
+          x.share === null
+            ? ""
+            : exactCounts && x.population !== null && x.without !== null
+              ? (x.shareWithout ?? 0).toFixed(1)
+              : formatDecimal(roundedDecimal(x.share));
         lines.push(
           [
             m.code,

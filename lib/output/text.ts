@@ -7,7 +7,15 @@ import { STATUS_LABELS, STATUS_SYMBOLS, SYNTHETIC_BANNER } from "./labels.ts";
 import type { DocumentContext } from "./json.ts";
 import type { MunicipalityStatus } from "../rules/trace.ts";
 
-const ORDER: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted", "insufficient-data", "compliant", "restored", "not-covered"];
+const ORDER: readonly MunicipalityStatus[] = [
+  "flagged",
+  "not-restored",
+  "exempted",
+  "insufficient-data",
+  "compliant",
+  "restored",
+  "not-covered",
+];
 
 export function toText(e: Evaluation, ctx: DocumentContext): string {
   const out: string[] = [];
@@ -31,11 +39,15 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
     "",
   );
 
-  const sorted = [...e.municipalities].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.code.localeCompare(b.code));
+  const sorted = [...e.municipalities].sort(
+    (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.code.localeCompare(b.code),
+  );
   for (const m of sorted) {
     out.push(`${STATUS_SYMBOLS[m.status]} ${m.code} ${m.name} — ${STATUS_LABELS[m.status]}`);
     for (const c of m.criteria) {
-      const shares = c.months.map((x) => (x.shareWithout === null ? "  ." : x.shareWithout.toFixed(1).replace(".", ","))).join("  ");
+      const shares = c.months
+        .map((x) => (x.shareWithout === null ? "  ." : x.shareWithout.toFixed(1).replace(".", ",")))
+        .join("  ");
       out.push(`    ${STATUS_SYMBOLS[c.status]} ${c.criterion.padEnd(26)} ${shares}`);
       out.push(`      ${explain(c)}`);
     }

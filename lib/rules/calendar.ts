@@ -11,7 +11,12 @@ export interface StandardPeriod extends Period {
 const WINDOW_MONTHS: Readonly<Record<RuleSetId, number>> = { "opfoelgning-2024": 6, "genopretning-2020": 3 };
 
 /** Every standard window of `ruleSet` whose months all lie within [from, to], oldest first. */
-export function standardPeriods(ruleSet: RuleSetId, from: Month, to: Month, windowMonths = WINDOW_MONTHS[ruleSet]): StandardPeriod[] {
+export function standardPeriods(
+  ruleSet: RuleSetId,
+  from: Month,
+  to: Month,
+  windowMonths = WINDOW_MONTHS[ruleSet],
+): StandardPeriod[] {
   const out: StandardPeriod[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
     RULE_SETS[ruleSet].calendar.forEach((w, k) => {

@@ -39,11 +39,14 @@ export interface Decision {
  */
 export function decideTrigger(months: readonly MonthFigures[], limit: Share, minPopulation: number): Decision {
   const small = months.filter((m) => isBelowMinimumPopulation(m, minPopulation));
-  if (small.length) return { status: "not-covered", clause: "min-population", decidingMonths: small.map((m) => m.month) };
+  if (small.length)
+    return { status: "not-covered", clause: "min-population", decidingMonths: small.map((m) => m.month) };
   const calm = months.filter((m) => m.share !== null && !isBreach(m.share, limit));
-  if (calm.length) return { status: "compliant", clause: "month-not-in-breach", decidingMonths: calm.map((m) => m.month) };
+  if (calm.length)
+    return { status: "compliant", clause: "month-not-in-breach", decidingMonths: calm.map((m) => m.month) };
   const missing = months.filter((m) => m.share === null);
-  if (missing.length) return { status: "insufficient-data", clause: "missing-months", decidingMonths: missing.map((m) => m.month) };
+  if (missing.length)
+    return { status: "insufficient-data", clause: "missing-months", decidingMonths: missing.map((m) => m.month) };
   return { status: "flagged", clause: "all-months-in-breach", decidingMonths: months.map((m) => m.month) };
 }
 
@@ -55,9 +58,15 @@ export function restoresMonth(m: MonthFigures, limit: Share, minPopulation: numb
 /** §4.3: restored if any month restores; not-restored if every month is known and none does. */
 export function decideRestoration(months: readonly MonthFigures[], limit: Share, minPopulation: number): Decision {
   const restoring = months.filter((m) => restoresMonth(m, limit, minPopulation));
-  if (restoring.length) return { status: "restored", clause: "restoring-month", decidingMonths: restoring.map((m) => m.month) };
+  if (restoring.length)
+    return { status: "restored", clause: "restoring-month", decidingMonths: restoring.map((m) => m.month) };
   const missing = months.filter((m) => m.share === null);
-  if (missing.length) return { status: "insufficient-data", clause: "restoration-undecided", decidingMonths: missing.map((m) => m.month) };
+  if (missing.length)
+    return {
+      status: "insufficient-data",
+      clause: "restoration-undecided",
+      decidingMonths: missing.map((m) => m.month),
+    };
   return { status: "not-restored", clause: "no-restoring-month", decidingMonths: months.map((m) => m.month) };
 }
 

@@ -109,11 +109,13 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
             : decideTrigger(figures, limit, parameters.minPopulation);
         let exemptionCandidates: ExemptionCandidate[] = [];
         if (parameters.ruleSet === "opfoelgning-2024" && decision.status === "flagged") {
-          exemptionCandidates = [underEnhancedSupervision(code, req.window, supervision), positiveTrend(figures)].filter(
-            (x): x is ExemptionCandidate => x !== null,
-          );
+          exemptionCandidates = [
+            underEnhancedSupervision(code, req.window, supervision),
+            positiveTrend(figures),
+          ].filter((x): x is ExemptionCandidate => x !== null);
         }
-        const exempt = parameters.ruleSet === "opfoelgning-2024" && parameters.applyExemptions && exemptionCandidates.length > 0;
+        const exempt =
+          parameters.ruleSet === "opfoelgning-2024" && parameters.applyExemptions && exemptionCandidates.length > 0;
         // Built field by field, not by spreading: traces are made by the thousand per evaluation.
         const months: MonthTrace[] = figures.map((m) => ({
           month: m.month,

@@ -12,8 +12,18 @@ import { complementOf, shareFromPercent } from "./share.ts";
 import type { CriterionStatus } from "./trace.ts";
 
 /** Status codes of the matrix; -1 = criterion not evaluated for that municipality. */
-export const STATUS_ORDER: readonly CriterionStatus[] = ["flagged", "compliant", "not-covered", "insufficient-data", "exempted", "restored", "not-restored"];
-const [FLAGGED, COMPLIANT, NOT_COVERED, INSUFFICIENT, EXEMPTED, RESTORED, NOT_RESTORED] = [0, 1, 2, 3, 4, 5, 6] as const;
+export const STATUS_ORDER: readonly CriterionStatus[] = [
+  "flagged",
+  "compliant",
+  "not-covered",
+  "insufficient-data",
+  "exempted",
+  "restored",
+  "not-restored",
+];
+const [FLAGGED, COMPLIANT, NOT_COVERED, INSUFFICIENT, EXEMPTED, RESTORED, NOT_RESTORED] = [
+  0, 1, 2, 3, 4, 5, 6,
+] as const;
 const NONE = -1;
 
 export interface StatusMatrix {
@@ -36,7 +46,6 @@ export function countStatuses(m: StatusMatrix): Record<CriterionStatus, number> 
   for (const s of m.municipality) out[STATUS_ORDER[s]!]!++;
   return out;
 }
-
 
 /**
  * The fed criterion series of a rule set's criteria, repacked month-major: for each month, the
@@ -144,8 +153,10 @@ const RESTORATION_RANK = [NOT_RESTORED, INSUFFICIENT, RESTORED];
 export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest): StatusMatrix {
   const p = resolveParameters(req);
   const restoration = p.ruleSet === "genopretning-2020" && req.mode === "restoration";
-  const limit = p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
-  const all: readonly CriterionDefinition[] = p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
+  const limit =
+    p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
+  const all: readonly CriterionDefinition[] =
+    p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
   const selected = req.criteria ? new Set(req.criteria) : null;
   const columns = all.map((c, col) => col).filter((col) => !selected || selected.has(all[col]!.id));
   const defs = columns.map((col) => all[col]!);
@@ -153,7 +164,9 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const first = req.window.length ? monthIndex(req.window[0]!) : 0;
   const last = req.window.length ? monthIndex(req.window[req.window.length - 1]!) : -1;
   const supervised = new Set(
-    (req.supervision ?? []).filter((e) => monthIndex(e.from) <= last && monthIndex(e.to) >= first).map((e) => e.municipalityCode),
+    (req.supervision ?? [])
+      .filter((e) => monthIndex(e.from) <= last && monthIndex(e.to) >= first)
+      .map((e) => e.municipalityCode),
   );
 
   const pk = packed(index, all);

@@ -3,7 +3,14 @@
  * indexed by month. Built once per dataset, so re-evaluating with new parameters (a threshold
  * slider, a what-if) touches typed arrays only, never the raw rows.
  */
-import { BENEFIT_GROUP_IDS, MEASURES, type BenefitGroupId, type Cell, type Measure, type Month } from "../domain/types.ts";
+import {
+  BENEFIT_GROUP_IDS,
+  MEASURES,
+  type BenefitGroupId,
+  type Cell,
+  type Measure,
+  type Month,
+} from "../domain/types.ts";
 import type { Measurements } from "../domain/measurements.ts";
 import { monthFromIndex, monthIndex } from "../domain/month.ts";
 import { measurementColumns, POW10 } from "../domain/columns.ts";
@@ -76,7 +83,15 @@ export class MeasurementIndex {
         let slots = byCode[ci];
         if (!slots) slots = byCode[ci] = this.slotsOf(MUNICIPALITIES[ci]!.code);
         const e = shareExp[r]!;
-        this.putValues(slots, group[r]! * MEASURES.length + measure[r]!, month[r]! - this.start, population[r]!, without[r]!, e < 0 ? 0 : shareNum[r]!, e < 0 ? 0 : POW10[e]!);
+        this.putValues(
+          slots,
+          group[r]! * MEASURES.length + measure[r]!,
+          month[r]! - this.start,
+          population[r]!,
+          without[r]!,
+          e < 0 ? 0 : shareNum[r]!,
+          e < 0 ? 0 : POW10[e]!,
+        );
       }
     } else {
       const cells = measurements.cells;
@@ -118,7 +133,15 @@ export class MeasurementIndex {
   }
 
   /** One row into its series; NaN counts and den 0 mean unknown. */
-  private putValues(slots: (Series | undefined)[], k: number, i: number, population: number, without: number, shareNum: number, shareDen: number): void {
+  private putValues(
+    slots: (Series | undefined)[],
+    k: number,
+    i: number,
+    population: number,
+    without: number,
+    shareNum: number,
+    shareDen: number,
+  ): void {
     let s = slots[k];
     if (!s) {
       const n = this.length;

@@ -24,7 +24,8 @@ export interface MonthFigures {
 }
 
 export const SOURCES: readonly MonthSource[] = ["none", "row", "alle-row", "sum", "partial-sum"];
-const [NONE, ROW, ALLE_ROW, SUM, PARTIAL_SUM] = [0, 1, 2, 3, 4] as const;
+// Codes into SOURCES; 0 ("none") is the zero-filled default of the typed array.
+const [ROW, ALLE_ROW, SUM, PARTIAL_SUM] = [1, 2, 3, 4] as const;
 
 /**
  * One criterion's figures over all months of the index. Unknown population/without are NaN; an
@@ -93,7 +94,13 @@ function hasCountsAt(s: Series, i: number): boolean {
 }
 
 /** A single group's own row (per-group criteria, the 2020 model). */
-function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupId, c: CriterionDefinition, out: CriterionSeries): CriterionSeries {
+function groupSeries(
+  index: MeasurementIndex,
+  code: string,
+  group: BenefitGroupId,
+  c: CriterionDefinition,
+  out: CriterionSeries,
+): CriterionSeries {
   const s = index.series(code, group, c.measure);
   if (s) for (let i = 0; i < index.length; i++) if (s.present[i]) copyRow(out, s, i, ROW);
   return out;
@@ -107,9 +114,16 @@ function groupSeries(index: MeasurementIndex, code: string, group: BenefitGroupI
  * without counts makes the sum partial: its population is then only a lower bound, and the trace
  * names the groups.
  */
-function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefinition, out: CriterionSeries): CriterionSeries {
+function aggregateSeries(
+  index: MeasurementIndex,
+  code: string,
+  c: CriterionDefinition,
+  out: CriterionSeries,
+): CriterionSeries {
   const alle = index.series(code, "alle", c.measure);
-  const groups = c.groups.map((g) => [g, index.series(code, g, c.measure)] as const).filter((x): x is readonly [BenefitGroupId, Series] => x[1] !== undefined);
+  const groups = c.groups
+    .map((g) => [g, index.series(code, g, c.measure)] as const)
+    .filter((x): x is readonly [BenefitGroupId, Series] => x[1] !== undefined);
   const lacking = out.groupsWithoutCounts as Map<number, BenefitGroupId[]>;
   for (let i = 0; i < index.length; i++) {
     if (alle && alle.present[i] && (alle.shareDen[i]! > 0 || !Number.isNaN(alle.population[i]!))) {
@@ -128,7 +142,7 @@ function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefi
         withCounts++;
       } else (missing ??= []).push(g);
     }
-    if (withCounts === 0) continue; // source stays NONE
+    if (withCounts === 0) continue; // source stays 0 ("none")
     out.population[i] = population;
     out.without[i] = without;
     if (population > 0) {
@@ -145,7 +159,12 @@ function aggregateSeries(index: MeasurementIndex, code: string, c: CriterionDefi
 }
 
 /** The criterion's figures for every month of the index, computed once and then reused. */
-export function criterionSeries(index: MeasurementIndex, code: string, c: CriterionDefinition, room?: () => CriterionSeries): CriterionSeries {
+export function criterionSeries(
+  index: MeasurementIndex,
+  code: string,
+  c: CriterionDefinition,
+  room?: () => CriterionSeries,
+): CriterionSeries {
   return index.memoize(`criterion|${code}|${c.id}`, () => {
     const out = room ? room() : allocateSeries(1, index.length)(0);
     return c.aggregate ? aggregateSeries(index, code, c, out) : groupSeries(index, code, c.groups[0]!, c, out);
@@ -156,12 +175,17 @@ export function criterionSeries(index: MeasurementIndex, code: string, c: Criter
  * Per municipality of the index, the series of each criterion in `defs` that the input feeds
  * (null where none feeds it, RULES §3.2): computed once per index and list of criteria.
  */
-export function fedCriterionSeries(index: MeasurementIndex, defs: readonly CriterionDefinition[]): (CriterionSeries | null)[][] {
+export function fedCriterionSeries(
+  index: MeasurementIndex,
+  defs: readonly CriterionDefinition[],
+): (CriterionSeries | null)[][] {
   return index.memoize(`fed|${defs.map((c) => c.id).join(",")}`, () => {
     const fed = index.codes.map((code) => defs.map((c) => isFed(index, code, c)));
     const room = allocateSeries(fed.flat().filter(Boolean).length, index.length);
     let k = 0;
-    return index.codes.map((code, row) => defs.map((c, col) => (fed[row]![col] ? criterionSeries(index, code, c, () => room(k++)) : null)));
+    return index.codes.map((code, row) =>
+      defs.map((c, col) => (fed[row]![col] ? criterionSeries(index, code, c, () => room(k++)) : null)),
+    );
   });
 }
 
@@ -174,7 +198,16 @@ export function monthFiguresAt(index: MeasurementIndex, s: CriterionSeries, mont
 /** The figures at array position `i` (from MeasurementIndex.positionsOf; -1 = outside the data). */
 export function figuresAtPosition(s: CriterionSeries, i: number, month: Month): MonthFigures {
   if (i < 0) {
-    return { month, population: null, without: null, share: null, shareWithout: null, source: "none", populationIsLowerBound: false, groupsWithoutCounts: [] };
+    return {
+      month,
+      population: null,
+      without: null,
+      share: null,
+      shareWithout: null,
+      source: "none",
+      populationIsLowerBound: false,
+      groupsWithoutCounts: [],
+    };
   }
   const p = s.population[i]!;
   const w = s.without[i]!;

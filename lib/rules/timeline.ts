@@ -37,8 +37,15 @@ export interface Assessment {
 }
 
 /** The standard windows of the 2020 calendar whose months lie within [from, to]. */
-export function assessmentsBetween(from: Month, to: Month, p: RestorationParameters = RESTORATION_DEFAULTS): Assessment[] {
-  return standardPeriods("genopretning-2020", from, to, p.windowMonths).map((w) => ({ month: w.assessed, window: w.months }));
+export function assessmentsBetween(
+  from: Month,
+  to: Month,
+  p: RestorationParameters = RESTORATION_DEFAULTS,
+): Assessment[] {
+  return standardPeriods("genopretning-2020", from, to, p.windowMonths).map((w) => ({
+    month: w.assessed,
+    window: w.months,
+  }));
 }
 
 export interface TimelineEvent {
@@ -82,20 +89,41 @@ interface State {
   underRestoration: readonly string[];
 }
 
-function step(state: State, trigger: CriterionTrace[], restoration: CriterionTrace[], p: RestorationParameters, assessment: Assessment): Omit<TimelineEvent, "assessment" | "window" | "stageBefore"> {
+function step(
+  state: State,
+  trigger: CriterionTrace[],
+  restoration: CriterionTrace[],
+  p: RestorationParameters,
+  assessment: Assessment,
+): Omit<TimelineEvent, "assessment" | "window" | "stageBefore"> {
   const inMonths = (n: number) => addMonths(assessment.month, n);
   if (state.stage === "monitoring" || state.stage === "closed") {
     const flagged = trigger.filter((c) => c.status === "flagged");
     const outcome = municipalityStatus(trigger.map((c) => c.status));
     return flagged.length
-      ? { check: "trigger", stageAfter: "contacted", underRestoration: flagged.map((c) => c.criterion), outcome, criteria: trigger, deadline: inMonths(p.restorationMonths) }
-      : { check: "trigger", stageAfter: "monitoring", underRestoration: [], outcome, criteria: trigger, deadline: null };
+      ? {
+          check: "trigger",
+          stageAfter: "contacted",
+          underRestoration: flagged.map((c) => c.criterion),
+          outcome,
+          criteria: trigger,
+          deadline: inMonths(p.restorationMonths),
+        }
+      : {
+          check: "trigger",
+          stageAfter: "monitoring",
+          underRestoration: [],
+          outcome,
+          criteria: trigger,
+          deadline: null,
+        };
   }
   const checked = restoration.filter((c) => state.underRestoration.includes(c.criterion));
   const outcome = restorationMunicipalityStatus(checked.map((c) => c.status));
   const keep = { check: "restoration" as const, underRestoration: state.underRestoration, outcome, criteria: checked };
   if (outcome === "restored") return { ...keep, stageAfter: "closed", underRestoration: [], deadline: null };
-  if (outcome === "insufficient-data" && UNDECIDED_RESTORATION_KEEPS_STAGE) return { ...keep, stageAfter: state.stage, deadline: null };
+  if (outcome === "insufficient-data" && UNDECIDED_RESTORATION_KEEPS_STAGE)
+    return { ...keep, stageAfter: state.stage, deadline: null };
   const next: Stage = state.stage === "contacted" ? "plan-required" : "escalated";
   return { ...keep, stageAfter: next, deadline: next === "plan-required" ? inMonths(p.restorationMonths) : null };
 }
@@ -108,8 +136,16 @@ export function timeline(index: MeasurementIndex, req: TimelineRequest = {}): Mu
   if (!from || !to) return [];
   const assessments = assessmentsBetween(from, to, p);
   const evaluations = assessments.map((a) => {
-    const base = { ruleSet: "genopretning-2020" as const, window: a.window, period: `${a.window[0]}..${a.window[a.window.length - 1]}`, restoration: p };
-    return { trigger: evaluate(index, { ...base, mode: "trigger" }), restoration: evaluate(index, { ...base, mode: "restoration" }) };
+    const base = {
+      ruleSet: "genopretning-2020" as const,
+      window: a.window,
+      period: `${a.window[0]}..${a.window[a.window.length - 1]}`,
+      restoration: p,
+    };
+    return {
+      trigger: evaluate(index, { ...base, mode: "trigger" }),
+      restoration: evaluate(index, { ...base, mode: "restoration" }),
+    };
   });
   const criteriaOf = (e: Evaluation, i: number) => e.municipalities[i]!.criteria as CriterionTrace[];
 

@@ -7,13 +7,7 @@ import type { Aggregation, Mode, RuleSetId, SupervisionEntry } from "./parameter
 import type { Share } from "./share.ts";
 
 export type CriterionStatus =
-  | "flagged"
-  | "compliant"
-  | "not-covered"
-  | "insufficient-data"
-  | "exempted"
-  | "restored"
-  | "not-restored";
+  "flagged" | "compliant" | "not-covered" | "insufficient-data" | "exempted" | "restored" | "not-restored";
 
 export type MunicipalityStatus = CriterionStatus;
 
@@ -57,7 +51,11 @@ export type Clause =
 
 export type Caveat =
   | { readonly code: "population-unknown"; readonly months: readonly Month[] }
-  | { readonly code: "partial-aggregate"; readonly months: readonly Month[]; readonly groups: readonly BenefitGroupId[] }
+  | {
+      readonly code: "partial-aggregate";
+      readonly months: readonly Month[];
+      readonly groups: readonly BenefitGroupId[];
+    }
   | { readonly code: "window-length"; readonly expected: number; readonly actual: number };
 
 export type ExemptionCandidate =

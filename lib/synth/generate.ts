@@ -54,8 +54,15 @@ export const CALIBRATION = {
   /** Group effects: sickness and job clarification conversations harder, dagpenge offers easier. */
   groupEffect: {
     samtaler: {
-      dagpenge: -5, sygedagpenge: 8, kontanthjaelp: 2, uddannelseshjaelp: 3, revalidering: -3,
-      ressourceforloeb: 4, jobafklaring: 8, ledighedsydelse: 3, overgangsydelse: 5,
+      dagpenge: -5,
+      sygedagpenge: 8,
+      kontanthjaelp: 2,
+      uddannelseshjaelp: 3,
+      revalidering: -3,
+      ressourceforloeb: 4,
+      jobafklaring: 8,
+      ledighedsydelse: 3,
+      overgangsydelse: 5,
     },
     tilbud: { dagpenge: -4, kontanthjaelp: 6, uddannelseshjaelp: 4, overgangsydelse: 3 },
   } satisfies { samtaler: Record<GroupId, number>; tilbud: Partial<Record<GroupId, number>> },
@@ -96,8 +103,20 @@ const SEASON_SHARE = [1, 0, 0, 0, 0, 0.5, 4, 1, 0, 0, 0, 2] as const;
 const SEASON_POP_DAGPENGE = [1.2, 1.15, 1.1, 1.0, 0.95, 0.9, 0.9, 0.95, 1.0, 1.0, 1.05, 1.1] as const;
 const SEASON_POP_SYG = [1.08, 1.08, 1.05, 1, 1, 0.95, 0.92, 0.95, 1, 1, 1.02, 1.05] as const;
 /** Business-cycle level of the inflow by year. */
-const LEVEL_DAGPENGE: Readonly<Record<string, number>> = { "2021": 1.3, "2022": 0.8, "2023": 0.9, "2024": 1.0, "2025": 1.05 };
-const LEVEL_SYG: Readonly<Record<string, number>> = { "2021": 0.95, "2022": 1.05, "2023": 1.05, "2024": 1.0, "2025": 1.0 };
+const LEVEL_DAGPENGE: Readonly<Record<string, number>> = {
+  "2021": 1.3,
+  "2022": 0.8,
+  "2023": 0.9,
+  "2024": 1.0,
+  "2025": 1.05,
+};
+const LEVEL_SYG: Readonly<Record<string, number>> = {
+  "2021": 0.95,
+  "2022": 1.05,
+  "2023": 1.05,
+  "2024": 1.0,
+  "2025": 1.0,
+};
 
 /** Special municipalities and cells, chosen from the seed; documented in README.md. */
 export interface SynthScenario {
@@ -139,7 +158,19 @@ export function synthScenario(seed: number): SynthScenario {
     [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
   }
   const [f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, recovering, improving2023, deteriorating] = candidates as [
-    string, string, string, string, string, string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const big = MUNICIPALITIES.map((m) => m.code).filter((c) => (APPROX_INHABITANTS_THOUSANDS[c] ?? 0) >= 20);
   const months = monthRange(SYNTH_FROM, SYNTH_TO);
@@ -286,7 +317,13 @@ function generateMunicipality(seed: number, code: string, months: readonly Month
  * groups: `target` in tenths of a percent, or "exact20" for exactly 20 % (the population total is
  * first raised to a multiple of 5 through one unlocked group, in both measures).
  */
-function forceAggregate(d: MuniData, t: number, m: Measure, target: number | "exact20", locked: ReadonlySet<number>): void {
+function forceAggregate(
+  d: MuniData,
+  t: number,
+  m: Measure,
+  target: number | "exact20",
+  locked: ReadonlySet<number>,
+): void {
   const groups = GROUPS_OF[m];
   const gis = groups.map((g) => GROUP_INDEX.get(g)!).filter((gi) => !locked.has(gi));
   const pops = d.pop[t]!;
@@ -317,11 +354,34 @@ function forceAggregate(d: MuniData, t: number, m: Measure, target: number | "ex
   }
 }
 
-function cell(code: string, group: BenefitGroupId, measure: Measure, month: Month, p: number | null, w: number | null): Cell {
+function cell(
+  code: string,
+  group: BenefitGroupId,
+  measure: Measure,
+  month: Month,
+  p: number | null,
+  w: number | null,
+): Cell {
   if (p === null || w === null || p < CALIBRATION.suppressBelow) {
-    return { municipalityCode: code, benefitGroup: group, measure, month, population: null, without: null, shareWithout: null };
+    return {
+      municipalityCode: code,
+      benefitGroup: group,
+      measure,
+      month,
+      population: null,
+      without: null,
+      shareWithout: null,
+    };
   }
-  return { municipalityCode: code, benefitGroup: group, measure, month, population: p, without: w, shareWithout: shareDecimal(w, p) };
+  return {
+    municipalityCode: code,
+    benefitGroup: group,
+    measure,
+    month,
+    population: p,
+    without: w,
+    shareWithout: shareDecimal(w, p),
+  };
 }
 
 export interface SyntheticDataset {

@@ -22,7 +22,8 @@ import {
   formatPercentParameter,
 } from "../explain/format.ts";
 
-export type LetterParagraphKind = "opening" | "finding" | "meaning" | "next-steps" | "assistance" | "caveat" | "closing";
+export type LetterParagraphKind =
+  "opening" | "finding" | "meaning" | "next-steps" | "assistance" | "caveat" | "closing";
 
 export interface LetterParagraph {
   readonly kind: LetterParagraphKind;
@@ -80,7 +81,8 @@ export function windowLabel(window: readonly Month[]): string {
   if (window.length === 6) {
     const first = window[0]!;
     const m = first.slice(5, 7);
-    if ((m === "01" || m === "07") && window[5] === addMonths(first, 5)) return formatHalfYear(Number(first.slice(0, 4)), m === "01" ? 1 : 2);
+    if ((m === "01" || m === "07") && window[5] === addMonths(first, 5))
+      return formatHalfYear(Number(first.slice(0, 4)), m === "01" ? 1 : 2);
   }
   return formatMonthSpan(window);
 }
@@ -99,7 +101,10 @@ function figuresOf(t: CriterionTrace): LetterFigures {
     rows: t.months.map((m) => ({
       month: m.month,
       label: formatMonthShort(m.month),
-      population: m.population === null ? "ikke oplyst" : `${m.populationIsLowerBound ? "mindst " : ""}${formatCount(m.population)}`,
+      population:
+        m.population === null
+          ? "ikke oplyst"
+          : `${m.populationIsLowerBound ? "mindst " : ""}${formatCount(m.population)}`,
       without: m.without === null ? "ikke oplyst" : formatCount(m.without),
       share: m.shareWithout === null ? "ikke oplyst" : formatPercent(m.shareWithout),
       assessment: m.breach === null ? "ukendt" : m.breach ? "over grænsen" : "ikke over grænsen",
@@ -120,14 +125,24 @@ function nextRestorationCheck(e: Evaluation): { months: Month[]; assessed: Month
   const start = addMonths(e.window[0]!, e.parameters.restorationMonths);
   const months = monthRange(start, addMonths(start, e.window.length - 1));
   const calendar = RULE_SETS["genopretning-2020"].calendar.find((w) => Number(start.slice(5, 7)) === w.startMonth);
-  return { months, assessed: calendar && e.window.length === e.parameters.windowMonths ? addMonths(months[months.length - 1]!, calendar.assessedAfter) : null };
+  return {
+    months,
+    assessed:
+      calendar && e.window.length === e.parameters.windowMonths
+        ? addMonths(months[months.length - 1]!, calendar.assessedAfter)
+        : null,
+  };
 }
 
 /**
  * The draft letter to one municipality about one evaluation, or null when the verdict calls for
  * no letter (only `flagged` and `not-restored` do).
  */
-export function letterFor(verdict: MunicipalityVerdict, municipality: Municipality, evaluation: Evaluation): Letter | null {
+export function letterFor(
+  verdict: MunicipalityVerdict,
+  municipality: Municipality,
+  evaluation: Evaluation,
+): Letter | null {
   if (!needsLetter(verdict)) return null;
   const target = verdict.status;
   const traces = verdict.criteria.filter((c) => c.status === target);
@@ -135,7 +150,11 @@ export function letterFor(verdict: MunicipalityVerdict, municipality: Municipali
   const sender = municipality.amk;
   const period = windowLabel(evaluation.window);
   const ruleSet = RULE_SETS[evaluation.ruleSet];
-  const limit = traces[0]?.limit ?? (evaluation.parameters.ruleSet === "opfoelgning-2024" ? 100 - evaluation.parameters.threshold : evaluation.parameters.limit);
+  const limit =
+    traces[0]?.limit ??
+    (evaluation.parameters.ruleSet === "opfoelgning-2024"
+      ? 100 - evaluation.parameters.threshold
+      : evaluation.parameters.limit);
   const minPopulation = evaluation.parameters.minPopulation;
   const months = formatCountWord(evaluation.window.length);
   const what = measuresText(traces);
@@ -171,7 +190,8 @@ export function letterFor(verdict: MunicipalityVerdict, municipality: Municipali
   }
 
   // Caveats are said once for the whole letter (below), not after every finding.
-  for (const t of traces) paragraphs.push({ kind: "finding", criterion: t.criterion, text: explain({ ...t, caveats: [] }) });
+  for (const t of traces)
+    paragraphs.push({ kind: "finding", criterion: t.criterion, text: explain({ ...t, caveats: [] }) });
 
   if (evaluation.ruleSet === "opfoelgning-2024") {
     paragraphs.push({
@@ -188,7 +208,8 @@ export function letterFor(verdict: MunicipalityVerdict, municipality: Municipali
     });
   } else if (!restorationCheck) {
     const next = nextRestorationCheck(evaluation);
-    const restorationMonths = evaluation.parameters.ruleSet === "genopretning-2020" ? evaluation.parameters.restorationMonths : 6;
+    const restorationMonths =
+      evaluation.parameters.ruleSet === "genopretning-2020" ? evaluation.parameters.restorationMonths : 6;
     paragraphs.push({
       kind: "meaning",
       text:
@@ -207,14 +228,17 @@ export function letterFor(verdict: MunicipalityVerdict, municipality: Municipali
     }
   } else {
     const next = nextRestorationCheck(evaluation);
-    const restorationMonths = evaluation.parameters.ruleSet === "genopretning-2020" ? evaluation.parameters.restorationMonths : 6;
+    const restorationMonths =
+      evaluation.parameters.ruleSet === "genopretning-2020" ? evaluation.parameters.restorationMonths : 6;
     paragraphs.push({
       kind: "meaning",
       text:
         `For de nævnte kriterier lå andelen uden indsats i ingen af månederne under ${formatPercentParameter(limit)}, ` +
         `og indsatsen er derfor ikke genoprettet.`,
     });
-    const when = next ? ` Vi ser igen på tallene for ${formatMonthSpan(next.months)}${next.assessed ? ` (opgøres i ${formatMonthLong(next.assessed)})` : ""}.` : "";
+    const when = next
+      ? ` Vi ser igen på tallene for ${formatMonthSpan(next.months)}${next.assessed ? ` (opgøres i ${formatMonthLong(next.assessed)})` : ""}.`
+      : "";
     paragraphs.push({
       kind: "next-steps",
       text:

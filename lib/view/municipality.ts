@@ -24,7 +24,11 @@ export function municipalityIndex(m: Measurements, code: string): MeasurementInd
 }
 
 /** The verdict of one municipality for one request, or null when the data has no rows for it. */
-export function municipalityVerdict(index: MeasurementIndex, code: string, req: EvaluationRequest): { evaluation: Evaluation; verdict: MunicipalityVerdict | null } {
+export function municipalityVerdict(
+  index: MeasurementIndex,
+  code: string,
+  req: EvaluationRequest,
+): { evaluation: Evaluation; verdict: MunicipalityVerdict | null } {
   const evaluation = evaluate(index, req);
   return { evaluation, verdict: evaluation.municipalities.find((v) => v.code === code) ?? null };
 }
@@ -54,9 +58,13 @@ export function verdictHistory(
   state: ViewState,
 ): RuleSetHistory[] {
   return RULE_SET_IDS.map((ruleSet) => {
-    const rows = periods[ruleSet].map((period) => ({ period, verdict: municipalityVerdict(index, code, requestFor(state, ruleSet, period)).verdict }));
+    const rows = periods[ruleSet].map((period) => ({
+      period,
+      verdict: municipalityVerdict(index, code, requestFor(state, ruleSet, period)).verdict,
+    }));
     const criteria: string[] = [];
-    for (const r of rows) for (const c of r.verdict?.criteria ?? []) if (!criteria.includes(c.criterion)) criteria.push(c.criterion);
+    for (const r of rows)
+      for (const c of r.verdict?.criteria ?? []) if (!criteria.includes(c.criterion)) criteria.push(c.criterion);
     return { ruleSet, criteria, rows };
   });
 }
@@ -76,13 +84,24 @@ export interface MonthlyPanel {
  * Every month of `months` for the aggregates and each group with a requirement, with breach
  * months as evaluate() marks them under the view's threshold: one panel per small multiple.
  */
-export function monthlyPanels(index: MeasurementIndex, code: string, state: ViewState, months: readonly Month[]): MonthlyPanel[] {
+export function monthlyPanels(
+  index: MeasurementIndex,
+  code: string,
+  state: ViewState,
+  months: readonly Month[],
+): MonthlyPanel[] {
   if (!months.length) return [];
   const label = `${months[0]}..${months[months.length - 1]}`;
   const base = { ruleSet: "opfoelgning-2024" as const, window: months, period: label };
   const params = { threshold: state.threshold, minPopulation: state.min, applyExemptions: false };
-  const overall = municipalityVerdict(index, code, { ...base, followUp: { ...params, aggregation: "overall" } }).verdict;
-  const perGroup = municipalityVerdict(index, code, { ...base, followUp: { ...params, aggregation: "per-group" } }).verdict;
+  const overall = municipalityVerdict(index, code, {
+    ...base,
+    followUp: { ...params, aggregation: "overall" },
+  }).verdict;
+  const perGroup = municipalityVerdict(index, code, {
+    ...base,
+    followUp: { ...params, aggregation: "per-group" },
+  }).verdict;
   return [...(overall?.criteria ?? []), ...(perGroup?.criteria ?? [])].map((t) => ({
     id: t.criterion,
     measure: t.measure,
@@ -93,7 +112,13 @@ export function monthlyPanels(index: MeasurementIndex, code: string, state: View
 }
 
 /** The 2020-model process for this municipality over [from, to], with the view's limit and minimum. */
-export function municipalityTimeline(index: MeasurementIndex, code: string, state: ViewState, from: Month, to: Month): MunicipalityTimeline | null {
+export function municipalityTimeline(
+  index: MeasurementIndex,
+  code: string,
+  state: ViewState,
+  from: Month,
+  to: Month,
+): MunicipalityTimeline | null {
   const all = timeline(index, { from, to, parameters: { limit: 100 - state.threshold, minPopulation: state.min } });
   return all.find((t) => t.code === code) ?? null;
 }

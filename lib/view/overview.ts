@@ -48,12 +48,22 @@ export function heatmapMonths(window: readonly Month[], context: number, index: 
   const last = window[window.length - 1]!;
   const n = Math.max(context, window.length);
   let first = addMonths(last, -(n - 1));
-  if (index.firstMonth && monthIndex(first) < monthIndex(index.firstMonth) && monthIndex(index.firstMonth) <= monthIndex(window[0]!)) first = index.firstMonth;
+  if (
+    index.firstMonth &&
+    monthIndex(first) < monthIndex(index.firstMonth) &&
+    monthIndex(index.firstMonth) <= monthIndex(window[0]!)
+  )
+    first = index.firstMonth;
   return monthRange(first, last);
 }
 
 /** One criterion's figures for every municipality of the index over `months`. */
-export function heatmapRows(index: MeasurementIndex, req: EvaluationRequest, criterionId: string, months: readonly Month[]): HeatmapRow[] {
+export function heatmapRows(
+  index: MeasurementIndex,
+  req: EvaluationRequest,
+  criterionId: string,
+  months: readonly Month[],
+): HeatmapRow[] {
   const c = criterionDefinition(criterionId);
   if (!c) throw new Error(`unknown criterion "${criterionId}"`);
   const limit = limitShareOf(req);

@@ -4,7 +4,14 @@
  * An invalid parameter falls back to its default and leaves a note for the page to show.
  */
 import { isPeriodError, parsePeriod, type Period } from "../domain/month.ts";
-import { RULE_SET_IDS, FOLLOW_UP_DEFAULTS, RESTORATION_DEFAULTS, type Aggregation, type Mode, type RuleSetId } from "../rules/parameters.ts";
+import {
+  RULE_SET_IDS,
+  FOLLOW_UP_DEFAULTS,
+  RESTORATION_DEFAULTS,
+  type Aggregation,
+  type Mode,
+  type RuleSetId,
+} from "../rules/parameters.ts";
 import type { EvaluationRequest } from "../rules/evaluate.ts";
 
 export type SortOrder = "region" | "name" | "severity";
@@ -35,7 +42,10 @@ export const DEFAULT_THRESHOLD = FOLLOW_UP_DEFAULTS.threshold;
 export const DEFAULT_MIN_POPULATION = FOLLOW_UP_DEFAULTS.minPopulation;
 const SORTS: readonly SortOrder[] = ["region", "name", "severity"];
 
-export function parseViewState(search: string, defaultPeriod: (rules: RuleSetId) => Period): { state: ViewState; notes: StateNote[] } {
+export function parseViewState(
+  search: string,
+  defaultPeriod: (rules: RuleSetId) => Period,
+): { state: ViewState; notes: StateNote[] } {
   const q = new URLSearchParams(search);
   const notes: StateNote[] = [];
   const note = (parameter: string, value: string, message: string) => notes.push({ parameter, value, message });
@@ -63,8 +73,18 @@ export function parseViewState(search: string, defaultPeriod: (rules: RuleSetId)
     note(name, text, `${what}; bruger ${String(fallback).replace(".", ",")}`);
     return fallback;
   };
-  const threshold = number("threshold", DEFAULT_THRESHOLD, (n) => n >= 0 && n <= 100, "tærsklen skal være mellem 0 og 100");
-  const min = number("min", DEFAULT_MIN_POPULATION, (n) => Number.isInteger(n) && n >= 0, "mindste antal borgere skal være et helt tal ≥ 0");
+  const threshold = number(
+    "threshold",
+    DEFAULT_THRESHOLD,
+    (n) => n >= 0 && n <= 100,
+    "tærsklen skal være mellem 0 og 100",
+  );
+  const min = number(
+    "min",
+    DEFAULT_MIN_POPULATION,
+    (n) => Number.isInteger(n) && n >= 0,
+    "mindste antal borgere skal være et helt tal ≥ 0",
+  );
 
   const choice = <C extends string>(name: string, choices: readonly C[], fallback: C): C => {
     const text = q.get(name);
@@ -83,7 +103,17 @@ export function parseViewState(search: string, defaultPeriod: (rules: RuleSetId)
 }
 
 /** The URL parameters a ViewState owns; any other parameter (e.g. `municipality`) belongs to the page. */
-export const VIEW_PARAMETERS = ["rules", "period", "threshold", "min", "aggregation", "exemptions", "mode", "criterion", "sort"] as const;
+export const VIEW_PARAMETERS = [
+  "rules",
+  "period",
+  "threshold",
+  "min",
+  "aggregation",
+  "exemptions",
+  "mode",
+  "criterion",
+  "sort",
+] as const;
 
 /**
  * The URL search string of a state; parameters at their default are left out. Parameters of
@@ -112,7 +142,12 @@ export function viewRequest(s: ViewState): EvaluationRequest {
     window: s.period.months,
     period: s.period.label,
     ...(s.rules === "genopretning-2020" ? { mode: s.mode } : {}),
-    followUp: { threshold: s.threshold, minPopulation: s.min, aggregation: s.aggregation, applyExemptions: s.exemptions },
+    followUp: {
+      threshold: s.threshold,
+      minPopulation: s.min,
+      aggregation: s.aggregation,
+      applyExemptions: s.exemptions,
+    },
     restoration: { limit: 100 - s.threshold, minPopulation: s.min, windowMonths: RESTORATION_DEFAULTS.windowMonths },
   };
 }

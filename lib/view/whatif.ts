@@ -41,7 +41,11 @@ export function flaggedStatusOf(state: Pick<ViewState, "rules" | "mode">): "flag
 }
 
 /** Flagged count at each threshold, everything else as in `state` (its period, rule set, …). */
-export function sweepThresholds(index: MeasurementIndex, state: ViewState, thresholds: readonly number[]): SweepPoint[] {
+export function sweepThresholds(
+  index: MeasurementIndex,
+  state: ViewState,
+  thresholds: readonly number[],
+): SweepPoint[] {
   const status = flaggedStatusOf(state);
   return thresholds.map((threshold) => {
     const counts = countStatuses(verdictStatuses(index, viewRequest({ ...state, threshold })));

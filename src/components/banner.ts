@@ -16,8 +16,14 @@ export function dataBanner(p: Provenance): HTMLElement {
   if (p.synthetic) {
     return html`<div class="data-banner data-banner--synthetic" role="note" data-testid="synthetic-banner">
       <strong>Syntetiske data.</strong> Tallene er genereret til demonstration og er ikke rigtige tal fra Jobindsats.
-      <a href=${dataPageHref()}>Om data</a></div>`;
+      <a href=${dataPageHref()}>Om data</a>
+    </div>`;
   }
-  const fetchedAt = typeof p.manifest.fetchedAt === "string" ? new Date(p.manifest.fetchedAt).toLocaleDateString("da-DK") : "ukendt dato";
-  return html`<div class="data-banner" role="note">Data fra Jobindsats, hentet ${fetchedAt}. <a href=${dataPageHref()}>Om data</a></div>`;
+  const fetchedAt =
+    typeof p.manifest.fetchedAt === "string"
+      ? new Date(p.manifest.fetchedAt).toLocaleDateString("da-DK")
+      : "ukendt dato";
+  return html`<div class="data-banner" role="note">
+    Data fra Jobindsats, hentet ${fetchedAt}. <a href=${dataPageHref()}>Om data</a>
+  </div>`;
 }

@@ -47,39 +47,77 @@ interface Problem {
   readonly message: string;
 }
 
-function field(name: string, label: string, value: string, attrs: Record<string, string> = {}): { label: HTMLElement; input: HTMLInputElement } {
-  const input = html`<input type="text" inputmode="decimal" name=${name} value=${value} autocomplete="off">` as HTMLInputElement;
+function field(
+  name: string,
+  label: string,
+  value: string,
+  attrs: Record<string, string> = {},
+): { label: HTMLElement; input: HTMLInputElement } {
+  const input = html`<input
+    type="text"
+    inputmode="decimal"
+    name=${name}
+    value=${value}
+    autocomplete="off"
+  />` as HTMLInputElement;
   for (const [k, v] of Object.entries(attrs)) input.setAttribute(k, v);
   input.setAttribute("aria-label", label);
   return { label: html`<span class="sr-only">${label}</span>`, input };
 }
 
 function numberInput(name: string, value: number, min: number, max: number, step: string): HTMLInputElement {
-  return html`<input type="number" name=${name} value=${value} min=${min} max=${max} step=${step} style="width:6em">` as HTMLInputElement;
+  return html`<input
+    type="number"
+    name=${name}
+    value=${value}
+    min=${min}
+    max=${max}
+    step=${step}
+    style="width:6em"
+  />` as HTMLInputElement;
 }
 
 export function caseWidget(): HTMLElement {
-  const rules = html`<select name="rules">${RULE_SET_IDS.map((id) => html`<option value=${id}>${RULE_SETS[id].name}</option>`)}</select>` as HTMLSelectElement;
+  const rules = html`<select name="rules">
+    ${RULE_SET_IDS.map((id) => html`<option value=${id}>${RULE_SETS[id].name}</option>`)}
+  </select>` as HTMLSelectElement;
   const criterion = html`<select name="criterion"></select>` as HTMLSelectElement;
-  const mode = html`<select name="mode"><option value="trigger">Udpegning</option><option value="restoration">Genopretningstjek</option></select>` as HTMLSelectElement;
+  const mode = html`<select name="mode">
+    <option value="trigger">Udpegning</option>
+    <option value="restoration">Genopretningstjek</option>
+  </select>` as HTMLSelectElement;
   const threshold = numberInput("threshold", FOLLOW_UP_DEFAULTS.threshold, 0, 100, "0.1");
   const limit = numberInput("limit", RESTORATION_DEFAULTS.limit, 0, 100, "0.1");
   const minPopulation = numberInput("min", FOLLOW_UP_DEFAULTS.minPopulation, 0, 100000, "1");
-  const start = html`<input type="month" name="start" value=${EXAMPLE.start}>` as HTMLInputElement;
+  const start = html`<input type="month" name="start" value=${EXAMPLE.start} />` as HTMLInputElement;
   const modeLabel = html`<label>Tjek ${mode}</label>`;
   const thresholdLabel = html`<label>Tærskel: andel der skal have fået indsatsen (%) ${threshold}</label>`;
   const limitLabel = html`<label>Grænse for andel uden indsats (%) ${limit}</label>`;
 
   const rows = Array.from({ length: CASE_MONTHS }, (_, i) => ({
     month: html`<th scope="row"></th>`,
-    population: field(`population-${i + 1}`, `Borgere, måned ${i + 1}`, EXAMPLE.population[i]!, { "data-testid": `case-population-${i + 1}`, inputmode: "numeric" }),
-    without: field(`without-${i + 1}`, `Uden indsats, måned ${i + 1}`, EXAMPLE.without[i]!, { "data-testid": `case-without-${i + 1}`, inputmode: "numeric" }),
-    share: field(`share-${i + 1}`, `Andel uden indsats, måned ${i + 1}`, EXAMPLE.share[i]!, { "data-testid": `case-share-${i + 1}` }),
+    population: field(`population-${i + 1}`, `Borgere, måned ${i + 1}`, EXAMPLE.population[i]!, {
+      "data-testid": `case-population-${i + 1}`,
+      inputmode: "numeric",
+    }),
+    without: field(`without-${i + 1}`, `Uden indsats, måned ${i + 1}`, EXAMPLE.without[i]!, {
+      "data-testid": `case-without-${i + 1}`,
+      inputmode: "numeric",
+    }),
+    share: field(`share-${i + 1}`, `Andel uden indsats, måned ${i + 1}`, EXAMPLE.share[i]!, {
+      "data-testid": `case-share-${i + 1}`,
+    }),
     note: html`<td class="case-note"></td>`,
     row: null as HTMLElement | null,
   }));
   for (const r of rows) {
-    r.row = html`<tr>${r.month}<td>${r.population.label}${r.population.input}</td><td>${r.without.label}${r.without.input}</td><td>${r.share.label}${r.share.input}</td>${r.note}</tr>`;
+    r.row = html`<tr>
+      ${r.month}
+      <td>${r.population.label}${r.population.input}</td>
+      <td>${r.without.label}${r.without.input}</td>
+      <td>${r.share.label}${r.share.input}</td>
+      ${r.note}
+    </tr>`;
   }
   const result = html`<div class="case-result" data-testid="case-result" aria-live="polite"></div>`;
 
@@ -104,10 +142,12 @@ export function caseWidget(): HTMLElement {
     const n = windowMonths(id);
     const problems: Problem[] = [];
     const first = parseMonth(start.value) ?? EXAMPLE.start;
-    if (!parseMonth(start.value)) problems.push({ input: start, message: `Første måned »${start.value}« er ikke en måned som 2025-01.` });
+    if (!parseMonth(start.value))
+      problems.push({ input: start, message: `Første måned »${start.value}« er ikke en måned som 2025-01.` });
     const months = Array.from({ length: CASE_MONTHS }, (_, i) => addMonths(first, i));
 
-    const def = [...OVERALL_CRITERIA, ...PER_GROUP_CRITERIA].find((c) => c.id === criterion.value) ?? OVERALL_CRITERIA[0]!;
+    const def =
+      [...OVERALL_CRITERIA, ...PER_GROUP_CRITERIA].find((c) => c.id === criterion.value) ?? OVERALL_CRITERIA[0]!;
     const group: BenefitGroupId = def.groups.length === 1 ? def.groups[0]! : "alle";
     const measure: Measure = def.measure;
     const cells: Cell[] = [];
@@ -135,12 +175,18 @@ export function caseWidget(): HTMLElement {
       const population = count(r.population, "borgere");
       const without = count(r.without, "uden indsats");
       if (population !== null && without !== null && without > population) {
-        problems.push({ input: r.without.input, message: `${label}: ${without} uden indsats er flere end ${population} borgere.` });
+        problems.push({
+          input: r.without.input,
+          message: `${label}: ${without} uden indsats er flere end ${population} borgere.`,
+        });
       }
       const shareText = r.share.input.value.trim();
       const share = shareText === "" || shareText === "." ? null : parseDecimal(shareText);
       if (shareText !== "" && shareText !== "." && (share === null || share.num / share.den > 100)) {
-        problems.push({ input: r.share.input, message: `${label}, andel: »${shareText}« er ikke et tal mellem 0 og 100 (brug komma eller punktum).` });
+        problems.push({
+          input: r.share.input,
+          message: `${label}, andel: »${shareText}« er ikke et tal mellem 0 og 100 (brug komma eller punktum).`,
+        });
       }
       if (population !== null && without !== null && share) {
         const fromCounts = shareFromCounts(without, population);
@@ -148,12 +194,27 @@ export function caseWidget(): HTMLElement {
           r.note.textContent = `Antallene giver ${formatPercent(shareRounded(fromCounts))}; reglerne bruger antallene.`;
         }
       }
-      cells.push({ municipalityCode: CODE, benefitGroup: group, measure, month: months[i]!, population, without, shareWithout: share });
+      cells.push({
+        municipalityCode: CODE,
+        benefitGroup: group,
+        measure,
+        month: months[i]!,
+        population,
+        without,
+        shareWithout: share,
+      });
     });
 
     for (const p of problems) p.input.setAttribute("aria-invalid", "true");
     if (problems.length) {
-      result.replaceChildren(html`<div class="case-messages" role="alert" data-testid="case-messages"><strong>Ret felterne, før sagen kan vurderes:</strong><ul>${problems.map((p) => html`<li>${p.message}</li>`)}</ul></div>`);
+      result.replaceChildren(
+        html`<div class="case-messages" role="alert" data-testid="case-messages">
+          <strong>Ret felterne, før sagen kan vurderes:</strong>
+          <ul>
+            ${problems.map((p) => html`<li>${p.message}</li>`)}
+          </ul>
+        </div>`,
+      );
       return;
     }
     const window = months.slice(0, n);
@@ -167,7 +228,13 @@ export function caseWidget(): HTMLElement {
       !(Number.isInteger(minValue) && minValue >= 0) ? "Mindste antal borgere skal være et helt tal ≥ 0." : null,
     ].filter((x): x is string => x !== null);
     if (bad.length) {
-      result.replaceChildren(html`<div class="case-messages" role="alert" data-testid="case-messages"><ul>${bad.map((b) => html`<li>${b}</li>`)}</ul></div>`);
+      result.replaceChildren(
+        html`<div class="case-messages" role="alert" data-testid="case-messages">
+          <ul>
+            ${bad.map((b) => html`<li>${b}</li>`)}
+          </ul>
+        </div>`,
+      );
       return;
     }
     const evaluation = evaluate(index, {
@@ -176,18 +243,28 @@ export function caseWidget(): HTMLElement {
       period: `${window[0]}..${window[window.length - 1]}`,
       criteria: [def.id],
       ...(follow ? {} : { mode: mode.value as Mode }),
-      followUp: { threshold: thresholdValue, minPopulation: minValue, aggregation: def.groups.length === 1 ? "per-group" : "overall" },
+      followUp: {
+        threshold: thresholdValue,
+        minPopulation: minValue,
+        aggregation: def.groups.length === 1 ? "per-group" : "overall",
+      },
       restoration: { limit: limitValue, minPopulation: minValue },
     });
     const verdict = evaluation.municipalities[0] ?? null;
     const trace = verdict?.criteria[0];
     result.replaceChildren(
-      html`<p class="case-verdict" data-testid="case-verdict" data-status=${trace?.status ?? "none"}>${trace ? statusBadge(trace.status) : "Ingen vurdering"}</p>`,
-      html`<details class="case-trace"><summary>Hele sporet</summary>${traceView(evaluation, verdict, { synthetic: false, inputs: ["indtastet i siden"] })}</details>`,
+      html`<p class="case-verdict" data-testid="case-verdict" data-status=${trace?.status ?? "none"}>
+        ${trace ? statusBadge(trace.status) : "Ingen vurdering"}
+      </p>`,
+      html`<details class="case-trace">
+        <summary>Hele sporet</summary>
+        ${traceView(evaluation, verdict, { synthetic: false, inputs: ["indtastet i siden"] })}
+      </details>`,
     );
     // The explanation sentence is part of the trace view; show it next to the verdict as well.
     const sentence = result.querySelector(".trace-explanation");
-    if (sentence) result.insertBefore(html`<p data-testid="case-explanation">${sentence.textContent}</p>`, result.children[1]!);
+    if (sentence)
+      result.insertBefore(html`<p data-testid="case-explanation">${sentence.textContent}</p>`, result.children[1]!);
   }
 
   rules.addEventListener("change", () => {
@@ -199,17 +276,30 @@ export function caseWidget(): HTMLElement {
     <fieldset>
       <label>Regelsæt ${rules}</label>
       <label>Kriterium ${criterion}</label>
-      ${modeLabel}
-      ${thresholdLabel}
-      ${limitLabel}
+      ${modeLabel} ${thresholdLabel} ${limitLabel}
       <label>Mindste antal borgere pr. måned ${minPopulation}</label>
       <label>Første måned ${start}</label>
     </fieldset>
-    <p class="muted">Skriv enten andelen uden indsats (fx 24,3) eller antallene (borgere og uden indsats) — eller begge; kendes antallene, regnes der på dem. Et tomt felt betyder ukendt (i Jobindsats vist som ».«).</p>
-    <div class="table-scroll"><table class="case-table">
-      <thead><tr><th>Måned</th><th>Borgere</th><th>Uden indsats</th><th>Andel uden indsats (%)</th><th></th></tr></thead>
-      <tbody>${rows.map((r) => r.row)}</tbody>
-    </table></div>
+    <p class="muted">
+      Skriv enten andelen uden indsats (fx 24,3) eller antallene (borgere og uden indsats) — eller begge; kendes
+      antallene, regnes der på dem. Et tomt felt betyder ukendt (i Jobindsats vist som ».«).
+    </p>
+    <div class="table-scroll">
+      <table class="case-table">
+        <thead>
+          <tr>
+            <th>Måned</th>
+            <th>Borgere</th>
+            <th>Uden indsats</th>
+            <th>Andel uden indsats (%)</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((r) => r.row)}
+        </tbody>
+      </table>
+    </div>
     ${result}
   </form>`;
   form.addEventListener("input", update);

@@ -3,7 +3,15 @@
  * the page by transfer instead of structured-cloning 200,000 small objects (which would block
  * the page while it deserialises them).
  */
-import { BENEFIT_GROUP_IDS, MEASURES, monthFromIndex, monthIndex, type Cell, type InputIssue, type Measurements } from "./_gen/tidlig.js";
+import {
+  BENEFIT_GROUP_IDS,
+  MEASURES,
+  monthFromIndex,
+  monthIndex,
+  type Cell,
+  type InputIssue,
+  type Measurements,
+} from "./_gen/tidlig.js";
 
 export interface PackedMeasurements {
   readonly codes: string[];
@@ -59,7 +67,9 @@ export function packMeasurements(m: Measurements): PackedMeasurements {
 
 /** The typed arrays of a packed set, for postMessage's transfer list. */
 export function transferables(p: PackedMeasurements): ArrayBuffer[] {
-  return [p.code, p.group, p.measure, p.month, p.population, p.without, p.shareNum, p.shareDen].map((a) => a.buffer as ArrayBuffer);
+  return [p.code, p.group, p.measure, p.month, p.population, p.without, p.shareNum, p.shareDen].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 export function unpackMeasurements(p: PackedMeasurements): Measurements {

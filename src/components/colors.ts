@@ -12,8 +12,16 @@ import { CALM, MID, WARM, shareDomains } from "./share-scale.js";
 /** A colour for a share (0–100) given the limit: the midpoint moves with the threshold. */
 export function shareColor(limit: number): (share: number | null) => string {
   const domains = shareDomains(limit);
-  const below = d3.scaleLinear<string>().domain(domains.below).range([...CALM, MID]).clamp(true);
-  const above = d3.scaleLinear<string>().domain(domains.above).range([MID, ...WARM]).clamp(true);
+  const below = d3
+    .scaleLinear<string>()
+    .domain(domains.below)
+    .range([...CALM, MID])
+    .clamp(true);
+  const above = d3
+    .scaleLinear<string>()
+    .domain(domains.above)
+    .range([MID, ...WARM])
+    .clamp(true);
   return (share) => (share === null ? "transparent" : share <= limit ? below(share) : above(share));
 }
 

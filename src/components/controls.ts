@@ -32,7 +32,8 @@ export type ControlPanel = HTMLFormElement & {
   flushUrl(): void;
 };
 
-export type ControlName = "rules" | "period" | "threshold" | "min" | "aggregation" | "exemptions" | "mode" | "criterion" | "sort";
+export type ControlName =
+  "rules" | "period" | "threshold" | "min" | "aggregation" | "exemptions" | "mode" | "criterion" | "sort";
 
 export interface ControlPanelOptions {
   /** Controls to leave out (their values stay as in the state). */
@@ -69,7 +70,9 @@ export function criterionLabel(id: string): string {
 
 /** The criteria a view evaluates, in the rule set's order. */
 export function criteriaOf(s: Pick<ViewState, "rules" | "aggregation">): string[] {
-  return (s.rules === "opfoelgning-2024" && s.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map((c) => c.id);
+  return (s.rules === "opfoelgning-2024" && s.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map(
+    (c) => c.id,
+  );
 }
 
 /** The criterion the heatmap shows: the state's when it belongs to the view, else the first. */
@@ -78,7 +81,11 @@ export function chosenCriterion(s: ViewState): string {
   return s.criterion !== null && ids.includes(s.criterion) ? s.criterion : ids[0]!;
 }
 
-const SORT_LABELS: Readonly<Record<SortOrder, string>> = { region: "Region", name: "Navn", severity: "Alvor (højeste andel uden indsats først)" };
+const SORT_LABELS: Readonly<Record<SortOrder, string>> = {
+  region: "Region",
+  name: "Navn",
+  severity: "Alvor (højeste andel uden indsats først)",
+};
 
 /** Danish decimal text → number (accepts "80", "80,5", "80.5"); null when it is not one. */
 export function parseDecimalText(text: string): number | null {
@@ -116,47 +123,77 @@ export function controlPanel(
 
   const field = (name: ControlName, label: string, control: Node, extra?: Node | string) =>
     html`<div class="control" data-control=${name} hidden=${hidden.has(name)}>
-      <label for=${`${id}-${name}`}>${label}</label>${control}${extra ?? ""}</div>`;
+      <label for=${`${id}-${name}`}>${label}</label>${control}${extra ?? ""}
+    </div>`;
 
-  const rules = html`<select id=${`${id}-rules`} name="rules">${RULE_SET_IDS.map(
-    (r) => html`<option value=${r}>${RULE_SETS[r].name}</option>`,
-  )}</select>` as unknown as HTMLSelectElement;
+  const rules = html`<select id=${`${id}-rules`} name="rules">
+    ${RULE_SET_IDS.map((r) => html`<option value=${r}>${RULE_SETS[r].name}</option>`)}
+  </select>` as unknown as HTMLSelectElement;
   const period = html`<select id=${`${id}-period`} name="period"></select>` as unknown as HTMLSelectElement;
-  const range = html`<input type="range" min="0" max="100" step="0.1" name="threshold-range"
-    aria-label="Tærskel (skyder)" aria-controls=${`${id}-threshold`}>` as unknown as HTMLInputElement;
-  const threshold = html`<input id=${`${id}-threshold`} name="threshold" type="text" inputmode="decimal" size="5"
-    autocomplete="off" aria-describedby=${`${id}-threshold-help`}>` as unknown as HTMLInputElement;
+  const range = html`<input
+    type="range"
+    min="0"
+    max="100"
+    step="0.1"
+    name="threshold-range"
+    aria-label="Tærskel (skyder)"
+    aria-controls=${`${id}-threshold`}
+  />` as unknown as HTMLInputElement;
+  const threshold = html`<input
+    id=${`${id}-threshold`}
+    name="threshold"
+    type="text"
+    inputmode="decimal"
+    size="5"
+    autocomplete="off"
+    aria-describedby=${`${id}-threshold-help`}
+  />` as unknown as HTMLInputElement;
   const thresholdHelp = html`<span id=${`${id}-threshold-help`} class="control-help"></span>`;
-  const min = html`<input id=${`${id}-min`} name="min" type="number" min="0" step="1" inputmode="numeric">` as unknown as HTMLInputElement;
+  const min = html`<input
+    id=${`${id}-min`}
+    name="min"
+    type="number"
+    min="0"
+    step="1"
+    inputmode="numeric"
+  />` as unknown as HTMLInputElement;
   const aggregation = html`<select id=${`${id}-aggregation`} name="aggregation">
     <option value="overall">Samlet (på tværs af ydelsesgrupper)</option>
-    <option value="per-group">Pr. ydelsesgruppe</option></select>` as unknown as HTMLSelectElement;
-  const exemptions = html`<input id=${`${id}-exemptions`} name="exemptions" type="checkbox" role="switch">` as unknown as HTMLInputElement;
+    <option value="per-group">Pr. ydelsesgruppe</option>
+  </select>` as unknown as HTMLSelectElement;
+  const exemptions = html`<input
+    id=${`${id}-exemptions`}
+    name="exemptions"
+    type="checkbox"
+    role="switch"
+  />` as unknown as HTMLInputElement;
   const mode = html`<select id=${`${id}-mode`} name="mode">
     <option value="trigger">Udløsning (handlekriterium)</option>
-    <option value="restoration">Genopretning</option></select>` as unknown as HTMLSelectElement;
+    <option value="restoration">Genopretning</option>
+  </select>` as unknown as HTMLSelectElement;
   const criterion = html`<select id=${`${id}-criterion`} name="criterion"></select>` as unknown as HTMLSelectElement;
-  const sort = html`<select id=${`${id}-sort`} name="sort">${(Object.keys(SORT_LABELS) as SortOrder[]).map(
-    (s) => html`<option value=${s}>${SORT_LABELS[s]}</option>`,
-  )}</select>` as unknown as HTMLSelectElement;
+  const sort = html`<select id=${`${id}-sort`} name="sort">
+    ${(Object.keys(SORT_LABELS) as SortOrder[]).map((s) => html`<option value=${s}>${SORT_LABELS[s]}</option>`)}
+  </select>` as unknown as HTMLSelectElement;
 
   const form = html`<form class="control-panel no-print" data-testid="controls" aria-label="Parametre" novalidate>
     ${stateNotes(initial.notes)}
-    <fieldset><legend>Regler og periode</legend>
-      ${field("rules", "Regelsæt", rules)}
-      ${field("period", "Periode", period)}
-      ${field("mode", "Opgørelse", mode)}
+    <fieldset>
+      <legend>Regler og periode</legend>
+      ${field("rules", "Regelsæt", rules)} ${field("period", "Periode", period)} ${field("mode", "Opgørelse", mode)}
     </fieldset>
-    <fieldset><legend>Parametre</legend>
+    <fieldset>
+      <legend>Parametre</legend>
       ${field("threshold", "Tærskel: andel der skal have fået indsatsen", html`<span class="control-threshold">${range}${threshold}<span aria-hidden="true">%</span></span>`, thresholdHelp)}
       ${field("min", "Mindste antal borgere pr. måned", min)}
       ${field("aggregation", "Opgørelse af kriterierne", aggregation)}
       <div class="control control--switch" data-control="exemptions" hidden=${hidden.has("exemptions")}>
-        ${exemptions}<label for=${`${id}-exemptions`}>Anvend undtagelser (vis kandidater som undtaget)</label></div>
+        ${exemptions}<label for=${`${id}-exemptions`}>Anvend undtagelser (vis kandidater som undtaget)</label>
+      </div>
     </fieldset>
-    <fieldset hidden=${hidden.has("criterion") && hidden.has("sort")}><legend>Varmekort</legend>
-      ${field("criterion", "Kriterium", criterion)}
-      ${field("sort", "Sortér kommuner efter", sort)}
+    <fieldset hidden=${hidden.has("criterion") && hidden.has("sort")}>
+      <legend>Varmekort</legend>
+      ${field("criterion", "Kriterium", criterion)} ${field("sort", "Sortér kommuner efter", sort)}
     </fieldset>
   </form>` as unknown as ControlPanel;
 
@@ -183,7 +220,8 @@ export function controlPanel(
     );
     period.value = state.period.label;
     range.value = String(state.threshold);
-    if (document.activeElement !== threshold || parseDecimalText(threshold.value) !== state.threshold) threshold.value = decimalText(state.threshold);
+    if (document.activeElement !== threshold || parseDecimalText(threshold.value) !== state.threshold)
+      threshold.value = decimalText(state.threshold);
     threshold.removeAttribute("aria-invalid");
     thresholdHelp.textContent =
       state.rules === "genopretning-2020"

@@ -2,7 +2,15 @@
  * The site's data in the browser: the measurements parsed once with lib's importer into an
  * index that every evaluation reuses, so changing a control never reloads data.
  */
-import { MeasurementIndex, parseLongCsv, parsePeriod, standardPeriods, type Month, type Period, type RuleSetId } from "./_gen/tidlig.js";
+import {
+  MeasurementIndex,
+  parseLongCsv,
+  parsePeriod,
+  standardPeriods,
+  type Month,
+  type Period,
+  type RuleSetId,
+} from "./_gen/tidlig.js";
 
 export interface Provenance {
   readonly kind: "live" | "synthetic";

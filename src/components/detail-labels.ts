@@ -3,7 +3,14 @@
  * caveats), and short names for criteria and statuses in compact tables. Words only: every
  * decision comes from lib's trace.
  */
-import { BENEFIT_GROUPS, CRITERION_LABELS, STATUS_LABELS, type Clause, type CriterionStatus, type MonthSource } from "./_gen/tidlig.js";
+import {
+  BENEFIT_GROUPS,
+  CRITERION_LABELS,
+  STATUS_LABELS,
+  type Clause,
+  type CriterionStatus,
+  type MonthSource,
+} from "./_gen/tidlig.js";
 
 export const CLAUSE_LABELS: Readonly<Record<Clause, string>> = {
   "min-population": "En måned havde færre borgere end minimum",

@@ -84,12 +84,20 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
     filled.set(details, t);
     details.querySelector(".trace-months-slot")!.innerHTML = t;
   };
-  el.addEventListener("toggle", (event) => {
-    const d = event.target as HTMLDetailsElement;
-    if (d.open && traceOf.has(d)) fill(d);
-  }, true);
+  el.addEventListener(
+    "toggle",
+    (event) => {
+      const d = event.target as HTMLDetailsElement;
+      if (d.open && traceOf.has(d)) fill(d);
+    },
+    true,
+  );
 
-  function itemHtml(m: Evaluation["municipalities"][number], deciding: readonly CriterionTrace[], candidates: readonly string[]): string {
+  function itemHtml(
+    m: Evaluation["municipalities"][number],
+    deciding: readonly CriterionTrace[],
+    candidates: readonly string[],
+  ): string {
     return (
       `<li data-municipality="${escapeHtml(m.code)}" data-status="${m.status}">` +
       `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +

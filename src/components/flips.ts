@@ -3,12 +3,22 @@
  * parameter sets, each with its explanations under A and under B (from lib's explain()).
  */
 import { html } from "npm:htl";
-import { STATUS_LABELS, STATUS_SYMBOLS, explain, formatCount, type CriterionStatus, type MunicipalityVerdict, type VerdictFlip } from "./_gen/tidlig.js";
+import {
+  STATUS_LABELS,
+  STATUS_SYMBOLS,
+  explain,
+  formatCount,
+  type CriterionStatus,
+  type MunicipalityVerdict,
+  type VerdictFlip,
+} from "./_gen/tidlig.js";
 import { STATUS_COLORS } from "./colors.js";
 
 function status(s: CriterionStatus | null) {
   if (s === null) return html`<span class="status">ikke vurderet</span>`;
-  return html`<span class="status" data-status=${s}><span aria-hidden="true" style=${`color:${STATUS_COLORS[s]}`}>${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</span>`;
+  return html`<span class="status" data-status=${s}
+    ><span aria-hidden="true" style=${`color:${STATUS_COLORS[s]}`}>${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</span
+  >`;
 }
 
 /** The explanations of a verdict: the criteria with the municipality's status first, the rest folded. */
@@ -17,19 +27,37 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
   if (!v.criteria.length) return html`<p>Intet kriterium omfatter kommunen.</p>`;
   const main = v.criteria.filter((c) => c.status === v.status);
   const rest = v.criteria.filter((c) => c.status !== v.status);
-  return html`<div>${main.map((c) => html`<p>${explain(c)}</p>`)}${
-    rest.length ? html`<details><summary>${formatCount(rest.length)} andre kriterier</summary>${rest.map((c) => html`<p>${explain(c)}</p>`)}</details>` : ""
-  }</div>`;
+  return html`<div>
+    ${main.map((c) => html`<p>${explain(c)}</p>`)}${
+      rest.length
+        ? html`<details>
+            <summary>${formatCount(rest.length)} andre kriterier</summary>
+            ${rest.map((c) => html`<p>${explain(c)}</p>`)}
+          </details>`
+        : ""
+    }
+  </div>`;
 }
 
 export function flipList(flips: readonly VerdictFlip[]): HTMLElement {
-  if (!flips.length) return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter afgørelse mellem A og B.</p>`;
-  return html`<ol class="flip-list" data-testid="flips" data-count=${flips.length}>${flips.map(
-    (f) => html`<li data-testid="flip" data-municipality=${f.code} data-a=${f.a?.status ?? ""} data-b=${f.b?.status ?? ""}>
-      <strong>${f.name}</strong>: A ${status(f.a?.status ?? null)} → B ${status(f.b?.status ?? null)}
-      <div class="whatif-sides">
-        <section><h4>Under A</h4>${explanations(f.a)}</section>
-        <section><h4>Under B</h4>${explanations(f.b)}</section>
-      </div></li>`,
-  )}</ol>`;
+  if (!flips.length)
+    return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter afgørelse mellem A og B.</p>`;
+  return html`<ol class="flip-list" data-testid="flips" data-count=${flips.length}>
+    ${flips.map(
+      (f) =>
+        html`<li data-testid="flip" data-municipality=${f.code} data-a=${f.a?.status ?? ""} data-b=${f.b?.status ?? ""}>
+          <strong>${f.name}</strong>: A ${status(f.a?.status ?? null)} → B ${status(f.b?.status ?? null)}
+          <div class="whatif-sides">
+            <section>
+              <h4>Under A</h4>
+              ${explanations(f.a)}
+            </section>
+            <section>
+              <h4>Under B</h4>
+              ${explanations(f.b)}
+            </section>
+          </div>
+        </li>`,
+    )}
+  </ol>`;
 }

@@ -60,7 +60,12 @@ function escapeXml(s: string): string {
 function windowMean(row: HeatmapRow): number {
   let sum = 0;
   let n = 0;
-  for (const c of row.cells) if (c.inWindow && c.shareWithout !== null) (sum += c.shareWithout), n++;
+  for (const c of row.cells) {
+    if (c.inWindow && c.shareWithout !== null) {
+      sum += c.shareWithout;
+      n++;
+    }
+  }
   return n ? sum / n : -1;
 }
 
@@ -159,8 +164,11 @@ export function heatmapView(): HeatmapView {
     const header: string[] = [];
     o.months.forEach((m, i) => {
       const x = LABEL_W + i * cellW + cellW / 2;
-      header.push(`<text x="${x}" y="${HEADER_H - 5}" text-anchor="middle" class="hm-month">${escapeXml(formatMonthAbbreviation(m).replace(".", ""))}</text>`);
-      if (i === 0 || m.endsWith("-01")) header.push(`<text x="${LABEL_W + i * cellW}" y="11" class="hm-year">${m.slice(0, 4)}</text>`);
+      header.push(
+        `<text x="${x}" y="${HEADER_H - 5}" text-anchor="middle" class="hm-month">${escapeXml(formatMonthAbbreviation(m).replace(".", ""))}</text>`,
+      );
+      if (i === 0 || m.endsWith("-01"))
+        header.push(`<text x="${LABEL_W + i * cellW}" y="11" class="hm-year">${m.slice(0, 4)}</text>`);
     });
     for (const row of ordered) {
       const m = o.municipalities.get(row.code);
@@ -198,7 +206,13 @@ export function heatmapView(): HeatmapView {
     svg = next;
     rowEls = Array.from(svg.querySelectorAll<SVGGElement>("g[data-municipality]"), (g) => {
       const text = g.querySelector("text")!;
-      return { g, label: text.lastChild as Text, title: text.querySelector<SVGTitleElement>("title")!, status: "", breaches: -1 };
+      return {
+        g,
+        label: text.lastChild as Text,
+        title: text.querySelector<SVGTitleElement>("title")!,
+        status: "",
+        breaches: -1,
+      };
     });
     const scale = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio ?? 1)));
     canvas.width = width * scale;
@@ -262,7 +276,9 @@ export function heatmapView(): HeatmapView {
           const R = packed >> 16;
           const G = (packed >> 8) & 255;
           const B = packed & 255;
-          const word = littleEndian ? ((255 << 24) | (B << 16) | (G << 8) | R) >>> 0 : ((R << 24) | (G << 16) | (B << 8) | 255) >>> 0;
+          const word = littleEndian
+            ? ((255 << 24) | (B << 16) | (G << 8) | R) >>> 0
+            : ((R << 24) | (G << 16) | (B << 8) | 255) >>> 0;
           const x0 = Math.round(x * scale);
           px.fill(word, y0 * W + x0, y0 * W + x0 + cw);
         }
@@ -376,10 +392,17 @@ export function heatmapView(): HeatmapView {
 }
 
 /** "Allerød, okt. 2025: 22,0 % uden indsats (1.234 borgere); over grænsen på 20 %". */
-export function cellTitle(o: Pick<HeatmapOptions, "municipalities" | "limit" | "minPopulation">, row: HeatmapRow, c: HeatmapRow["cells"][number]): string {
+export function cellTitle(
+  o: Pick<HeatmapOptions, "municipalities" | "limit" | "minPopulation">,
+  row: HeatmapRow,
+  c: HeatmapRow["cells"][number],
+): string {
   const name = o.municipalities.get(row.code)?.name ?? row.code;
   const share = c.shareWithout;
-  const population = c.population === null ? "borgere ukendt" : `${c.populationIsLowerBound ? "mindst " : ""}${formatCount(c.population)} borgere`;
+  const population =
+    c.population === null
+      ? "borgere ukendt"
+      : `${c.populationIsLowerBound ? "mindst " : ""}${formatCount(c.population)} borgere`;
   const verdict = !row.fed
     ? "kriteriet måles ikke for kommunen"
     : share === null

@@ -46,7 +46,10 @@ function cardsHtml(o: KpiOptions): string {
       : ["flagged", ...(o.exemptions ? (["exempted"] as const) : []), "compliant", "not-covered", "insufficient-data"];
   const cards = statuses.map((s) => {
     const n = o.counts[s] ?? 0;
-    const change = o.previous && o.previousLabel ? changeText(n, o.previous[s] ?? 0, o.previousLabel) : "ingen tidligere periode i data";
+    const change =
+      o.previous && o.previousLabel
+        ? changeText(n, o.previous[s] ?? 0, o.previousLabel)
+        : "ingen tidligere periode i data";
     return (
       `<div class="kpi kpi--${s}" style="--kpi-color:${STATUS_COLORS[s]}">` +
       `<div class="kpi-label"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[s]}</span> ${escapeHtml(STATUS_LABELS[s])}</div>` +

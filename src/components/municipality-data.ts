@@ -38,5 +38,12 @@ export function municipalityData(csv: string, provenance: Provenance, code: stri
   const from = first ?? "2021-01";
   const to = last ?? from;
   const index = municipalityIndex(measurements, code);
-  return { code, index, provenance, present: index.codes.includes(code), ...calendarOf(from, to), months: monthRange(from, to) };
+  return {
+    code,
+    index,
+    provenance,
+    present: index.codes.includes(code),
+    ...calendarOf(from, to),
+    months: monthRange(from, to),
+  };
 }

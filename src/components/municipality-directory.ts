@@ -1,25 +1,54 @@
 /** The list of municipalities with their verdict, linking each to its own page. */
 import { html } from "npm:htl";
-import { MUNICIPALITIES, RULE_SETS, STATUS_LABELS, STATUS_SYMBOLS, type Evaluation, type MunicipalityVerdict } from "./_gen/tidlig.js";
+import {
+  MUNICIPALITIES,
+  RULE_SETS,
+  STATUS_LABELS,
+  STATUS_SYMBOLS,
+  type Evaluation,
+  type MunicipalityVerdict,
+} from "./_gen/tidlig.js";
 import { STATUS_COLORS } from "./colors.js";
 
 const BY_CODE = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
 
 /** A table of `shown` (a subset of the evaluation's municipalities), sorted by name. */
-export function municipalityDirectory(e: Evaluation, periodName: string, shown: readonly MunicipalityVerdict[], search: string): HTMLElement {
+export function municipalityDirectory(
+  e: Evaluation,
+  periodName: string,
+  shown: readonly MunicipalityVerdict[],
+  search: string,
+): HTMLElement {
   const rows = [...shown].sort((a, b) => a.name.localeCompare(b.name, "da"));
   return html`<table class="municipality-directory" data-testid="municipality-directory">
-    <caption>${RULE_SETS[e.ruleSet].name}, ${periodName}: ${rows.length} af ${e.municipalities.length} kommuner</caption>
-    <thead><tr><th>Kommune</th><th>Kode</th><th>Region</th><th>AMK</th><th>Vurdering</th></tr></thead>
-    <tbody>${rows.map((m) => {
-      const info = BY_CODE.get(m.code);
-      return html`<tr data-municipality=${m.code}>
-        <td><a href=${`./kommune/${m.code}${search}`}>${m.name}</a></td>
-        <td>${m.code}</td>
-        <td>${info?.region ?? ""}</td>
-        <td>${info?.amk ?? ""}</td>
-        <td><span class="status-symbol" style=${`color: ${STATUS_COLORS[m.status]}`} aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${STATUS_LABELS[m.status]}</td>
-      </tr>`;
-    })}</tbody>
+    <caption>
+      ${RULE_SETS[e.ruleSet].name}, ${periodName}: ${rows.length} af ${e.municipalities.length} kommuner
+    </caption>
+    <thead>
+      <tr>
+        <th>Kommune</th>
+        <th>Kode</th>
+        <th>Region</th>
+        <th>AMK</th>
+        <th>Vurdering</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map((m) => {
+        const info = BY_CODE.get(m.code);
+        return html`<tr data-municipality=${m.code}>
+          <td><a href=${`./kommune/${m.code}${search}`}>${m.name}</a></td>
+          <td>${m.code}</td>
+          <td>${info?.region ?? ""}</td>
+          <td>${info?.amk ?? ""}</td>
+          <td>
+            <span class="status-symbol" style=${`color: ${STATUS_COLORS[m.status]}`} aria-hidden="true"
+              >${STATUS_SYMBOLS[m.status]}</span
+            >
+            ${STATUS_LABELS[m.status]}
+          </td>
+        </tr>`;
+      })}
+    </tbody>
   </table>`;
 }

@@ -62,25 +62,44 @@ export function issueItem(i: InputIssue): HTMLElement {
     <span class="issue-severity">${i.severity === "error" ? "fejl" : "advarsel"}</span>
     ${i.columnName !== null ? html`<span class="issue-column">kolonne «${i.columnName}»</span>` : ""}
     ${i.value !== null ? html`<span class="issue-value">værdi «<code>${i.value}</code>»</span>` : ""}
-    <span class="issue-message">${i.message}</span></li>`;
+    <span class="issue-message">${i.message}</span>
+  </li>`;
 }
 
 export type OwnDataPanel = HTMLElement & { value: OwnData | null };
 
 /** The panel; `workerUrl` is the parse worker's URL (import.meta.resolve in the page). */
 export function ownDataPanel(workerUrl: string): OwnDataPanel {
-  const fileInput = html`<input type="file" id="own-files" multiple accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain">` as unknown as HTMLInputElement;
-  const paste = html`<textarea id="own-paste" rows="8" spellcheck="false"
-    placeholder="Indsæt en eller flere tabeller fra Jobindsats (kopieret fra Excel) eller en lang CSV med kolonnerne municipality_code, benefit_group, measure, month, …"></textarea>` as unknown as HTMLTextAreaElement;
-  const loadPaste = html`<button type="button" id="own-load-paste">Indlæs indsat tekst</button>` as unknown as HTMLButtonElement;
-  const reset = html`<button type="button" id="own-reset" hidden>Brug sidens data igen</button>` as unknown as HTMLButtonElement;
+  const fileInput = html`<input
+    type="file"
+    id="own-files"
+    multiple
+    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+  />` as unknown as HTMLInputElement;
+  const paste = html`<textarea
+    id="own-paste"
+    rows="8"
+    spellcheck="false"
+    placeholder="Indsæt en eller flere tabeller fra Jobindsats (kopieret fra Excel) eller en lang CSV med kolonnerne municipality_code, benefit_group, measure, month, …"
+  ></textarea>` as unknown as HTMLTextAreaElement;
+  const loadPaste = html`<button type="button" id="own-load-paste">
+    Indlæs indsat tekst
+  </button>` as unknown as HTMLButtonElement;
+  const reset = html`<button type="button" id="own-reset" hidden>
+    Brug sidens data igen
+  </button>` as unknown as HTMLButtonElement;
   const bar = html`<progress max="1"></progress>` as unknown as HTMLProgressElement;
   const progressText = html`<span></span>`;
-  const progress = html`<div class="own-progress" role="status" aria-live="polite" data-testid="own-progress" hidden>${bar} ${progressText}</div>`;
+  const progress = html`<div class="own-progress" role="status" aria-live="polite" data-testid="own-progress" hidden>
+    ${bar} ${progressText}
+  </div>`;
   const messages = html`<div class="own-messages" data-testid="own-messages"></div>`;
   const drop = html`<div class="own-drop" data-testid="own-drop" tabindex="-1">
     <p><strong>Slip filer her</strong> eller <label for="own-files">vælg filer</label> ${fileInput}</p>
-    <p class="muted">CSV/TSV i det kanoniske lange format eller tabeller eksporteret fra Jobindsats. Filerne læses kun i din browser og sendes ingen steder hen.</p>
+    <p class="muted">
+      CSV/TSV i det kanoniske lange format eller tabeller eksporteret fra Jobindsats. Filerne læses kun i din browser og
+      sendes ingen steder hen.
+    </p>
   </div>`;
   const panel = html`<section class="own-data" aria-labelledby="own-data-heading" data-testid="own-data">
     ${drop}
@@ -110,10 +129,22 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
   const fail = (label: string, issues: readonly InputIssue[], message: string) => {
     const errors = issues.filter((i) => i.severity === "error");
     const warnings = issues.filter((i) => i.severity === "warning");
-    messages.replaceChildren(html`<div class="own-error" role="alert" data-testid="own-error">
-      <p><strong>${label} blev ikke indlæst</strong>: ${errors.length ? `${formatCount(errors.length)} ${errors.length === 1 ? "fejl" : "fejl"} i input` : message}. Intet er indlæst; siden viser stadig de tidligere data.</p>
-      ${issues.length ? html`<ol class="issue-list" data-testid="import-issues">${[...errors, ...warnings].map(issueItem)}</ol>` : ""}
-    </div>`);
+    messages.replaceChildren(
+      html`<div class="own-error" role="alert" data-testid="own-error">
+        <p>
+          <strong>${label} blev ikke indlæst</strong>:
+          ${errors.length ? `${formatCount(errors.length)} ${errors.length === 1 ? "fejl" : "fejl"} i input` : message}.
+          Intet er indlæst; siden viser stadig de tidligere data.
+        </p>
+        ${
+          issues.length
+            ? html`<ol class="issue-list" data-testid="import-issues">
+                ${[...errors, ...warnings].map(issueItem)}
+              </ol>`
+            : ""
+        }
+      </div>`,
+    );
   };
 
   const succeed = (label: string, measurements: Measurements) => {
@@ -122,10 +153,31 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
     const codes = data.index.codes.length;
     const first = data.index.firstMonth;
     const last = data.index.lastMonth;
-    messages.replaceChildren(html`<div class="own-ok" role="status" data-testid="own-summary" data-cells=${measurements.cells.length} data-municipalities=${codes}>
-      <p><strong>Indlæst:</strong> ${label} — ${formatCount(measurements.cells.length)} celler, ${formatCount(codes)} ${codes === 1 ? "kommune" : "kommuner"}${first && last ? `, ${formatMonthShort(first)}–${formatMonthShort(last)}` : ""}. Data findes kun i denne fane.</p>
-      ${measurements.warnings.length ? html`<details><summary>${formatCount(measurements.warnings.length)} advarsler</summary><ol class="issue-list">${measurements.warnings.map(issueItem)}</ol></details>` : ""}
-    </div>`);
+    messages.replaceChildren(
+      html`<div
+        class="own-ok"
+        role="status"
+        data-testid="own-summary"
+        data-cells=${measurements.cells.length}
+        data-municipalities=${codes}
+      >
+        <p>
+          <strong>Indlæst:</strong> ${label} — ${formatCount(measurements.cells.length)} celler, ${formatCount(codes)}
+          ${codes === 1 ? "kommune" : "kommuner"}${first && last ? `, ${formatMonthShort(first)}–${formatMonthShort(last)}` : ""}.
+          Data findes kun i denne fane.
+        </p>
+        ${
+          measurements.warnings.length
+            ? html`<details>
+                <summary>${formatCount(measurements.warnings.length)} advarsler</summary>
+                <ol class="issue-list">
+                  ${measurements.warnings.map(issueItem)}
+                </ol>
+              </details>`
+            : ""
+        }
+      </div>`,
+    );
     value = { label, measurements, data };
     reset.hidden = false;
     panel.dispatchEvent(new Event("input", { bubbles: true }));
@@ -162,7 +214,10 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
   const loadFiles = (files: FileList | File[] | null) => {
     const list: File[] = files ? Array.from(files as ArrayLike<File>) : [];
     if (!list.length) return;
-    load(list.length === 1 ? list[0]!.name : `${formatCount(list.length)} filer`, list.map((file) => ({ kind: "file" as const, file })));
+    load(
+      list.length === 1 ? list[0]!.name : `${formatCount(list.length)} filer`,
+      list.map((file) => ({ kind: "file" as const, file })),
+    );
   };
 
   fileInput.addEventListener("change", (e) => {

@@ -18,7 +18,9 @@ import { criterionLabel } from "./controls.js";
 import { STATUS_COLORS } from "./colors.js";
 
 function status(s: CriterionStatus) {
-  return html`<span class="status" data-status=${s}><span aria-hidden="true" style=${`color:${STATUS_COLORS[s]}`}>${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</span>`;
+  return html`<span class="status" data-status=${s}
+    ><span aria-hidden="true" style=${`color:${STATUS_COLORS[s]}`}>${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</span
+  >`;
 }
 
 /**
@@ -34,26 +36,63 @@ export function verdictTable(trigger: Evaluation, restoration: Evaluation | null
   }
   const municipalities = trigger.municipalities.map((m) => {
     const rm = restoration?.municipalities.find((x) => x.code === m.code);
-    return html`<li data-municipality=${m.code}><strong>${m.name}</strong>: ${status(m.status)}${rm ? html`; genopretning: ${status(rm.status)}` : ""}</li>`;
+    return html`<li data-municipality=${m.code}>
+      <strong>${m.name}</strong>: ${status(m.status)}${rm ? html`; genopretning: ${status(rm.status)}` : ""}
+    </li>`;
   });
   return html`<div class="own-verdicts" data-testid="own-verdicts">
-    <ul class="own-verdict-summary">${municipalities}</ul>
-    <div class="table-scroll"><table>
-      <thead><tr>
-        <th scope="col">Kommune</th><th scope="col">Kriterium</th>
-        ${months.map((mo) => html`<th scope="col" class="num">${formatMonthShort(mo)}</th>`)}
-        <th scope="col">${restoration ? "Udløsning" : "Afgørelse"}</th>
-        ${restoration ? html`<th scope="col">Genopretning</th>` : ""}
-      </tr></thead>
-      <tbody>${rows.map(
-        ({ t, r }) => html`<tr data-municipality=${t.municipalityCode} data-criterion=${t.criterion} data-status=${t.status} data-restoration=${r?.status ?? ""}>
-          <td>${t.municipalityName}</td>
-          <td>${criterionLabel(t.criterion)}</td>
-          ${t.months.map((x) => html`<td class="num">${x.shareWithout === null ? "–" : formatPercent(x.shareWithout)}</td>`)}
-          <td>${status(t.status)}<details><summary>Forklaring</summary>${explain(t)}</details></td>
-          ${restoration ? html`<td>${r ? html`${status(r.status)}<details><summary>Forklaring</summary>${explain(r)}</details>` : "–"}</td>` : ""}
-        </tr>`,
-      )}</tbody>
-    </table></div>
+    <ul class="own-verdict-summary">
+      ${municipalities}
+    </ul>
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Kommune</th>
+            <th scope="col">Kriterium</th>
+            ${months.map((mo) => html`<th scope="col" class="num">${formatMonthShort(mo)}</th>`)}
+            <th scope="col">${restoration ? "Udløsning" : "Afgørelse"}</th>
+            ${restoration ? html`<th scope="col">Genopretning</th>` : ""}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ({ t, r }) =>
+              html`<tr
+                data-municipality=${t.municipalityCode}
+                data-criterion=${t.criterion}
+                data-status=${t.status}
+                data-restoration=${r?.status ?? ""}
+              >
+                <td>${t.municipalityName}</td>
+                <td>${criterionLabel(t.criterion)}</td>
+                ${t.months.map((x) => html`<td class="num">${x.shareWithout === null ? "–" : formatPercent(x.shareWithout)}</td>`)}
+                <td>
+                  ${status(t.status)}
+                  <details>
+                    <summary>Forklaring</summary>
+                    ${explain(t)}
+                  </details>
+                </td>
+                ${
+                  restoration
+                    ? html`<td>
+                        ${
+                          r
+                            ? html`${status(r.status)}
+                                <details>
+                                  <summary>Forklaring</summary>
+                                  ${explain(r)}
+                                </details>`
+                            : "–"
+                        }
+                      </td>`
+                    : ""
+                }
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
   </div>`;
 }

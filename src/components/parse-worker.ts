@@ -8,7 +8,14 @@
  *      { id, type: "done", packed (typed arrays, transferred), formats } or { id, type: "error", issues, message }.
  */
 import { packMeasurements, transferables, type PackedMeasurements } from "./cells-transfer.js";
-import { InputError, detectFormat, mergeMeasurements, readMeasurements, type InputIssue, type Measurements } from "./_gen/tidlig.js";
+import {
+  InputError,
+  detectFormat,
+  mergeMeasurements,
+  readMeasurements,
+  type InputIssue,
+  type Measurements,
+} from "./_gen/tidlig.js";
 
 export type ParseInput = { kind: "file"; file: File } | { kind: "text"; name: string; text: string };
 export interface ParseRequest {
@@ -38,7 +45,12 @@ async function readFile(id: number, file: File, k: number, n: number): Promise<U
     const now = performance.now();
     if (now - lastReport > 50) {
       lastReport = now;
-      scope.postMessage({ id, type: "progress", text: `Læser ${file.name} (${k + 1} af ${n})`, fraction: file.size ? at / file.size : null });
+      scope.postMessage({
+        id,
+        type: "progress",
+        text: `Læser ${file.name} (${k + 1} af ${n})`,
+        fraction: file.size ? at / file.size : null,
+      });
     }
   }
   return at === out.length ? out : out.subarray(0, at);
@@ -53,7 +65,12 @@ scope.onmessage = async (event) => {
     for (const [k, input] of inputs.entries()) {
       const name = input.kind === "file" ? input.file.name : input.name;
       const content = input.kind === "file" ? await readFile(id, input.file, k, n) : input.text;
-      scope.postMessage({ id, type: "progress", text: `Fortolker ${name} (${k + 1} af ${n})`, fraction: (k + 0.5) / n });
+      scope.postMessage({
+        id,
+        type: "progress",
+        text: `Fortolker ${name} (${k + 1} af ${n})`,
+        fraction: (k + 0.5) / n,
+      });
       const m = readMeasurements(content, name);
       formats.push(typeof content === "string" ? detectFormat(content) : "fil");
       parts.push(m);

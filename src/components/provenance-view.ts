@@ -8,7 +8,8 @@ import type { Provenance } from "./data.js";
 
 /** Danish descriptions of the canonical columns (INTERFACE §1). */
 const COLUMN_TEXT: Readonly<Record<string, string>> = {
-  municipality_code: "Officiel kommunekode med tre cifre, skrevet som tekst (101, 183, 860). En ukendt kode er en fejl.",
+  municipality_code:
+    "Officiel kommunekode med tre cifre, skrevet som tekst (101, 183, 860). En ukendt kode er en fejl.",
   municipality_name: "Kommunens navn, kun til orientering. Passer navnet ikke til koden, gives en advarsel.",
   benefit_group: "Ydelsesgruppens id (fx sygedagpenge, alle) eller Jobindsats' betegnelse (fx »Sygedagpenge«).",
   measure: "samtaler eller tilbud.",
@@ -19,12 +20,27 @@ const COLUMN_TEXT: Readonly<Record<string, string>> = {
 };
 
 export function formatTable(): HTMLElement {
-  return html`<div class="table-scroll"><table class="rules-table" data-testid="format-table">
-    <thead><tr><th>Kolonne</th><th>Skal udfyldes</th><th>Indhold</th></tr></thead>
-    <tbody>${LONG_COLUMNS.map(
-      (c) => html`<tr><td><code>${c}</code></td><td>${(REQUIRED_LONG_COLUMNS as readonly string[]).includes(c) ? "ja" : "nej"}</td><td>${COLUMN_TEXT[c] ?? ""}</td></tr>`,
-    )}</tbody>
-  </table></div>`;
+  return html`<div class="table-scroll">
+    <table class="rules-table" data-testid="format-table">
+      <thead>
+        <tr>
+          <th>Kolonne</th>
+          <th>Skal udfyldes</th>
+          <th>Indhold</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${LONG_COLUMNS.map(
+          (c) =>
+            html`<tr>
+              <td><code>${c}</code></td>
+              <td>${(REQUIRED_LONG_COLUMNS as readonly string[]).includes(c) ? "ja" : "nej"}</td>
+              <td>${COLUMN_TEXT[c] ?? ""}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 async function sha256(bytes: ArrayBuffer): Promise<string | null> {
@@ -43,7 +59,9 @@ function countRows(bytes: ArrayBuffer): number {
 
 const fmtDate = (iso: unknown) =>
   typeof iso === "string" && Number.isFinite(Date.parse(iso))
-    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
+    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(
+        new Date(iso),
+      )
     : "ukendt";
 
 /** Provenance of the data shown, with the checksum and row count verified on the bytes served. */
@@ -55,7 +73,10 @@ export async function provenanceView(p: Provenance & { reason?: string }, bytes:
   const hashOk = actualHash !== null && actualHash === m.sha256;
   const rowsOk = rows === m.rows;
   const facts: [string, unknown][] = [
-    ["Kilde", p.synthetic ? "Syntetiske data (opfundne tal til demonstration)" : "Jobindsats (STAR), hentet med API'et"],
+    [
+      "Kilde",
+      p.synthetic ? "Syntetiske data (opfundne tal til demonstration)" : "Jobindsats (STAR), hentet med API'et",
+    ],
     ["Fil", p.file],
     ...(p.synthetic
       ? ([
@@ -68,17 +89,33 @@ export async function provenanceView(p: Provenance & { reason?: string }, bytes:
         ] as [string, unknown][])),
     ["Måneder", months?.from && months.to ? `${months.from} til ${months.to}` : "ukendt"],
     ["Kommuner", typeof m.municipalities === "number" ? formatCount(m.municipalities) : "ukendt"],
-    ["Rækker", html`${typeof m.rows === "number" ? formatCount(m.rows) : "ukendt"} ifølge manifestet; ${formatCount(rows)} i den viste fil ${rowsOk ? "✔" : "✖ stemmer ikke"}`],
+    [
+      "Rækker",
+      html`${typeof m.rows === "number" ? formatCount(m.rows) : "ukendt"} ifølge manifestet; ${formatCount(rows)} i den
+      viste fil ${rowsOk ? "✔" : "✖ stemmer ikke"}`,
+    ],
     [
       "SHA-256",
-      html`<code>${String(m.sha256 ?? "ukendt")}</code><br>${
-        actualHash === null ? "kan ikke efterprøves i denne browser" : hashOk ? "✔ stemmer med den viste fil" : html`✖ den viste fil har <code>${actualHash}</code>`
-      }`,
+      html`<code>${String(m.sha256 ?? "ukendt")}</code><br />${
+          actualHash === null
+            ? "kan ikke efterprøves i denne browser"
+            : hashOk
+              ? "✔ stemmer med den viste fil"
+              : html`✖ den viste fil har <code>${actualHash}</code>`
+        }`,
     ],
   ];
   if (p.reason) facts.push(["Datavalg (byggelog)", html`<code>${p.reason}</code>`]);
-  return html`<div data-testid="provenance" data-synthetic=${String(p.synthetic)} data-hash-ok=${String(hashOk)} data-rows=${rows}>
+  return html`<div
+    data-testid="provenance"
+    data-synthetic=${String(p.synthetic)}
+    data-hash-ok=${String(hashOk)}
+    data-rows=${rows}
+  >
     <dl class="data-facts">${facts.flatMap(([k, v]) => [html`<dt>${k}</dt>`, html`<dd>${v}</dd>`])}</dl>
-    <details><summary>Manifestet som JSON</summary><pre>${JSON.stringify(p.manifest, null, 2)}</pre></details>
+    <details>
+      <summary>Manifestet som JSON</summary>
+      <pre>${JSON.stringify(p.manifest, null, 2)}</pre>
+    </details>
   </div>`;
 }

@@ -35,28 +35,56 @@ const no = "nej";
 
 /** Table 1: the legal minimum per benefit group, with the 2024 change for a-dagpenge. */
 export function table1(): HTMLElement {
-  return html`<div class="table-scroll"><table class="rules-table" data-testid="table-1">
-    <caption>Lovkrav i de første seks måneder pr. ydelsesgruppe</caption>
-    <thead><tr><th>Ydelsesgruppe (Jobindsats)</th><th><code>id</code></th><th class="num">Samtaler, mindst</th><th>Mindst ét aktivt tilbud</th><th>Bemærkning</th></tr></thead>
-    <tbody>${BENEFIT_GROUPS.map((g) => {
-      const c = g.conversations;
-      const conversations = c === null ? "–" : c.change ? html`${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}: ${formatCount(c.change.minimum)}` : formatCount(c.minimum);
-      const notes = [c?.change?.note, g.note].filter((x): x is string => !!x);
-      return html`<tr data-group=${g.id}>
-        <td>${g.label}</td><td><code>${g.id}</code></td><td class="num">${conversations}</td>
-        <td>${g.id === "alle" ? "–" : g.offerRequired ? yes : no}</td>
-        <td>${notes.join(" ")}</td>
-      </tr>`;
-    })}</tbody>
-  </table></div>`;
+  return html`<div class="table-scroll">
+    <table class="rules-table" data-testid="table-1">
+      <caption>
+        Lovkrav i de første seks måneder pr. ydelsesgruppe
+      </caption>
+      <thead>
+        <tr>
+          <th>Ydelsesgruppe (Jobindsats)</th>
+          <th><code>id</code></th>
+          <th class="num">Samtaler, mindst</th>
+          <th>Mindst ét aktivt tilbud</th>
+          <th>Bemærkning</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${BENEFIT_GROUPS.map((g) => {
+          const c = g.conversations;
+          const conversations =
+            c === null
+              ? "–"
+              : c.change
+                ? html`${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}:
+                  ${formatCount(c.change.minimum)}`
+                : formatCount(c.minimum);
+          const notes = [c?.change?.note, g.note].filter((x): x is string => !!x);
+          return html`<tr data-group=${g.id}>
+            <td>${g.label}</td>
+            <td><code>${g.id}</code></td>
+            <td class="num">${conversations}</td>
+            <td>${g.id === "alle" ? "–" : g.offerRequired ? yes : no}</td>
+            <td>${notes.join(" ")}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function calendarList(ruleSet: RuleSetId, calendar: readonly StandardWindow[], year: number): HTMLElement {
-  const example = standardPeriods(ruleSet, `${year}-01`, `${year + 1}-12`).filter((p) => p.months[0]!.startsWith(String(year)));
-  return html`<ul>${calendar.map((w, i) => {
-    const p = example[i];
-    return html`<li>${w.label}${p ? html` — fx ${formatMonthSpan(p.months)}, vurderet i ${formatMonthShort(p.assessed)}` : ""}</li>`;
-  })}</ul>`;
+  const example = standardPeriods(ruleSet, `${year}-01`, `${year + 1}-12`).filter((p) =>
+    p.months[0]!.startsWith(String(year)),
+  );
+  return html`<ul>
+    ${calendar.map((w, i) => {
+      const p = example[i];
+      return html`<li>
+        ${w.label}${p ? html` — fx ${formatMonthSpan(p.months)}, vurderet i ${formatMonthShort(p.assessed)}` : ""}
+      </li>`;
+    })}
+  </ul>`;
 }
 
 interface ParameterRow {
@@ -67,8 +95,21 @@ interface ParameterRow {
 
 function parameterTable(rows: readonly ParameterRow[], testid: string): HTMLElement {
   return html`<table class="rules-table" data-testid=${testid}>
-    <thead><tr><th>Parameter</th><th>Standard</th></tr></thead>
-    <tbody>${rows.map((r) => html`<tr><td>${r.name} <code>${r.key}</code></td><td>${r.value}</td></tr>`)}</tbody>
+    <thead>
+      <tr>
+        <th>Parameter</th>
+        <th>Standard</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr>
+            <td>${r.name} <code>${r.key}</code></td>
+            <td>${r.value}</td>
+          </tr>`,
+      )}
+    </tbody>
   </table>`;
 }
 
@@ -77,17 +118,29 @@ export function ruleSetSections(): HTMLElement {
   const f = FOLLOW_UP_DEFAULTS;
   const r = RESTORATION_DEFAULTS;
   const followRows: ParameterRow[] = [
-    { name: "Tærskel: andel der skal have fået indsatsen", key: "threshold", value: formatPercentParameter(f.threshold) },
+    {
+      name: "Tærskel: andel der skal have fået indsatsen",
+      key: "threshold",
+      value: formatPercentParameter(f.threshold),
+    },
     { name: "Mindste antal borgere pr. måned", key: "minPopulation", value: formatCount(f.minPopulation) },
     { name: "Måneder i en periode", key: "windowMonths", value: formatCount(f.windowMonths) },
-    { name: "Opgørelse", key: "aggregation", value: f.aggregation === "overall" ? "samlet for kommunen (overall)" : "pr. ydelsesgruppe (per-group)" },
+    {
+      name: "Opgørelse",
+      key: "aggregation",
+      value: f.aggregation === "overall" ? "samlet for kommunen (overall)" : "pr. ydelsesgruppe (per-group)",
+    },
     { name: "Vis undtagelseskandidater som undtaget", key: "applyExemptions", value: f.applyExemptions ? yes : no },
   ];
   const restorationRows: ParameterRow[] = [
     { name: "Grænse: andel uden indsats", key: "limit", value: formatPercentParameter(r.limit) },
     { name: "Mindste antal borgere pr. måned", key: "minPopulation", value: formatCount(r.minPopulation) },
     { name: "Måneder i en periode", key: "windowMonths", value: formatCount(r.windowMonths) },
-    { name: "Måneder til at genoprette (og højst til en plan)", key: "restorationMonths", value: formatCount(r.restorationMonths) },
+    {
+      name: "Måneder til at genoprette (og højst til en plan)",
+      key: "restorationMonths",
+      value: formatCount(r.restorationMonths),
+    },
   ];
   const groupsOf = (ids: readonly string[]) => ids.map(groupName).join(", ");
   return html`<div class="side-by-side">
@@ -98,8 +151,13 @@ export function ruleSetSections(): HTMLElement {
       <h4>Kalender</h4>
       ${calendarList("opfoelgning-2024", FOLLOW_UP_CALENDAR, 2025)}
       <h4>Handlekriterier (samlet opgørelse)</h4>
-      <ul>${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionName(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}</ul>
-      <p>Med opgørelsen pr. ydelsesgruppe bruges i stedet de ${formatCountWord(PER_GROUP_CRITERIA.length)} gruppekriterier fra genopretningsmodellen.</p>
+      <ul>
+        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionName(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}
+      </ul>
+      <p>
+        Med opgørelsen pr. ydelsesgruppe bruges i stedet de ${formatCountWord(PER_GROUP_CRITERIA.length)}
+        gruppekriterier fra genopretningsmodellen.
+      </p>
     </section>
     <section data-rules="genopretning-2020">
       <h3>${RULE_SETS["genopretning-2020"].name}</h3>
@@ -108,8 +166,15 @@ export function ruleSetSections(): HTMLElement {
       <h4>Kalender</h4>
       ${calendarList("genopretning-2020", RESTORATION_CALENDAR, 2022)}
       <h4>Handlekriterier (pr. gruppe)</h4>
-      <p>${formatCount(PER_GROUP_CRITERIA.length)} kriterier: ${PER_GROUP_CRITERIA.filter((c) => c.measure === "samtaler").length} for samtaler og ${PER_GROUP_CRITERIA.filter((c) => c.measure === "tilbud").length} for tilbud (${groupsOf(OFFER_GROUPS.map((g) => g.id))}).</p>
-      <ul>${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionName(c.id)} <code>${c.id}</code></li>`)}</ul>
+      <p>
+        ${formatCount(PER_GROUP_CRITERIA.length)} kriterier:
+        ${PER_GROUP_CRITERIA.filter((c) => c.measure === "samtaler").length} for samtaler og
+        ${PER_GROUP_CRITERIA.filter((c) => c.measure === "tilbud").length} for tilbud
+        (${groupsOf(OFFER_GROUPS.map((g) => g.id))}).
+      </p>
+      <ul>
+        ${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionName(c.id)} <code>${c.id}</code></li>`)}
+      </ul>
     </section>
   </div>`;
 }
@@ -119,7 +184,9 @@ export function verdictOrder(): HTMLElement {
   const limit = formatPercentParameter(100 - FOLLOW_UP_DEFAULTS.threshold);
   const min = formatCount(FOLLOW_UP_DEFAULTS.minPopulation);
   const step = (s: keyof typeof STATUS_LABELS, text: string) =>
-    html`<li data-status=${s}><strong><span aria-hidden="true">${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</strong> — ${text}</li>`;
+    html`<li data-status=${s}>
+      <strong><span aria-hidden="true">${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</strong> — ${text}
+    </li>`;
   return html`<ol class="verdict-order" data-testid="verdict-order">
     ${step("not-covered", `hvis en måned har et kendt antal borgere under ${min}. Kravet gælder kun, når der er mindst ${min} borgere i hver måned.`)}
     ${step("compliant", `ellers: hvis bare én måned med kendt andel ikke ligger over grænsen (${limit} uden indsats ved en tærskel på ${formatPercentParameter(FOLLOW_UP_DEFAULTS.threshold)}). Præcis på grænsen er ikke over.`)}
@@ -130,14 +197,22 @@ export function verdictOrder(): HTMLElement {
 
 /** The stages of the 2020 model's process. */
 export function stageList(): HTMLElement {
-  return html`<ol class="stage-list">${STAGES.map((s) => html`<li><strong>${STAGE_LABELS[s]}</strong> <code>${s}</code></li>`)}</ol>`;
+  return html`<ol class="stage-list">
+    ${STAGES.map((s) => html`<li><strong>${STAGE_LABELS[s]}</strong> <code>${s}</code></li>`)}
+  </ol>`;
 }
 
 /** The exemption candidates with what the kit checks. */
 export function exemptionList(): HTMLElement {
   return html`<ul>
-    <li><strong>${EXEMPTION_LABELS["enhanced-supervision"]}</strong> — kommunen står på listen over kommuner under skærpet tilsyn i mindst én måned af perioden (listen redigeres af brugeren: <code>data/skaerpet-tilsyn.csv</code>).</li>
-    <li><strong>${EXEMPTION_LABELS["positive-trend"]}</strong> — andelen uden indsats falder fra hver måned til den næste gennem hele perioden (sammenlignet præcist på antallene, hvor de kendes).</li>
+    <li>
+      <strong>${EXEMPTION_LABELS["enhanced-supervision"]}</strong> — kommunen står på listen over kommuner under skærpet
+      tilsyn i mindst én måned af perioden (listen redigeres af brugeren: <code>data/skaerpet-tilsyn.csv</code>).
+    </li>
+    <li>
+      <strong>${EXEMPTION_LABELS["positive-trend"]}</strong> — andelen uden indsats falder fra hver måned til den næste
+      gennem hele perioden (sammenlignet præcist på antallene, hvor de kendes).
+    </li>
   </ul>`;
 }
 
@@ -147,18 +222,55 @@ export function differences(): HTMLElement {
   const r = RESTORATION_DEFAULTS;
   const cal = (c: readonly StandardWindow[]) => c.map((w) => w.label).join("; ");
   const rows: [string, string, string][] = [
-    ["Kriterier", `${formatCountWord(OVERALL_CRITERIA.length)}: samtaler og tilbud for kommunen som helhed`, `${formatCount(PER_GROUP_CRITERIA.length)}: hver ydelsesgruppe og indsats for sig`],
+    [
+      "Kriterier",
+      `${formatCountWord(OVERALL_CRITERIA.length)}: samtaler og tilbud for kommunen som helhed`,
+      `${formatCount(PER_GROUP_CRITERIA.length)}: hver ydelsesgruppe og indsats for sig`,
+    ],
     ["Periode", `${formatCountWord(f.windowMonths)} måneder (halvår)`, `${formatCountWord(r.windowMonths)} måneder`],
     ["Kalender", cal(FOLLOW_UP_CALENDAR), cal(RESTORATION_CALENDAR)],
-    ["Brud i en måned", `mere end ${formatPercentParameter(100 - f.threshold)} uden indsats (under ${formatPercentParameter(f.threshold)} fik den)`, `mere end ${formatPercentParameter(r.limit)} uden indsats`],
-    ["Mindste antal borgere", `${formatCount(f.minPopulation)} i hver måned`, `${formatCount(r.minPopulation)} i hver måned`],
+    [
+      "Brud i en måned",
+      `mere end ${formatPercentParameter(100 - f.threshold)} uden indsats (under ${formatPercentParameter(f.threshold)} fik den)`,
+      `mere end ${formatPercentParameter(r.limit)} uden indsats`,
+    ],
+    [
+      "Mindste antal borgere",
+      `${formatCount(f.minPopulation)} i hver måned`,
+      `${formatCount(r.minPopulation)} i hver måned`,
+    ],
     ["Udpeget når", "alle måneder i perioden er brud", "alle måneder i perioden er brud"],
     ["Undtagelser", "kandidater: skærpet tilsyn, stadig forbedring", "ingen"],
-    ["Hvad sker der", "AMK kontakter kommunen og tilbyder faglig bistand; ingen skriftlig redegørelse", `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter genopretningsplan og til sidst eskalering`],
-    ["Genoprettet", "–", `mindst én måned under ${formatPercentParameter(r.limit)} (præcis ${formatPercentParameter(r.limit)} genopretter ikke) eller under ${formatCount(r.minPopulation)} borgere`],
+    [
+      "Hvad sker der",
+      "AMK kontakter kommunen og tilbyder faglig bistand; ingen skriftlig redegørelse",
+      `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter genopretningsplan og til sidst eskalering`,
+    ],
+    [
+      "Genoprettet",
+      "–",
+      `mindst én måned under ${formatPercentParameter(r.limit)} (præcis ${formatPercentParameter(r.limit)} genopretter ikke) eller under ${formatCount(r.minPopulation)} borgere`,
+    ],
   ];
-  return html`<div class="table-scroll"><table class="rules-table" data-testid="differences">
-    <thead><tr><th></th><th>${RULE_SETS["opfoelgning-2024"].name}</th><th>${RULE_SETS["genopretning-2020"].name}</th></tr></thead>
-    <tbody>${rows.map(([k, a, b]) => html`<tr><th scope="row">${k}</th><td>${a}</td><td>${b}</td></tr>`)}</tbody>
-  </table></div>`;
+  return html`<div class="table-scroll">
+    <table class="rules-table" data-testid="differences">
+      <thead>
+        <tr>
+          <th></th>
+          <th>${RULE_SETS["opfoelgning-2024"].name}</th>
+          <th>${RULE_SETS["genopretning-2020"].name}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          ([k, a, b]) =>
+            html`<tr>
+              <th scope="row">${k}</th>
+              <td>${a}</td>
+              <td>${b}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -27,7 +27,10 @@ function rgbOf(hex: string): [number, number, number] {
  * d3's polylinear scale with clamping, into `out`: bisect-right for the segment, a zero-width
  * segment at t = 0.5, each channel interpolated as a + t·(b − a).
  */
-function piecewise(domain: readonly number[], range: readonly [number, number, number][]): (x: number, out: Float64Array) => void {
+function piecewise(
+  domain: readonly number[],
+  range: readonly [number, number, number][],
+): (x: number, out: Float64Array) => void {
   const last = domain.length - 1;
   return (x, out) => {
     const v = Math.max(domain[0]!, Math.min(domain[last]!, x));

@@ -7,7 +7,14 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import { html } from "npm:htl";
-import { formatMonthShort, formatPercent, formatPercentParameter, formatCountWord, type Month, type MonthlyPanel } from "./_gen/tidlig.js";
+import {
+  formatMonthShort,
+  formatPercent,
+  formatPercentParameter,
+  formatCountWord,
+  type Month,
+  type MonthlyPanel,
+} from "./_gen/tidlig.js";
 import { shareColor } from "./colors.js";
 import { criterionName, groupName } from "./detail-labels.js";
 
@@ -29,7 +36,9 @@ export function panelSummary(p: MonthlyPanel): string {
   const breaches = p.months.filter((m) => m.breach === true).length;
   const unknown = p.months.filter((m) => m.shareWithout === null).length;
   const last = [...p.months].reverse().find((m) => m.shareWithout !== null);
-  const latest = last ? `; seneste kendte andel ${formatPercent(last.shareWithout!)} (${formatMonthShort(last.month)})` : "";
+  const latest = last
+    ? `; seneste kendte andel ${formatPercent(last.shareWithout!)} (${formatMonthShort(last.month)})`
+    : "";
   return `Over grænsen på ${formatPercentParameter(p.limit)} i ${formatCountWord(breaches)} af ${formatCountWord(p.months.length)} måneder, ukendt i ${formatCountWord(unknown)}${latest}.`;
 }
 
@@ -40,13 +49,19 @@ export interface SmallMultiplesOptions {
 }
 
 function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLElement {
-  const data: Point[] = p.months.map((m) => ({ date: toDate(m.month), month: m.month, share: m.shareWithout, breach: m.breach }));
+  const data: Point[] = p.months.map((m) => ({
+    date: toDate(m.month),
+    month: m.month,
+    share: m.shareWithout,
+    breach: m.breach,
+  }));
   const color = shareColor(p.limit);
   const first = o.window[0];
   const last = o.window[o.window.length - 1];
   const band = first && last ? [{ x1: toDate(first), x2: toDate(last) }] : [];
   const domain = [toDate(p.months[0]!.month), toDate(p.months[p.months.length - 1]!.month)];
-  const label = (d: Point) => `${formatMonthShort(d.month)}: ${d.share === null ? "ukendt" : formatPercent(d.share)}${d.breach ? " (over grænsen)" : ""}`;
+  const label = (d: Point) =>
+    `${formatMonthShort(d.month)}: ${d.share === null ? "ukendt" : formatPercent(d.share)}${d.breach ? " (over grænsen)" : ""}`;
   const chart = Plot.plot({
     width: o.width ?? 280,
     height: 150,
@@ -59,16 +74,43 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
     marks: [
       Plot.rectX(band, { x1: "x1", x2: "x2", y1: 0, y2: yMax, fill: "currentColor", fillOpacity: 0.1, inset: -2 }),
       Plot.ruleY([p.limit], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.8 }),
-      Plot.lineY(data, { x: "date", y: (d: Point) => d.share ?? NaN, stroke: "currentColor", strokeOpacity: 0.55, strokeWidth: 1.2 }),
-      Plot.dot(data.filter((d) => d.share !== null && !d.breach), { x: "date", y: "share", r: 2, fill: (d: Point) => color(d.share), stroke: "currentColor", strokeOpacity: 0.3, title: label }),
-      Plot.dot(data.filter((d) => d.breach), { x: "date", y: "share", r: 3.5, symbol: "times", stroke: "#b35806", strokeWidth: 2, title: label }),
-      Plot.ruleX(data.filter((d) => d.share === null), { x: "date", y1: 0, y2: yMax * 0.06, stroke: "#8a8a8a", strokeWidth: 2, title: label }),
+      Plot.lineY(data, {
+        x: "date",
+        y: (d: Point) => d.share ?? NaN,
+        stroke: "currentColor",
+        strokeOpacity: 0.55,
+        strokeWidth: 1.2,
+      }),
+      Plot.dot(
+        data.filter((d) => d.share !== null && !d.breach),
+        {
+          x: "date",
+          y: "share",
+          r: 2,
+          fill: (d: Point) => color(d.share),
+          stroke: "currentColor",
+          strokeOpacity: 0.3,
+          title: label,
+        },
+      ),
+      Plot.dot(
+        data.filter((d) => d.breach),
+        { x: "date", y: "share", r: 3.5, symbol: "times", stroke: "#b35806", strokeWidth: 2, title: label },
+      ),
+      Plot.ruleX(
+        data.filter((d) => d.share === null),
+        { x: "date", y1: 0, y2: yMax * 0.06, stroke: "#8a8a8a", strokeWidth: 2, title: label },
+      ),
     ],
   }) as unknown as HTMLElement;
   const summary = panelSummary(p);
   chart.setAttribute("role", "img");
   chart.setAttribute("aria-label", `${panelTitle(p)}: ${summary}`);
-  return html`<figure class="small-multiple" data-criterion=${p.id} data-breaches=${p.months.filter((m) => m.breach === true).length}>
+  return html`<figure
+    class="small-multiple"
+    data-criterion=${p.id}
+    data-breaches=${p.months.filter((m) => m.breach === true).length}
+  >
     <figcaption><strong>${panelTitle(p)}</strong></figcaption>
     ${chart}
     <p class="small-multiple-summary">${summary}</p>
@@ -77,31 +119,57 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
 
 function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
   const months = panels[0]?.months.map((m) => m.month) ?? [];
-  return html`<details class="small-multiples-table"><summary>Tallene bag graferne (andel uden indsats; ✖ = over grænsen)</summary>
-    <div class="table-scroll"><table>
-      <thead><tr><th>Måned</th>${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionName(p.id)}</th>`)}</tr></thead>
-      <tbody>${months.map(
-        (m, i) => html`<tr><th scope="row">${formatMonthShort(m)}</th>${panels.map((p) => {
-          const t = p.months[i]!;
-          return html`<td class="num">${t.shareWithout === null ? "ukendt" : `${t.breach ? "✖ " : ""}${formatPercent(t.shareWithout)}`}</td>`;
-        })}</tr>`,
-      )}</tbody>
-    </table></div>
+  return html`<details class="small-multiples-table">
+    <summary>Tallene bag graferne (andel uden indsats; ✖ = over grænsen)</summary>
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>Måned</th>
+            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionName(p.id)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${months.map(
+            (m, i) =>
+              html`<tr>
+                <th scope="row">${formatMonthShort(m)}</th>
+                ${panels.map((p) => {
+                  const t = p.months[i]!;
+                  return html`<td class="num">
+                    ${t.shareWithout === null ? "ukendt" : `${t.breach ? "✖ " : ""}${formatPercent(t.shareWithout)}`}
+                  </td>`;
+                })}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
   </details>`;
 }
 
 export function smallMultiples(panels: readonly MonthlyPanel[], o: SmallMultiplesOptions): HTMLElement {
   if (!panels.length) return html`<p>Ingen måneder at vise for kommunen.</p>`;
   let max = 0;
-  for (const p of panels) for (const m of p.months) if (m.shareWithout !== null && m.shareWithout > max) max = m.shareWithout;
+  for (const p of panels)
+    for (const m of p.months) if (m.shareWithout !== null && m.shareWithout > max) max = m.shareWithout;
   const yMax = Math.min(100, Math.max(Math.ceil((max + 5) / 10) * 10, (panels[0]?.limit ?? 20) + 10));
   const groups = [...new Set(panels.map((p) => p.measure))];
   return html`<div class="small-multiples">
     ${groups.map(
-      (measure) => html`<section><h3>${measure === "samtaler" ? "Samtaler" : "Tilbud"}</h3>
-      <div class="small-multiples-grid">${panels.filter((p) => p.measure === measure).map((p) => panel(p, yMax, o))}</div></section>`,
+      (measure) =>
+        html`<section>
+          <h3>${measure === "samtaler" ? "Samtaler" : "Tilbud"}</h3>
+          <div class="small-multiples-grid">
+            ${panels.filter((p) => p.measure === measure).map((p) => panel(p, yMax, o))}
+          </div>
+        </section>`,
     )}
-    <p class="small-multiples-legend">Stiplet linje: grænsen. <span style="color:#b35806">✖</span> = måned over grænsen. Grå streg ved aksen = ukendt andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer (${groupName("alle").toLowerCase()} og de enkelte grupper).</p>
+    <p class="small-multiples-legend">
+      Stiplet linje: grænsen. <span style="color:#b35806">✖</span> = måned over grænsen. Grå streg ved aksen = ukendt
+      andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer (${groupName("alle").toLowerCase()}
+      og de enkelte grupper).
+    </p>
     ${figuresTable(panels)}
   </div>`;
 }

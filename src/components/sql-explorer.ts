@@ -27,7 +27,9 @@ interface DuckConnection {
 /** An Arrow table as DuckDB returns it. */
 export interface ArrowResult {
   readonly numRows: number;
-  readonly schema: { readonly fields: readonly { readonly name: string; readonly type: { readonly typeId: number } }[] };
+  readonly schema: {
+    readonly fields: readonly { readonly name: string; readonly type: { readonly typeId: number } }[];
+  };
   toArray(): { toJSON(): Record<string, unknown> }[];
 }
 
@@ -82,7 +84,16 @@ export function verdictRows(e: Evaluation): Row[] {
       municipality_status: m.status,
     };
     if (!m.criteria.length) {
-      rows.push({ ...base, criterion: null, criterion_status: null, status_label: STATUS_LABELS[m.status], months_in_breach: null, max_share_without: null, min_share_without: null, explanation: null });
+      rows.push({
+        ...base,
+        criterion: null,
+        criterion_status: null,
+        status_label: STATUS_LABELS[m.status],
+        months_in_breach: null,
+        max_share_without: null,
+        min_share_without: null,
+        explanation: null,
+      });
     }
     for (const c of m.criteria) {
       const shares = c.months.map((x) => x.shareWithout).filter((x): x is number => x !== null);
@@ -175,7 +186,8 @@ export function resultRows(t: ArrowResult): Row[] {
     const o = r.toJSON();
     const out: Row = {};
     for (const [k, v] of Object.entries(o)) {
-      out[k] = typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : (v as Row[string]);
+      out[k] =
+        typeof v === "bigint" ? Number(v) : v instanceof Date ? v.toISOString().slice(0, 10) : (v as Row[string]);
     }
     return out;
   });
@@ -187,7 +199,9 @@ export function rowsToCsv(columns: readonly string[], rows: readonly Row[]): str
     const s = v === null || v === undefined ? "" : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [columns.map(field).join(","), ...rows.map((r) => columns.map((c) => field(r[c])).join(","))].join("\n") + "\n";
+  return (
+    [columns.map(field).join(","), ...rows.map((r) => columns.map((c) => field(r[c])).join(","))].join("\n") + "\n"
+  );
 }
 
 /** A quick chart of a result: the first numeric column against the first other column. */
@@ -219,7 +233,10 @@ export function quickChart(columns: readonly string[], rows: readonly Row[]): SV
         marginLeft: 180,
         x: { label: y, grid: true, tickFormat: fmt },
         y: { label: null },
-        marks: [Plot.barX(data.slice(0, 40), { x: y, y: (r: Row) => String(r[x]), sort: { y: "-x" }, tip: true }), Plot.ruleX([0])],
+        marks: [
+          Plot.barX(data.slice(0, 40), { x: y, y: (r: Row) => String(r[x]), sort: { y: "-x" }, tip: true }),
+          Plot.ruleX([0]),
+        ],
       });
   chart.setAttribute("aria-label", `Diagram af ${y} efter ${x}; tallene står i tabellen ovenfor.`);
   chart.setAttribute("role", "img");
@@ -230,10 +247,23 @@ const MAX_SHOWN = 500;
 
 function resultTable(columns: readonly string[], rows: readonly Row[]): HTMLElement {
   const numeric = new Set(columns.filter((c) => rows.some((r) => typeof r[c] === "number")));
-  return html`<div class="sql-result-table"><table data-testid="sql-result" data-rows=${rows.length}>
-    <thead><tr>${columns.map((c) => html`<th scope="col" class=${numeric.has(c) ? "num" : ""}>${c}</th>`)}</tr></thead>
-    <tbody>${rows.slice(0, MAX_SHOWN).map((r) => html`<tr>${columns.map((c) => html`<td class=${numeric.has(c) ? "num" : ""}>${cellText(r[c])}</td>`)}</tr>`)}</tbody>
-  </table></div>`;
+  return html`<div class="sql-result-table">
+    <table data-testid="sql-result" data-rows=${rows.length}>
+      <thead>
+        <tr>
+          ${columns.map((c) => html`<th scope="col" class=${numeric.has(c) ? "num" : ""}>${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.slice(0, MAX_SHOWN).map(
+          (r) =>
+            html`<tr>
+              ${columns.map((c) => html`<td class=${numeric.has(c) ? "num" : ""}>${cellText(r[c])}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 let lastQuery: string | null = null;
@@ -250,7 +280,13 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
     <option value="">Vælg et eksempel …</option>
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${String(i)}>${q.label}</option>`)}
   </select>` as unknown as HTMLSelectElement;
-  const editor = html`<textarea id="sql-query" class="sql-query" rows="7" spellcheck="false" aria-label="SQL-forespørgsel"></textarea>` as unknown as HTMLTextAreaElement;
+  const editor = html`<textarea
+    id="sql-query"
+    class="sql-query"
+    rows="7"
+    spellcheck="false"
+    aria-label="SQL-forespørgsel"
+  ></textarea>` as unknown as HTMLTextAreaElement;
   editor.value = lastQuery ?? EXAMPLE_QUERIES[0]!.sql(ctx);
   const run = html`<button type="submit" id="sql-run">Kør forespørgsel</button>` as unknown as HTMLButtonElement;
   const error = html`<div class="sql-error" role="alert" data-testid="sql-error" hidden></div>`;
@@ -278,15 +314,24 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
       const href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
       const chart = quickChart(columns, rows);
       output.replaceChildren(
-        html`<p><a href=${href} download="forespoergsel.csv" data-testid="sql-download">Hent resultatet som CSV</a></p>`,
+        html`<p>
+          <a href=${href} download="forespoergsel.csv" data-testid="sql-download">Hent resultatet som CSV</a>
+        </p>`,
         resultTable(columns, rows),
-        chart ? html`<figure class="sql-chart">${chart}<figcaption>Hurtigt diagram: første talkolonne mod første tekstkolonne.</figcaption></figure>` : "",
+        chart
+          ? html`<figure class="sql-chart">
+              ${chart}
+              <figcaption>Hurtigt diagram: første talkolonne mod første tekstkolonne.</figcaption>
+            </figure>`
+          : "",
       );
     } catch (e) {
       if (id !== runId) return;
       status.textContent = "";
       error.hidden = false;
-      error.replaceChildren(html`<strong>DuckDB kunne ikke køre forespørgslen:</strong> <code>${(e as Error).message ?? String(e)}</code>`);
+      error.replaceChildren(
+        html`<strong>DuckDB kunne ikke køre forespørgslen:</strong> <code>${(e as Error).message ?? String(e)}</code>`,
+      );
       output.replaceChildren();
     } finally {
       if (id === runId) run.disabled = false;

@@ -22,12 +22,22 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
   const chart = Plot.plot({
     height: 340,
     marginLeft: 50,
-    x: { label: "Tærskel: andel der skal have fået indsatsen (%)", tickFormat: (v: number) => formatPercentParameter(v).replace(" %", "") },
+    x: {
+      label: "Tærskel: andel der skal have fået indsatsen (%)",
+      tickFormat: (v: number) => formatPercentParameter(v).replace(" %", ""),
+    },
     y: { label: `Antal ${what}`, grid: true, tickFormat: (v: number) => formatCount(v) },
     marks: [
       Plot.lineY(
         data.filter((d) => !d.current),
-        { x: "threshold", y: "flagged", z: "label", stroke: "var(--theme-foreground-faint)", strokeWidth: 1, tip: { format: { x: true, y: true, z: true } } },
+        {
+          x: "threshold",
+          y: "flagged",
+          z: "label",
+          stroke: "var(--theme-foreground-faint)",
+          strokeWidth: 1,
+          tip: { format: { x: true, y: true, z: true } },
+        },
       ),
       Plot.lineY(
         data.filter((d) => d.current),
@@ -36,7 +46,15 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
       Plot.ruleX([threshold], { stroke: "var(--theme-foreground)", strokeDasharray: "4,3" }),
       atThreshold ? Plot.dot([atThreshold], { x: "threshold", y: "flagged", fill: "#a50f75", r: 5 }) : null,
       atThreshold
-        ? Plot.text([atThreshold], { x: "threshold", y: "flagged", text: (d: SweepPoint) => `${formatCount(d.flagged)} ved ${formatPercentParameter(d.threshold)}`, dx: 8, textAnchor: "start", dy: -10, fontWeight: 700 })
+        ? Plot.text([atThreshold], {
+            x: "threshold",
+            y: "flagged",
+            text: (d: SweepPoint) => `${formatCount(d.flagged)} ved ${formatPercentParameter(d.threshold)}`,
+            dx: 8,
+            textAnchor: "start",
+            dy: -10,
+            fontWeight: 700,
+          })
         : null,
       Plot.ruleY([0]),
     ],
@@ -51,14 +69,31 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
 
 /** The chosen period's sweep as a table; the row of the current threshold is marked. */
 export function sweepTable(s: SweepSeries, threshold: number, what: string): HTMLElement {
-  return html`<div class="sweep-table table-scroll"><table data-testid="sweep-table" data-period=${s.period}>
-    <caption>${s.label}: antal ${what} ved hver tærskel</caption>
-    <thead><tr><th scope="col" class="num">Tærskel</th><th scope="col" class="num">Antal ${what}</th></tr></thead>
-    <tbody>${s.points.map(
-      (p) => html`<tr data-threshold=${String(p.threshold)} data-flagged=${String(p.flagged)} class=${p.threshold === threshold ? "sweep-current" : ""}
-        aria-current=${p.threshold === threshold ? "true" : null}>
-        <td class="num">${formatPercentParameter(p.threshold)}${p.threshold === threshold ? " (valgt)" : ""}</td>
-        <td class="num">${formatCount(p.flagged)}</td></tr>`,
-    )}</tbody>
-  </table></div>`;
+  return html`<div class="sweep-table table-scroll">
+    <table data-testid="sweep-table" data-period=${s.period}>
+      <caption>
+        ${s.label}: antal ${what} ved hver tærskel
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" class="num">Tærskel</th>
+          <th scope="col" class="num">Antal ${what}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${s.points.map(
+          (p) =>
+            html`<tr
+              data-threshold=${String(p.threshold)}
+              data-flagged=${String(p.flagged)}
+              class=${p.threshold === threshold ? "sweep-current" : ""}
+              aria-current=${p.threshold === threshold ? "true" : null}
+            >
+              <td class="num">${formatPercentParameter(p.threshold)}${p.threshold === threshold ? " (valgt)" : ""}</td>
+              <td class="num">${formatCount(p.flagged)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -123,7 +123,11 @@ export function tileLayout(input: readonly TilePoint[], options: TileLayoutOptio
     return row;
   });
   const cells = assign(cost);
-  const tiles = points.map((p, i) => ({ code: p.code, col: cells[i]! % columns, row: Math.floor(cells[i]! / columns) }));
+  const tiles = points.map((p, i) => ({
+    code: p.code,
+    col: cells[i]! % columns,
+    row: Math.floor(cells[i]! / columns),
+  }));
   tiles.sort((a, b) => a.row - b.row || a.col - b.col);
   return { columns, rows, tiles };
 }

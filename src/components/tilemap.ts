@@ -18,15 +18,15 @@ export function municipalityTiles(): TileLayout {
 export function shortName(name: string): string {
   const special: Record<string, string> = {
     "Høje-Taastrup": "H-Taas",
-    "Frederiksberg": "Frb.",
-    "Frederikshavn": "Fr.havn",
-    "Frederikssund": "Fr.sund",
-    "Fredericia": "Fr.cia",
-    "Fredensborg": "Fr.borg",
+    Frederiksberg: "Frb.",
+    Frederikshavn: "Fr.havn",
+    Frederikssund: "Fr.sund",
+    Fredericia: "Fr.cia",
+    Fredensborg: "Fr.borg",
     "Lyngby-Taarbæk": "Lyngby",
     "Ringkøbing-Skjern": "Rkb-Sk",
-    "Brøndby": "Brøndby",
-    "Brønderslev": "Brønd.",
+    Brøndby: "Brøndby",
+    Brønderslev: "Brønd.",
   };
   return special[name] ?? (name.length <= 7 ? name : `${name.slice(0, 6)}.`);
 }
@@ -44,7 +44,15 @@ export interface TileMapOptions {
 }
 
 /** The statuses to show in the legend, in this order. */
-const LEGEND: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted", "insufficient-data", "compliant", "restored", "not-covered"];
+const LEGEND: readonly MunicipalityStatus[] = [
+  "flagged",
+  "not-restored",
+  "exempted",
+  "insufficient-data",
+  "compliant",
+  "restored",
+  "not-covered",
+];
 
 /** A tile map built once and recoloured in place. */
 export interface TileMapView {
@@ -93,7 +101,15 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
   const legend = figure.querySelector("ul")!;
   const els = Array.from(svg.querySelectorAll<SVGAElement>("a[data-tile]"), (a) => {
     const code = a.getAttribute("data-tile")!;
-    return { a, code, name: byCode.get(code)!.name, title: a.querySelector("title")!, rect: a.querySelector("rect")!, symbol: a.querySelector(".tile-symbol")!, status: "" };
+    return {
+      a,
+      code,
+      name: byCode.get(code)!.name,
+      title: a.querySelector("title")!,
+      rect: a.querySelector("rect")!,
+      symbol: a.querySelector(".tile-symbol")!,
+      status: "",
+    };
   });
   let legendHtml = "";
   let summaryText = "";
@@ -117,7 +133,10 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
       .join(", ");
     if (summary !== summaryText) {
       summaryText = summary;
-      svg.setAttribute("aria-label", `Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`);
+      svg.setAttribute(
+        "aria-label",
+        `Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`,
+      );
     }
     const h = LEGEND.filter((s) => counts.has(s))
       .map(

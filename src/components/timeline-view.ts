@@ -59,23 +59,43 @@ function describe(e: TimelineEvent): string {
 
 export function timelineView(t: MunicipalityTimeline | null): HTMLElement {
   if (!t || !t.events.length) {
-    return html`<div data-testid="timeline" class="timeline"><p>Data dækker ingen vurdering i genopretningsmodellens kalender.</p></div>`;
+    return html`<div data-testid="timeline" class="timeline">
+      <p>Data dækker ingen vurdering i genopretningsmodellens kalender.</p>
+    </div>`;
   }
-  const legend = html`<ul class="timeline-legend" aria-label="Stadier">${STAGES.map(
-    (s) => html`<li><span class="timeline-swatch" style=${`background:${STAGE_COLORS[s]}`}>${STAGE_SYMBOLS[s]}</span> ${STAGE_LABELS[s]}</li>`,
-  )}</ul>`;
-  const strip = html`<ol class="timeline-strip" aria-hidden="true">${t.events.map(
-    (e) => html`<li class="timeline-step" data-stage=${e.stageAfter} style=${`--stage-color:${STAGE_COLORS[e.stageAfter]}`} title=${describe(e)}>
-      <span class="timeline-date">${formatMonthShort(e.assessment)}</span>
-      <span class="timeline-box"><span class="timeline-symbol">${STAGE_SYMBOLS[e.stageAfter]}</span> ${STAGE_LABELS[e.stageAfter]}</span>
-      <span class="timeline-window">${formatMonthSpan(e.window)}</span>
-      ${e.deadline ? html`<span class="timeline-deadline">frist ${formatMonthShort(e.deadline)}</span>` : ""}
-    </li>`,
-  )}</ol>`;
+  const legend = html`<ul class="timeline-legend" aria-label="Stadier">
+    ${STAGES.map(
+      (s) =>
+        html`<li>
+          <span class="timeline-swatch" style=${`background:${STAGE_COLORS[s]}`}>${STAGE_SYMBOLS[s]}</span>
+          ${STAGE_LABELS[s]}
+        </li>`,
+    )}
+  </ul>`;
+  const strip = html`<ol class="timeline-strip" aria-hidden="true">
+    ${t.events.map(
+      (e) =>
+        html`<li
+          class="timeline-step"
+          data-stage=${e.stageAfter}
+          style=${`--stage-color:${STAGE_COLORS[e.stageAfter]}`}
+          title=${describe(e)}
+        >
+          <span class="timeline-date">${formatMonthShort(e.assessment)}</span>
+          <span class="timeline-box"
+            ><span class="timeline-symbol">${STAGE_SYMBOLS[e.stageAfter]}</span> ${STAGE_LABELS[e.stageAfter]}</span
+          >
+          <span class="timeline-window">${formatMonthSpan(e.window)}</span>
+          ${e.deadline ? html`<span class="timeline-deadline">frist ${formatMonthShort(e.deadline)}</span>` : ""}
+        </li>`,
+    )}
+  </ol>`;
   return html`<div data-testid="timeline" class="timeline" data-final-stage=${t.finalStage}>
     ${legend}
     <div class="table-scroll">${strip}</div>
     <p>Stadie efter sidste vurdering: <strong>${STAGE_LABELS[t.finalStage]}</strong>.</p>
-    <ol class="timeline-text">${t.events.map((e) => html`<li data-stage=${e.stageAfter}>${describe(e)}</li>`)}</ol>
+    <ol class="timeline-text">
+      ${t.events.map((e) => html`<li data-stage=${e.stageAfter}>${describe(e)}</li>`)}
+    </ol>
   </div>`;
 }

@@ -26,7 +26,9 @@ import { STATUS_COLORS } from "./colors.js";
 
 /** Symbol and label of a status, coloured but never by colour alone. */
 export function statusBadge(status: MunicipalityVerdict["status"], label = STATUS_LABELS[status]): HTMLElement {
-  return html`<span class="status-badge" data-status=${status} style=${`--status-color:${STATUS_COLORS[status]}`}><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[status]}</span> ${label}</span>`;
+  return html`<span class="status-badge" data-status=${status} style=${`--status-color:${STATUS_COLORS[status]}`}
+    ><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[status]}</span> ${label}</span
+  >`;
 }
 
 function yesNo(b: boolean | null, yes: string, no: string): string {
@@ -35,43 +37,99 @@ function yesNo(b: boolean | null, yes: string, no: string): string {
 
 function monthRow(t: CriterionTrace, m: MonthTrace): HTMLElement {
   const deciding = t.decidingMonths.includes(m.month);
-  const population = m.population === null ? "ukendt" : `${m.populationIsLowerBound ? "mindst " : ""}${formatCount(m.population)}`;
+  const population =
+    m.population === null ? "ukendt" : `${m.populationIsLowerBound ? "mindst " : ""}${formatCount(m.population)}`;
   return html`<tr class=${deciding ? "trace-deciding" : ""} data-month=${m.month} data-breach=${String(m.breach)}>
-    <td>${formatMonthShort(m.month)}${deciding ? html` <span title="afgørende måned" aria-label="afgørende måned">◆</span>` : ""}</td>
+    <td>
+      ${formatMonthShort(m.month)}${deciding ? html` <span title="afgørende måned" aria-label="afgørende måned">◆</span>` : ""}
+    </td>
     <td class="num">${population}</td>
     <td class="num">${m.without === null ? "ukendt" : formatCount(m.without)}</td>
     <td class="num">${m.shareWithout === null ? "ukendt" : formatPercent(m.shareWithout)}</td>
     <td>${yesNo(m.breach, "✖ over grænsen", "✔ ikke over")}</td>
     ${t.mode === "restoration" ? html`<td>${yesNo(m.restores, "✔ genopretter", "✖ genopretter ikke")}</td>` : ""}
-    <td>${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupName).join(", ")})` : ""}</td>
+    <td>
+      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupName).join(", ")})` : ""}
+    </td>
   </tr>`;
 }
 
 function criterionTrace(t: CriterionTrace): HTMLElement {
   const caveats = t.caveats.map((c) => {
-    const months = "months" in c ? `: ${formatMonthList(c.months)}` : c.code === "window-length" ? `: ${c.actual} måneder, normalt ${c.expected}` : "";
+    const months =
+      "months" in c
+        ? `: ${formatMonthList(c.months)}`
+        : c.code === "window-length"
+          ? `: ${c.actual} måneder, normalt ${c.expected}`
+          : "";
     return html`<li>${CAVEAT_LABELS[c.code] ?? c.code}${months}</li>`;
   });
   const exemptions = t.exemptionCandidates.map((e) =>
     e.code === "positive-trend"
       ? html`<li>${EXEMPTION_LABELS[e.code]}: ${e.shares.map((s) => formatPercent(s)).join(" → ")}</li>`
-      : html`<li>${EXEMPTION_LABELS[e.code]}: ${e.entries.map((x) => `${formatMonthShort(x.from)}–${formatMonthShort(x.to)}`).join(", ")}</li>`,
+      : html`<li>
+          ${EXEMPTION_LABELS[e.code]}:
+          ${e.entries.map((x) => `${formatMonthShort(x.from)}–${formatMonthShort(x.to)}`).join(", ")}
+        </li>`,
   );
   return html`<section class="trace-criterion" data-criterion=${t.criterion} data-status=${t.status}>
     <h3>${criterionName(t.criterion)}: ${statusBadge(t.status)}</h3>
     <p class="trace-explanation">${explain(t)}</p>
-    <div class="table-scroll"><table class="trace-table">
-      <caption>Måned for måned (◆ = afgørende måned)</caption>
-      <thead><tr><th>Måned</th><th class="num">Borgere</th><th class="num">Uden indsats</th><th class="num">Andel uden indsats</th><th>Over grænsen</th>${t.mode === "restoration" ? html`<th>Genopretning</th>` : ""}<th>Kilde</th></tr></thead>
-      <tbody>${t.months.map((m) => monthRow(t, m))}</tbody>
-    </table></div>
+    <div class="table-scroll">
+      <table class="trace-table">
+        <caption>
+          Måned for måned (◆ = afgørende måned)
+        </caption>
+        <thead>
+          <tr>
+            <th>Måned</th>
+            <th class="num">Borgere</th>
+            <th class="num">Uden indsats</th>
+            <th class="num">Andel uden indsats</th>
+            <th>Over grænsen</th>
+            ${t.mode === "restoration" ? html`<th>Genopretning</th>` : ""}
+            <th>Kilde</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${t.months.map((m) => monthRow(t, m))}
+        </tbody>
+      </table>
+    </div>
     <dl class="trace-facts">
-      <dt>Afgørende regel</dt><dd>${CLAUSE_LABELS[t.clause]} <code>${t.clause}</code></dd>
-      <dt>Afgørende måneder</dt><dd>${t.decidingMonths.length ? formatMonthList(t.decidingMonths) : "ingen"}</dd>
-      <dt>Grænse</dt><dd>over ${formatPercentParameter(t.limit)} uden indsats er brud; mindst ${formatCount(t.minPopulation)} borgere pr. måned</dd>
-      <dt>Grupper</dt><dd>${t.groups.map(groupName).join(", ")}</dd>
-      <dt>Forbehold</dt><dd>${caveats.length ? html`<ul>${caveats}</ul>` : "ingen"}</dd>
-      <dt>Undtagelseskandidater</dt><dd>${exemptions.length ? html`<ul>${exemptions}</ul>` : t.status === "flagged" || t.status === "exempted" ? "ingen" : "kun relevant for udpegede kriterier"}</dd>
+      <dt>Afgørende regel</dt>
+      <dd>${CLAUSE_LABELS[t.clause]} <code>${t.clause}</code></dd>
+      <dt>Afgørende måneder</dt>
+      <dd>${t.decidingMonths.length ? formatMonthList(t.decidingMonths) : "ingen"}</dd>
+      <dt>Grænse</dt>
+      <dd>
+        over ${formatPercentParameter(t.limit)} uden indsats er brud; mindst ${formatCount(t.minPopulation)} borgere pr.
+        måned
+      </dd>
+      <dt>Grupper</dt>
+      <dd>${t.groups.map(groupName).join(", ")}</dd>
+      <dt>Forbehold</dt>
+      <dd>
+        ${
+          caveats.length
+            ? html`<ul>
+                ${caveats}
+              </ul>`
+            : "ingen"
+        }
+      </dd>
+      <dt>Undtagelseskandidater</dt>
+      <dd>
+        ${
+          exemptions.length
+            ? html`<ul>
+                ${exemptions}
+              </ul>`
+            : t.status === "flagged" || t.status === "exempted"
+              ? "ingen"
+              : "kun relevant for udpegede kriterier"
+        }
+      </dd>
     </dl>
   </section>`;
 }
@@ -84,14 +142,20 @@ export interface TraceContext {
 /** The trace of one municipality's verdict (data-testid="trace"). */
 export function traceView(evaluation: Evaluation, verdict: MunicipalityVerdict | null, ctx: TraceContext): HTMLElement {
   if (!verdict) {
-    return html`<div data-testid="trace" class="trace"><p>Data har ingen rækker for kommunen i denne periode.</p></div>`;
+    return html`<div data-testid="trace" class="trace">
+      <p>Data har ingen rækker for kommunen i denne periode.</p>
+    </div>`;
   }
   const doc = evaluationDocument({ ...evaluation, municipalities: [verdict] }, ctx);
   const head = `${RULE_SETS[evaluation.ruleSet].name}, ${evaluation.mode === "restoration" ? "genopretningstjek" : "udpegning"}, ${formatMonthShort(evaluation.window[0]!)}–${formatMonthShort(evaluation.window[evaluation.window.length - 1]!)}`;
   return html`<div data-testid="trace" class="trace" data-status=${verdict.status}>
-    <p>${head}. Kommunens samlede status: ${statusBadge(verdict.status)}${verdict.criteria.length ? "" : " (intet kriterium har data)"}.</p>
+    <p>
+      ${head}. Kommunens samlede status:
+      ${statusBadge(verdict.status)}${verdict.criteria.length ? "" : " (intet kriterium har data)"}.
+    </p>
     ${verdict.criteria.map(criterionTrace)}
-    <details class="trace-json"><summary>Sporet som JSON (samme format som <code>tidlig-indsats evaluate --format json</code>)</summary>
+    <details class="trace-json">
+      <summary>Sporet som JSON (samme format som <code>tidlig-indsats evaluate --format json</code>)</summary>
       <pre>${JSON.stringify(doc, null, 2)}</pre>
     </details>
   </div>`;

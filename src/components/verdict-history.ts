@@ -3,7 +3,17 @@
  * each cell a symbol and a short label that links to (and on click selects) its trace.
  */
 import { html } from "npm:htl";
-import { CRITERION_LABELS, RULE_SETS, STATUS_LABELS, STATUS_SYMBOLS, formatHalfYear, formatMonthSpan, type Period, type RuleSetHistory, type RuleSetId } from "./_gen/tidlig.js";
+import {
+  CRITERION_LABELS,
+  RULE_SETS,
+  STATUS_LABELS,
+  STATUS_SYMBOLS,
+  formatHalfYear,
+  formatMonthSpan,
+  type Period,
+  type RuleSetHistory,
+  type RuleSetId,
+} from "./_gen/tidlig.js";
 import { STATUS_COLORS } from "./colors.js";
 import { GROUP_SHORT, STATUS_SHORT, criterionName } from "./detail-labels.js";
 
@@ -22,7 +32,13 @@ export interface HistoryOptions {
 
 function cell(status: keyof typeof STATUS_LABELS | null, title: string, href: string, select: () => void): HTMLElement {
   if (status === null) return html`<td class="history-cell history-cell--none" title=${title}>–</td>`;
-  const a = html`<a href=${href} title=${`${title}: ${STATUS_LABELS[status]}`} style=${`--status-color:${STATUS_COLORS[status]}`} data-status=${status}><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[status]}</span> ${STATUS_SHORT[status]}</a>`;
+  const a = html`<a
+    href=${href}
+    title=${`${title}: ${STATUS_LABELS[status]}`}
+    style=${`--status-color:${STATUS_COLORS[status]}`}
+    data-status=${status}
+    ><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[status]}</span> ${STATUS_SHORT[status]}</a
+  >`;
   a.addEventListener("click", (event: MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
@@ -34,10 +50,23 @@ function cell(status: keyof typeof STATUS_LABELS | null, title: string, href: st
 function wideHead(criteria: readonly string[]): HTMLElement {
   const measures = [...new Set(criteria.map((c) => c.split(":")[1] ?? c))];
   return html`<thead>
-    <tr><th scope="col" rowspan="2">Periode</th><th scope="col" rowspan="2">Kommunen</th>${measures.map(
-      (m) => html`<th scope="colgroup" class="history-measure" colspan=${criteria.filter((c) => (c.split(":")[1] ?? c) === m).length}>${CRITERION_LABELS[m] ?? m}</th>`,
-    )}</tr>
-    <tr>${criteria.map((c) => html`<th scope="col" class="history-narrow" title=${criterionName(c)}>${GROUP_SHORT[c.split(":")[0] ?? ""] ?? criterionName(c)}</th>`)}</tr>
+    <tr>
+      <th scope="col" rowspan="2">Periode</th>
+      <th scope="col" rowspan="2">Kommunen</th>
+      ${measures.map(
+        (m) =>
+          html`<th
+            scope="colgroup"
+            class="history-measure"
+            colspan=${criteria.filter((c) => (c.split(":")[1] ?? c) === m).length}
+          >
+            ${CRITERION_LABELS[m] ?? m}
+          </th>`,
+      )}
+    </tr>
+    <tr>
+      ${criteria.map((c) => html`<th scope="col" class="history-narrow" title=${criterionName(c)}>${GROUP_SHORT[c.split(":")[0] ?? ""] ?? criterionName(c)}</th>`)}
+    </tr>
   </thead>`;
 }
 
@@ -46,19 +75,43 @@ export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement 
   if (!h.rows.length) return html`<p>Data dækker ingen standardperiode i ${name}.</p>`;
   // Per-group criteria (the 2020 model): a header row per measure over short group names.
   const wide = h.criteria.some((c) => c.includes(":"));
-  return html`<div class="table-scroll"><table class=${`history-table${wide ? " history-table--wide" : ""}`} data-testid=${`history-${h.ruleSet}`} data-rules=${h.ruleSet}>
-    <caption>${name}</caption>
-    ${wide ? wideHead(h.criteria) : html`<thead><tr><th scope="col">Periode</th><th scope="col">Kommunen</th>${h.criteria.map((c) => html`<th scope="col">${criterionName(c)}</th>`)}</tr></thead>`}
-    <tbody>${h.rows.map(({ period, verdict }) => {
-      const selected = o.selected.rules === h.ruleSet && o.selected.period === period.label;
-      const select = () => o.onSelect(h.ruleSet, period);
-      const href = o.href(h.ruleSet, period);
-      const byId = new Map((verdict?.criteria ?? []).map((c) => [c.criterion, c.status]));
-      return html`<tr class=${selected ? "history-selected" : ""} data-period=${period.label} aria-current=${selected ? "true" : null}>
-        <th scope="row">${periodName(period)}</th>
-        ${cell(verdict?.status ?? null, `${periodName(period)}, kommunen`, href, select)}
-        ${h.criteria.map((c) => cell(byId.get(c) ?? null, `${periodName(period)}, ${criterionName(c)}`, href, select))}
-      </tr>`;
-    })}</tbody>
-  </table></div>`;
+  return html`<div class="table-scroll">
+    <table
+      class=${`history-table${wide ? " history-table--wide" : ""}`}
+      data-testid=${`history-${h.ruleSet}`}
+      data-rules=${h.ruleSet}
+    >
+      <caption>
+        ${name}
+      </caption>
+      ${
+        wide
+          ? wideHead(h.criteria)
+          : html`<thead>
+              <tr>
+                <th scope="col">Periode</th>
+                <th scope="col">Kommunen</th>
+                ${h.criteria.map((c) => html`<th scope="col">${criterionName(c)}</th>`)}
+              </tr>
+            </thead>`
+      }
+      <tbody>
+        ${h.rows.map(({ period, verdict }) => {
+          const selected = o.selected.rules === h.ruleSet && o.selected.period === period.label;
+          const select = () => o.onSelect(h.ruleSet, period);
+          const href = o.href(h.ruleSet, period);
+          const byId = new Map((verdict?.criteria ?? []).map((c) => [c.criterion, c.status]));
+          return html`<tr
+            class=${selected ? "history-selected" : ""}
+            data-period=${period.label}
+            aria-current=${selected ? "true" : null}
+          >
+            <th scope="row">${periodName(period)}</th>
+            ${cell(verdict?.status ?? null, `${periodName(period)}, kommunen`, href, select)}
+            ${h.criteria.map((c) => cell(byId.get(c) ?? null, `${periodName(period)}, ${criterionName(c)}`, href, select))}
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }

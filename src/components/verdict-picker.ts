@@ -17,18 +17,30 @@ export interface VerdictPicker extends HTMLElement {
   select(rules: RuleSetId, period: Period): void;
 }
 
-export function verdictPicker(periods: Readonly<Record<RuleSetId, readonly Period[]>>, initial: Selection): VerdictPicker {
+export function verdictPicker(
+  periods: Readonly<Record<RuleSetId, readonly Period[]>>,
+  initial: Selection,
+): VerdictPicker {
   const key = (rules: RuleSetId, label: string) => `${rules}|${label}`;
   const all = new Map<string, Selection>();
-  for (const rules of RULE_SET_IDS) for (const period of periods[rules]) all.set(key(rules, period.label), { rules, period });
+  for (const rules of RULE_SET_IDS)
+    for (const period of periods[rules]) all.set(key(rules, period.label), { rules, period });
   // A period from the URL that is no standard window (e.g. 2024-02..2024-07) is offered too.
   const initialKey = key(initial.rules, initial.period.label);
   if (!all.has(initialKey)) all.set(initialKey, initial);
-  const select = html`<select id="verdict-picker" name="vurdering">${RULE_SET_IDS.map(
-    (rules) => html`<optgroup label=${RULE_SETS[rules].name}>${[...all.values()]
-      .filter((s) => s.rules === rules)
-      .map((s) => html`<option value=${key(rules, s.period.label)}>${periodName(s.period)} (${s.period.label})</option>`)}</optgroup>`,
-  )}</select>` as HTMLSelectElement;
+  const select = html`<select id="verdict-picker" name="vurdering">
+    ${RULE_SET_IDS.map(
+      (rules) =>
+        html`<optgroup label=${RULE_SETS[rules].name}>
+          ${[...all.values()]
+            .filter((s) => s.rules === rules)
+            .map(
+              (s) =>
+                html`<option value=${key(rules, s.period.label)}>${periodName(s.period)} (${s.period.label})</option>`,
+            )}
+        </optgroup>`,
+    )}
+  </select>` as HTMLSelectElement;
   select.value = initialKey;
   const form = html`<form class="verdict-picker no-print" onsubmit=${(e: Event) => e.preventDefault()}>
     <label for="verdict-picker">Vis vurdering for</label> ${select}

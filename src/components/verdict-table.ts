@@ -67,7 +67,9 @@ export function verdictTableView(href: (code: string) => string = (c) => `./komm
 
   function update(e: Evaluation): void {
     const criteria = criteriaOf(e);
-    const shape = e.municipalities.map((m) => `${m.code}:${criteria.map((c) => (m.criteria.some((x) => x.criterion === c) ? 1 : 0)).join("")}`);
+    const shape = e.municipalities.map(
+      (m) => `${m.code}:${criteria.map((c) => (m.criteria.some((x) => x.criterion === c) ? 1 : 0)).join("")}`,
+    );
     const k = `${criteria.join(",")}|${shape.join(",")}`;
     if (k !== key) {
       key = k;
@@ -75,7 +77,10 @@ export function verdictTableView(href: (code: string) => string = (c) => `./komm
       const rows = wrap.querySelectorAll("tbody tr");
       cells = Array.from(rows, (tr) => {
         const tds = (tr as HTMLTableRowElement).cells;
-        return { status: tds[3]!, criteria: criteria.map((_, j) => (tds[4 + j]!.hasAttribute("data-status") ? tds[4 + j]! : null)) };
+        return {
+          status: tds[3]!,
+          criteria: criteria.map((_, j) => (tds[4 + j]!.hasAttribute("data-status") ? tds[4 + j]! : null)),
+        };
       });
       return;
     }
@@ -91,10 +96,16 @@ export function verdictTableView(href: (code: string) => string = (c) => `./komm
   return { element: wrap, update };
 }
 
-function verdictTableHtml(e: Evaluation, criteria: readonly string[], href: (code: string) => string): HTMLTableElement {
+function verdictTableHtml(
+  e: Evaluation,
+  criteria: readonly string[],
+  href: (code: string) => string,
+): HTMLTableElement {
   const head =
     `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Afgørelse</th>` +
-    criteria.map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`).join("") +
+    criteria
+      .map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`)
+      .join("") +
     `</tr>`;
   const body = e.municipalities
     .map((m) => {
@@ -104,7 +115,9 @@ function verdictTableHtml(e: Evaluation, criteria: readonly string[], href: (cod
         `<tr data-municipality="${escapeHtml(m.code)}"><td>${escapeHtml(m.code)}</td>` +
         `<th scope="row"><a href="${escapeHtml(href(m.code))}">${escapeHtml(m.name)}</a></th><td>${escapeHtml(region.replace(/^Region /, ""))}</td>` +
         statusCell(m.status, true) +
-        criteria.map((c) => (byId.has(c) ? statusCell(byId.get(c)!, false) : `<td class="vt-crit" title="Måles ikke">–</td>`)).join("") +
+        criteria
+          .map((c) => (byId.has(c) ? statusCell(byId.get(c)!, false) : `<td class="vt-crit" title="Måles ikke">–</td>`))
+          .join("") +
         `</tr>`
       );
     })

@@ -41,8 +41,14 @@ export function unsharePrefix(): { prefix: string[] } | { reason: string } {
 export async function buildSite(): Promise<SiteBuild> {
   const started = Date.now();
   if (process.env.TIDLIG_REUSE_DIST === "1" && existsSync(join(DIST, "index.html"))) {
-    return { ok: true, networkIsolated: false, reused: true, log: "", durationMs: 0,
-      note: "TIDLIG_REUSE_DIST=1: reused the existing dist/ instead of building" };
+    return {
+      ok: true,
+      networkIsolated: false,
+      reused: true,
+      log: "",
+      durationMs: 0,
+      note: "TIDLIG_REUSE_DIST=1: reused the existing dist/ instead of building",
+    };
   }
   await rm(DIST, { recursive: true, force: true });
   const require = createRequire(import.meta.url);
@@ -59,7 +65,12 @@ export async function buildSite(): Promise<SiteBuild> {
     cwd: PROJECT,
     encoding: "utf-8",
     // Framework runs `.ts` data loaders with the `tsx` command: make sure the project's is on PATH.
-    env: { ...process.env, PATH: `${join(PROJECT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`, OBSERVABLE_TELEMETRY_DISABLE: "true", NO_COLOR: "1" },
+    env: {
+      ...process.env,
+      PATH: `${join(PROJECT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
+      OBSERVABLE_TELEMETRY_DISABLE: "true",
+      NO_COLOR: "1",
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
   const log = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;

@@ -27,7 +27,9 @@ function latestHalfYear(): string {
 describeSite("detail pages", (site) => {
   test("dist holds one page per municipality (98)", () => {
     expect(MUNICIPALITIES).toHaveLength(98);
-    const missing = MUNICIPALITIES.filter((m) => !existsSync(join(DIST, "kommune", `${m.code}.html`))).map((m) => m.code);
+    const missing = MUNICIPALITIES.filter((m) => !existsSync(join(DIST, "kommune", `${m.code}.html`))).map(
+      (m) => m.code,
+    );
     expect(missing).toEqual([]);
   });
 
@@ -65,8 +67,13 @@ describeSite("detail pages", (site) => {
       expect(await verdict.getAttribute("data-rules")).toBe("opfoelgning-2024");
       expect(await verdict.getAttribute("data-status")).toBe(expected!.status);
       // Each criterion's trace carries the same status as the CLI's.
-      const shown = await page.$$eval("[data-testid=trace] .trace-criterion", (ns) => ns.map((n) => [n.getAttribute("data-criterion"), n.getAttribute("data-status")]));
-      const cli = (expected as unknown as { criteria: { id: string; status: string }[] }).criteria.map((c) => [c.id, c.status]);
+      const shown = await page.$$eval("[data-testid=trace] .trace-criterion", (ns) =>
+        ns.map((n) => [n.getAttribute("data-criterion"), n.getAttribute("data-status")]),
+      );
+      const cli = (expected as unknown as { criteria: { id: string; status: string }[] }).criteria.map((c) => [
+        c.id,
+        c.status,
+      ]);
       expect(shown).toEqual(cli);
     });
   }
@@ -81,7 +88,9 @@ describeSite("detail pages", (site) => {
     expect(await verdict.getAttribute("data-status")).toBe(expected.status);
     const h1 = await cliEvaluate("--rules", "opfoelgning-2024", "--period", "2025H1");
     await page.locator("[data-testid=history-opfoelgning-2024] tr[data-period='2025H1'] a").first().click();
-    await page.waitForFunction(() => document.querySelector("[data-testid=municipality-verdict]")?.getAttribute("data-period") === "2025H1");
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=municipality-verdict]")?.getAttribute("data-period") === "2025H1",
+    );
     expect(await verdict.getAttribute("data-status")).toBe(h1.municipalities.find((m) => m.code === "326")!.status);
     expect(new URL(page.url()).searchParams.get("period")).toBe("2025H1");
   });
@@ -89,7 +98,9 @@ describeSite("detail pages", (site) => {
   test("/regler: Table 1 and both rule sets come from lib; the case widget applies the strict rule", async () => {
     const { page } = await site.open("/regler");
     expect(await page.locator("[data-testid=table-1] tbody tr").count()).toBe(10);
-    expect(await page.locator("[data-testid=table-1] tr[data-group=dagpenge]").textContent()).toContain("fra januar 2024: 3");
+    expect(await page.locator("[data-testid=table-1] tr[data-group=dagpenge]").textContent()).toContain(
+      "fra januar 2024: 3",
+    );
     expect(await page.locator("[data-testid=verdict-order] li").count()).toBe(4);
     const widget = page.locator("[data-testid=case-widget]");
     const shares = ["25,0", "30,5", "21,1", "22,0", "40,0", "20,1"];
@@ -126,7 +137,10 @@ describeSite("detail pages", (site) => {
     const { page } = await site.open("/data");
     const provenance = page.locator("[data-testid=provenance]");
     await provenance.waitFor();
-    const manifest = JSON.parse(readFileSync(join(PROJECT, "data/synthetic/manifest.json"), "utf-8")) as { sha256: string; rows: number };
+    const manifest = JSON.parse(readFileSync(join(PROJECT, "data/synthetic/manifest.json"), "utf-8")) as {
+      sha256: string;
+      rows: number;
+    };
     expect(await provenance.getAttribute("data-synthetic")).toBe("true");
     expect(await provenance.getAttribute("data-hash-ok")).toBe("true");
     expect(await provenance.getAttribute("data-rows")).toBe(String(manifest.rows));
@@ -152,6 +166,8 @@ describeSite("detail pages", (site) => {
     const rules = await site.open("/regler");
     await rules.page.emulateMedia({ colorScheme: "dark" });
     expect(await rules.page.locator("[data-testid=case-verdict]").getAttribute("data-status")).toBe("flagged");
-    expect(await rules.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgb(255, 255, 255)");
+    expect(await rules.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+      "rgb(255, 255, 255)",
+    );
   });
 });

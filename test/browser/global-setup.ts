@@ -25,8 +25,6 @@ export default async function setup(project: TestProject): Promise<void> {
     return;
   }
   const build = await buildSite();
-  console.log(
-    `site build: ${build.ok ? "ok" : "FAILED"} in ${(build.durationMs / 1000).toFixed(1)} s (${build.note})`,
-  );
+  console.log(`site build: ${build.ok ? "ok" : "FAILED"} in ${(build.durationMs / 1000).toFixed(1)} s (${build.note})`);
   project.provide("siteBuild", build);
 }

@@ -121,7 +121,9 @@ export function useSite(): Site {
     for (const [i, { result, options, path }] of current.entries()) {
       const { page } = result;
       if (!page.isClosed()) {
-        await page.screenshot({ path: join(ARTIFACTS, `${base}${current.length > 1 ? `-${i + 1}` : ""}.png`), fullPage: true }).catch(() => {});
+        await page
+          .screenshot({ path: join(ARTIFACTS, `${base}${current.length > 1 ? `-${i + 1}` : ""}.png`), fullPage: true })
+          .catch(() => {});
       }
       const cellErrors = page.isClosed() ? [] : await result.cellErrors();
       await page.close().catch(() => {});
@@ -131,7 +133,12 @@ export function useSite(): Site {
         cellErrors,
         consoleErrors: options.allowConsoleErrors ? [] : result.consoleErrors,
       };
-      expect(problems, `problems on ${path}`).toEqual({ externalRequests: [], pageErrors: [], cellErrors: [], consoleErrors: [] });
+      expect(problems, `problems on ${path}`).toEqual({
+        externalRequests: [],
+        pageErrors: [],
+        cellErrors: [],
+        consoleErrors: [],
+      });
     }
   });
 

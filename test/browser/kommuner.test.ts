@@ -11,7 +11,12 @@ describeSite("municipality directory", (site) => {
     await rows.first().waitFor();
     expect(await rows.count()).toBe(98);
     const cli = await cliStatuses("--period", "2024H1", "--threshold", "85");
-    const labels: Record<string, string> = { flagged: "Udpeget", compliant: "Lever op til kravet", "not-covered": "Ikke omfattet", "insufficient-data": "Utilstrækkelige data" };
+    const labels: Record<string, string> = {
+      flagged: "Udpeget",
+      compliant: "Lever op til kravet",
+      "not-covered": "Ikke omfattet",
+      "insufficient-data": "Utilstrækkelige data",
+    };
     for (const code of ["101", "183", "825", "326"]) {
       const text = await page.locator(`tr[data-municipality="${code}"] td`).last().textContent();
       expect(text).toContain(labels[cli.get(code)!]);

@@ -9,7 +9,6 @@ import { expect, test } from "vitest";
 import { cliStatuses } from "../helpers/cli.ts";
 import { ARTIFACTS, describeSite } from "./harness.ts";
 
-
 function count(statuses: Map<string, string>, status: string): number {
   return [...statuses.values()].filter((s) => s === status).length;
 }
@@ -40,15 +39,33 @@ async function pageStatuses(page: Page): Promise<Map<string, string>> {
 
 /** The flagged list, the tile map and the verdict table show exactly these verdicts. */
 async function expectListAndTable(page: Page, cli: Map<string, string>): Promise<void> {
-  const listed = await page.$$eval("[data-testid=flagged-list] li[data-municipality]", (els) => els.map((e) => e.getAttribute("data-municipality")));
-  expect(listed.sort()).toEqual([...cli].filter(([, s]) => s === "flagged").map(([c]) => c).sort());
-  const sentences = await page.$$eval("[data-testid=flagged-list] li .flagged-criterion p", (els) => els.map((e) => e.textContent ?? ""));
+  const listed = await page.$$eval("[data-testid=flagged-list] li[data-municipality]", (els) =>
+    els.map((e) => e.getAttribute("data-municipality")),
+  );
+  expect(listed.sort()).toEqual(
+    [...cli]
+      .filter(([, s]) => s === "flagged")
+      .map(([c]) => c)
+      .sort(),
+  );
+  const sentences = await page.$$eval("[data-testid=flagged-list] li .flagged-criterion p", (els) =>
+    els.map((e) => e.textContent ?? ""),
+  );
   expect(sentences.length).toBeGreaterThanOrEqual(listed.length);
   for (const s of sentences) expect(s).toMatch(/^.+: .*når ikke kravet om (samtaler|tilbud)/);
-  const tiles = await page.$$eval("[data-testid=tilemap] a[data-tile]", (els) => els.map((e) => [e.getAttribute("data-tile") ?? "", e.getAttribute("data-status") ?? ""] as const));
+  const tiles = await page.$$eval("[data-testid=tilemap] a[data-tile]", (els) =>
+    els.map((e) => [e.getAttribute("data-tile") ?? "", e.getAttribute("data-status") ?? ""] as const),
+  );
   expect(new Map(tiles)).toEqual(cli);
   const table = await page.$$eval("[data-testid=verdict-table] tbody tr", (rows) =>
-    rows.map((r) => [r.getAttribute("data-municipality") ?? "", r.querySelector(".vt-status")?.getAttribute("data-status") ?? "", r.querySelector(".vt-status")?.textContent ?? ""] as const),
+    rows.map(
+      (r) =>
+        [
+          r.getAttribute("data-municipality") ?? "",
+          r.querySelector(".vt-status")?.getAttribute("data-status") ?? "",
+          r.querySelector(".vt-status")?.textContent ?? "",
+        ] as const,
+    ),
   );
   expect(new Map(table.map(([c, s]) => [c, s]))).toEqual(cli);
   for (const [, s, text] of table) expect(text, s).toMatch(/^\S+ \S/); // symbol and label, not colour alone
@@ -58,7 +75,9 @@ describeSite("overview page /", (site) => {
   test("loads cleanly with 98 heatmap rows and the CLI's flagged count", async () => {
     const { page, requests } = await site.open("/");
     expect(await page.locator("[data-testid=synthetic-banner]").isVisible()).toBe(true);
-    const codes = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) => els.map((e) => e.getAttribute("data-municipality")));
+    const codes = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) =>
+      els.map((e) => e.getAttribute("data-municipality")),
+    );
     expect(codes).toHaveLength(98);
     expect(new Set(codes).size).toBe(98);
     expect(await page.locator("[data-testid=tilemap] a[data-tile]").count()).toBe(98);
@@ -73,9 +92,18 @@ describeSite("overview page /", (site) => {
     // Not only the count: every municipality's verdict is the CLI's.
     expect(await pageStatuses(page)).toEqual(cli);
     // The flagged list names exactly the flagged municipalities, each with lib's explanation.
-    const listed = await page.$$eval("[data-testid=flagged-list] li[data-municipality]", (els) => els.map((e) => e.getAttribute("data-municipality")));
-    expect(listed.sort()).toEqual([...cli].filter(([, s]) => s === "flagged").map(([c]) => c).sort());
-    expect(await page.locator("[data-testid=flagged-list] li").first().textContent()).toMatch(/når ikke kravet om (samtaler|tilbud)/);
+    const listed = await page.$$eval("[data-testid=flagged-list] li[data-municipality]", (els) =>
+      els.map((e) => e.getAttribute("data-municipality")),
+    );
+    expect(listed.sort()).toEqual(
+      [...cli]
+        .filter(([, s]) => s === "flagged")
+        .map(([c]) => c)
+        .sort(),
+    );
+    expect(await page.locator("[data-testid=flagged-list] li").first().textContent()).toMatch(
+      /når ikke kravet om (samtaler|tilbud)/,
+    );
     // No DuckDB on the overview.
     expect(requests.filter((r) => /\.wasm(\?|$)|duckdb/i.test(r.url)).map((r) => r.url)).toEqual([]);
     expect(await page.evaluate(() => performance.getEntriesByName("heatmap-rendered").length)).toBe(1);
@@ -115,7 +143,9 @@ describeSite("overview page /", (site) => {
     // A typed Danish decimal works too.
     await page.fill("[data-testid=controls] input[name=threshold]", "77,5");
     await waitForRepaints(page, 3);
-    expect(await flaggedCount(page)).toBe(count(await cliStatuses("--period", period, "--threshold", "77.5"), "flagged"));
+    expect(await flaggedCount(page)).toBe(
+      count(await cliStatuses("--period", period, "--threshold", "77.5"), "flagged"),
+    );
 
     await page.waitForTimeout(300);
     expect(requests.slice(requestsBefore).map((r) => r.url)).toEqual([]);
@@ -131,7 +161,8 @@ describeSite("overview page /", (site) => {
     // The KPI change is against the previous half-year.
     const prev = await cliStatuses("--period", "2024H1", "--threshold", "85");
     const delta = count(cli, "flagged") - count(prev, "flagged");
-    const expected = delta === 0 ? "uændret siden 1. halvår 2024" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} siden 1. halvår 2024`;
+    const expected =
+      delta === 0 ? "uændret siden 1. halvår 2024" : `${delta > 0 ? "+" : "−"}${Math.abs(delta)} siden 1. halvår 2024`;
     expect(await page.locator(".kpi--flagged .kpi-change").textContent()).toBe(expected);
   });
 
@@ -142,7 +173,9 @@ describeSite("overview page /", (site) => {
     expect(await flaggedCount(page)).toBe(count(cli, "flagged"));
     expect(await pageStatuses(page)).toEqual(cli);
     // The heatmap shows a group criterion, and the verdict table one column per criterion.
-    expect(await page.locator("[data-testid=controls] select[name=criterion]").inputValue()).toMatch(/^[a-z-]+:(samtaler|tilbud)$/);
+    expect(await page.locator("[data-testid=controls] select[name=criterion]").inputValue()).toMatch(
+      /^[a-z-]+:(samtaler|tilbud)$/,
+    );
     expect(await page.locator("[data-testid=verdict-table] thead th").count()).toBeGreaterThan(4 + 10);
   });
 
@@ -166,7 +199,9 @@ describeSite("overview page /", (site) => {
     await waitForRepaints(page, 3);
     const period = await shownPeriod(page);
     expect(period).toMatch(/^\d{4}-09\.\.\d{4}-11$/); // the latest Sep–Nov window of the 2020 calendar
-    expect(await page.locator("[data-testid=controls] select[name=period] option:checked").textContent()).toMatch(/^sep\.–nov\. \d{4}$/);
+    expect(await page.locator("[data-testid=controls] select[name=period] option:checked").textContent()).toMatch(
+      /^sep\.–nov\. \d{4}$/,
+    );
     expect(await page.locator("[data-testid=controls] [data-control=aggregation]").isVisible()).toBe(false);
     expect(await page.locator("[data-testid=controls] [data-control=mode]").isVisible()).toBe(true);
     const cli2020 = await cliStatuses("--rules", "genopretning-2020", "--period", period);
@@ -179,7 +214,14 @@ describeSite("overview page /", (site) => {
 
   test("the 2020 model in restoration mode counts what the CLI counts", async () => {
     const { page } = await site.open("/?rules=genopretning-2020&period=2023-09..2023-11&mode=restoration");
-    const cli = await cliStatuses("--rules", "genopretning-2020", "--period", "2023-09..2023-11", "--mode", "restoration");
+    const cli = await cliStatuses(
+      "--rules",
+      "genopretning-2020",
+      "--period",
+      "2023-09..2023-11",
+      "--mode",
+      "restoration",
+    );
     expect(await flaggedCount(page)).toBe(count(cli, "not-restored"));
     expect(await pageStatuses(page)).toEqual(cli);
     expect(await page.textContent(".kpis")).toContain("Genoprettet");
@@ -202,13 +244,17 @@ describeSite("overview page /", (site) => {
 
   test("rows sort by name and by severity", async () => {
     const { page } = await site.open("/?sort=name");
-    const names = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) => els.map((e) => e.getAttribute("data-name")));
+    const names = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) =>
+      els.map((e) => e.getAttribute("data-name")),
+    );
     // Danish order: Æ, Ø, Å last, and "Aa" sorts as "Å".
     expect(names[0]).toBe("Albertslund");
     expect(names.slice(-4)).toEqual(["Ærø", "Aabenraa", "Aalborg", "Aarhus"]);
     await page.selectOption("[data-testid=controls] select[name=sort]", "severity");
     await waitForRepaints(page, 1);
-    const statuses = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) => els.map((e) => e.getAttribute("data-status")));
+    const statuses = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) =>
+      els.map((e) => e.getAttribute("data-status")),
+    );
     const firstOther = statuses.findIndex((s) => s !== "flagged");
     expect(firstOther).toBeGreaterThan(0);
     expect(statuses.slice(firstOther)).not.toContain("flagged");
@@ -225,7 +271,11 @@ describeSite("overview page /", (site) => {
     await page.mouse.move(stackBox.x + stackBox.width - 20, labelBox.y + labelBox.height / 2);
     const tooltip = page.locator("[data-testid=heatmap] .hm-tooltip");
     await tooltip.waitFor({ state: "visible", timeout: 5000 });
-    expect(await tooltip.textContent()).toMatch(new RegExp(`^${name}, dec\\. \\d{4}: \\d+,\\d % uden indsats \\([\\d.]+ borgere\\); (ikke )?over grænsen på 20 %`));
+    expect(await tooltip.textContent()).toMatch(
+      new RegExp(
+        `^${name}, dec\\. \\d{4}: \\d+,\\d % uden indsats \\([\\d.]+ borgere\\); (ikke )?over grænsen på 20 %`,
+      ),
+    );
   });
 
   test("the CSV download holds the verdicts of all 98 municipalities", async () => {
@@ -236,7 +286,12 @@ describeSite("overview page /", (site) => {
     const lines = csv.trim().split("\n");
     expect(lines[0]).toMatch(/^municipality_code,municipality_name,benefit_group,measure,month,/);
     expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(98);
-    const flaggedCodes = new Set(lines.slice(1).filter((l) => /,flagged,flagged,/.test(l)).map((l) => l.split(",")[0]));
+    const flaggedCodes = new Set(
+      lines
+        .slice(1)
+        .filter((l) => /,flagged,flagged,/.test(l))
+        .map((l) => l.split(",")[0]),
+    );
     expect(flaggedCodes.size).toBe(await flaggedCount(page));
   });
 
@@ -254,7 +309,18 @@ describeSite("overview page /", (site) => {
       reached.add(name);
       await page.keyboard.press("Tab");
     }
-    for (const name of ["rules", "period", "threshold-range", "threshold", "min", "aggregation", "exemptions", "criterion", "sort"]) expect(reached, name).toContain(name);
+    for (const name of [
+      "rules",
+      "period",
+      "threshold-range",
+      "threshold",
+      "min",
+      "aggregation",
+      "exemptions",
+      "criterion",
+      "sort",
+    ])
+      expect(reached, name).toContain(name);
     // Keyboard use changes the state: arrow keys on the slider.
     await page.locator("[data-testid=controls] input[name=threshold-range]").focus();
     await page.keyboard.press("ArrowRight");

@@ -15,7 +15,14 @@ function builtRoutes(): string[] {
   }
   return files
     .filter((f) => f.endsWith(".html") && f !== "404.html" && !f.startsWith("_"))
-    .map((f) => "/" + f.replace(/\\/g, "/").replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, ""))
+    .map(
+      (f) =>
+        "/" +
+        f
+          .replace(/\\/g, "/")
+          .replace(/(^|\/)index\.html$/, "$1")
+          .replace(/\.html$/, ""),
+    )
     .filter((route) => !route.startsWith("/kommune/") || SAMPLED_MUNICIPALITIES.has(route.slice("/kommune/".length)))
     .sort();
 }

@@ -15,19 +15,53 @@ async function cliStatusList(...args: string[]): Promise<{ code: string; status:
 
 /** A long CSV with `rows` data rows: all municipalities × groups × measures over enough months. */
 function bigCsv(rows: number): string {
-  const groups = ["dagpenge", "sygedagpenge", "kontanthjaelp", "uddannelseshjaelp", "revalidering", "ressourceforloeb", "jobafklaring", "ledighedsydelse", "overgangsydelse", "alle"];
-  const codes = ["101", "147", "151", "153", "155", "157", "159", "161", "163", "165", "167", "169", "173", "175", "183", "185", "187", "190", "201", "210"];
+  const groups = [
+    "dagpenge",
+    "sygedagpenge",
+    "kontanthjaelp",
+    "uddannelseshjaelp",
+    "revalidering",
+    "ressourceforloeb",
+    "jobafklaring",
+    "ledighedsydelse",
+    "overgangsydelse",
+    "alle",
+  ];
+  const codes = [
+    "101",
+    "147",
+    "151",
+    "153",
+    "155",
+    "157",
+    "159",
+    "161",
+    "163",
+    "165",
+    "167",
+    "169",
+    "173",
+    "175",
+    "183",
+    "185",
+    "187",
+    "190",
+    "201",
+    "210",
+  ];
   const lines = ["municipality_code,benefit_group,measure,month,population,without,share_without"];
   let n = 0;
   for (let month = 0; n < rows; month++) {
     const m = `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
-    for (const code of codes) for (const g of groups) for (const measure of ["samtaler", "tilbud"]) {
-      if (n >= rows) break;
-      const p = 20 + ((n * 7) % 180);
-      const w = (n * 13) % (p + 1);
-      lines.push(`${code},${g},${measure},${m},${p},${w},${((100 * w) / p).toFixed(1)}`);
-      n++;
-    }
+    for (const code of codes)
+      for (const g of groups)
+        for (const measure of ["samtaler", "tilbud"]) {
+          if (n >= rows) break;
+          const p = 20 + ((n * 7) % 180);
+          const w = (n * 13) % (p + 1);
+          lines.push(`${code},${g},${measure},${m},${p},${w},${((100 * w) / p).toFixed(1)}`);
+          n++;
+        }
   }
   return lines.join("\n") + "\n";
 }
@@ -52,12 +86,20 @@ describeSite("tools pages", (site) => {
     await page.fill("#sql-query", "SELECT count(*) AS n FROM verdicts WHERE municipality_status = 'flagged'");
     await page.click("#sql-run");
     await page.waitForFunction(() => document.querySelector("[data-testid=sql-result] th")?.textContent === "n");
-    const flagged = Number((await page.locator("[data-testid=sql-result] td").first().textContent())!.replace(/\./g, ""));
+    const flagged = Number(
+      (await page.locator("[data-testid=sql-result] td").first().textContent())!.replace(/\./g, ""),
+    );
     const cli = await cliStatusList("--period", "2025H2");
     // the verdicts table has one row per criterion; count distinct municipalities instead
-    await page.fill("#sql-query", "SELECT count(DISTINCT municipality_code) AS n FROM verdicts WHERE municipality_status = 'flagged'");
+    await page.fill(
+      "#sql-query",
+      "SELECT count(DISTINCT municipality_code) AS n FROM verdicts WHERE municipality_status = 'flagged'",
+    );
     await page.click("#sql-run");
-    await page.waitForFunction((before) => document.querySelector("[data-testid=sql-result] td")?.textContent !== before, String(flagged));
+    await page.waitForFunction(
+      (before) => document.querySelector("[data-testid=sql-result] td")?.textContent !== before,
+      String(flagged),
+    );
     const distinct = Number(await page.locator("[data-testid=sql-result] td").first().textContent());
     expect(distinct).toBe(cli.filter((m) => m.status === "flagged").length);
 
@@ -70,7 +112,10 @@ describeSite("tools pages", (site) => {
 
   test("/udforsk: pasting the two Ishøj wide tables shows the verdicts of RULES.md §6", async () => {
     const { page } = await site.open("/udforsk", { waitUntil: "load" });
-    await page.fill("#own-paste", fixture("ishoej-2022-samtaler-wide.tsv") + "\n" + fixture("ishoej-2022-tilbud-wide.tsv"));
+    await page.fill(
+      "#own-paste",
+      fixture("ishoej-2022-samtaler-wide.tsv") + "\n" + fixture("ishoej-2022-tilbud-wide.tsv"),
+    );
     await page.click("#own-load-paste");
     const table = page.locator("[data-testid=own-verdicts]");
     await table.waitFor({ timeout: 30_000 });
@@ -90,7 +135,11 @@ describeSite("tools pages", (site) => {
     ];
     for (const [criterion, trigger, restoration] of SECTION_6) {
       const row = table.locator(`tr[data-municipality="183"][data-criterion="${criterion}"]`);
-      expect([criterion, await row.getAttribute("data-status"), await row.getAttribute("data-restoration")]).toEqual([criterion, trigger, restoration]);
+      expect([criterion, await row.getAttribute("data-status"), await row.getAttribute("data-restoration")]).toEqual([
+        criterion,
+        trigger,
+        restoration,
+      ]);
     }
     const sick = table.locator('tr[data-criterion="sygedagpenge:samtaler"]');
     expect(await sick.textContent()).toContain("45,5 %");
@@ -104,7 +153,8 @@ describeSite("tools pages", (site) => {
 
   test("/udforsk: a bad file shows line-numbered messages and loads nothing", async () => {
     const { page } = await site.open("/udforsk", { waitUntil: "load" });
-    const bad = "municipality_code,benefit_group,measure,month,population,without,share_without\n101,alle,samtaler,2024-01,100,20,20.0\n101,alle,samtaler,2024-02,100,20,2x.0\n999,alle,samtaler,2024-03,100,20,20.0\n";
+    const bad =
+      "municipality_code,benefit_group,measure,month,population,without,share_without\n101,alle,samtaler,2024-01,100,20,20.0\n101,alle,samtaler,2024-02,100,20,2x.0\n999,alle,samtaler,2024-03,100,20,20.0\n";
     await page.setInputFiles("#own-files", { name: "daarlig.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     const issues = page.locator("[data-testid=import-issues] li");
     await issues.first().waitFor({ timeout: 30_000 });
@@ -136,7 +186,11 @@ describeSite("tools pages", (site) => {
       requestAnimationFrame(tick);
       const progress = document.querySelector("[data-testid=own-progress]")!;
       const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
-      new MutationObserver(() => seen.push(progress.textContent ?? "")).observe(progress, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => seen.push(progress.textContent ?? "")).observe(progress, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
       const input = document.querySelector<HTMLInputElement>("#own-files")!;
       const dt = new DataTransfer();
       dt.items.add(w.__file);
@@ -177,12 +231,18 @@ describeSite("tools pages", (site) => {
     for (const threshold of [70, 80, 85, 90]) {
       const row = table.locator(`tr[data-threshold="${threshold}"]`);
       const cli = await cliStatusList("--period", "2025H2", "--threshold", String(threshold));
-      expect([threshold, Number(await row.getAttribute("data-flagged"))]).toEqual([threshold, cli.filter((m) => m.status === "flagged").length]);
+      expect([threshold, Number(await row.getAttribute("data-flagged"))]).toEqual([
+        threshold,
+        cli.filter((m) => m.status === "flagged").length,
+      ]);
     }
     expect(await table.locator("tr.sweep-current").getAttribute("data-threshold")).toBe("80");
     expect(await table.locator("tbody tr").count()).toBe(101); // 50–100 in steps of 0,5
     // A = threshold 80 (the page's controls), B = 85 (the second panel's default)
-    const [a, b] = [await cliStatusList("--period", "2025H2", "--threshold", "80"), await cliStatusList("--period", "2025H2", "--threshold", "85")];
+    const [a, b] = [
+      await cliStatusList("--period", "2025H2", "--threshold", "80"),
+      await cliStatusList("--period", "2025H2", "--threshold", "85"),
+    ];
     const expected = a.filter((m, i) => m.status !== b[i]!.status).map((m) => m.code);
     expect(expected.length).toBeGreaterThan(0);
     const flips = page.locator("[data-testid=flip]");
@@ -197,8 +257,17 @@ describeSite("tools pages", (site) => {
     await table.waitFor();
     expect(await table.getAttribute("data-period")).toBe("2024-09..2024-11");
     for (const threshold of [75, 85]) {
-      const cli = await cliStatusList("--rules", "genopretning-2020", "--period", "2024-09..2024-11", "--limit", String(100 - threshold));
-      expect(Number(await table.locator(`tr[data-threshold="${threshold}"]`).getAttribute("data-flagged"))).toBe(cli.filter((m) => m.status === "flagged").length);
+      const cli = await cliStatusList(
+        "--rules",
+        "genopretning-2020",
+        "--period",
+        "2024-09..2024-11",
+        "--limit",
+        String(100 - threshold),
+      );
+      expect(Number(await table.locator(`tr[data-threshold="${threshold}"]`).getAttribute("data-flagged"))).toBe(
+        cli.filter((m) => m.status === "flagged").length,
+      );
     }
     await page.emulateMedia({ colorScheme: "dark" });
   }, 120_000);
@@ -206,7 +275,9 @@ describeSite("tools pages", (site) => {
   test("/breve: one letter per flagged municipality, as many as the CLI flags; one per printed page", async () => {
     const { page } = await site.open("/breve?threshold=85");
     const letters = page.locator("[data-testid=letter]");
-    const cli = (await cliStatusList("--period", "2025H2", "--threshold", "85")).filter((m) => m.status === "flagged").map((m) => m.code);
+    const cli = (await cliStatusList("--period", "2025H2", "--threshold", "85"))
+      .filter((m) => m.status === "flagged")
+      .map((m) => m.code);
     expect(cli.length).toBeGreaterThan(1);
     expect(await letters.evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual(cli);
     expect(await page.locator("[data-testid=letter-synthetic]").count()).toBe(cli.length);
@@ -224,10 +295,13 @@ describeSite("tools pages", (site) => {
     const flagged = statuses.find((m) => m.status === "flagged")!.code;
     const calm = statuses.find((m) => m.status === "compliant")!.code;
     const one = await site.open(`/breve?threshold=85&municipality=${flagged}`);
-    expect(await one.page.locator("[data-testid=letter]").evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual([flagged]);
+    expect(
+      await one.page
+        .locator("[data-testid=letter]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality"))),
+    ).toEqual([flagged]);
     const none = await site.open(`/breve?threshold=85&municipality=${calm}`);
     expect(await none.page.locator("[data-testid=letter]").count()).toBe(0);
     expect(await none.page.locator("[data-testid=letters-note]").textContent()).toContain("ikke udpeget");
   }, 120_000);
 });
-

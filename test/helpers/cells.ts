@@ -22,7 +22,13 @@ export function cell(code: string, group: BenefitGroupId, measure: Measure, mont
 }
 
 /** Consecutive months of one series starting at `from`. */
-export function series(code: string, group: BenefitGroupId, measure: Measure, from: Month, figures: readonly Figure[]): Cell[] {
+export function series(
+  code: string,
+  group: BenefitGroupId,
+  measure: Measure,
+  from: Month,
+  figures: readonly Figure[],
+): Cell[] {
   return figures.map((f, i) => cell(code, group, measure, addMonths(from, i), f));
 }
 

@@ -10,7 +10,12 @@ export const SYNTHETIC = "data/synthetic/measurements.csv";
 export async function runCli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, cwd: PROJECT_ROOT });
+  const code = await main(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: {},
+    cwd: PROJECT_ROOT,
+  });
   return { code, stdout, stderr };
 }
 
@@ -19,7 +24,10 @@ export interface CliDocument {
   municipalities: { code: string; name: string; status: string; criteria: { id: string; status: string }[] }[];
 }
 
-/** `evaluate --format json` on the synthetic data (or another --input given first in args); fails the test on a non-zero exit. */
+/**
+ * `evaluate --format json` on the synthetic data (or another --input given first in args); fails
+ * the test on a non-zero exit.
+ */
 export async function cliEvaluate(...args: string[]): Promise<CliDocument> {
   const input = args.includes("--input") ? [] : ["--input", SYNTHETIC];
   const r = await runCli("evaluate", ...input, "--format", "json", ...args);
