@@ -92,11 +92,11 @@ describe("chunk boundaries", () => {
     const seen: string[][] = [];
     const onRecord = (f: string[]) => void seen.push(f.slice());
     const piece = 'a,b\n"x\ny",z';
-    const r = scanCsvRecords(piece, ",", onRecord, undefined, 0, 1, false);
+    const r = scanCsvRecords(piece, onRecord, { separator: ",", start: 0, line: 1, final: false });
     expect(seen).toEqual([["a", "b"]]);
     expect(r).toEqual({ next: 4, line: 2, stopped: false });
     const rest = `${piece.slice(r.next)}\r`;
-    const f = scanCsvRecords(rest, ",", onRecord, undefined, 0, r.line, true);
+    const f = scanCsvRecords(rest, onRecord, { separator: ",", line: r.line, final: true });
     expect(seen).toEqual([
       ["a", "b"],
       ["x\ny", "z"],
