@@ -13,7 +13,7 @@ import { toCsv } from "../lib/output/csv.ts";
 import { toText } from "../lib/output/text.ts";
 import { SYNTHETIC_BANNER } from "../lib/output/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
-import { loadInputs } from "./inputs.ts";
+import { loadInputs, windowOutsideDataNote } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";
 
 export const EVALUATE_HELP = `Usage: tidlig-indsats evaluate --input FILE [--input FILE2 …] --period PERIOD [options]
@@ -145,6 +145,8 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
   const { measurements, synthetic } = loadInputs(inputs, io.cwd);
   for (const w of measurements.warnings) io.stderr(`${formatIssue(w)}\n`);
   if (synthetic) io.stderr(`note: ${SYNTHETIC_BANNER}\n`);
+  const outside = windowOutsideDataNote(measurements, request.window, request.period ?? request.window.join(","));
+  if (outside) io.stderr(outside);
   const evaluation = evaluate(new MeasurementIndex(measurements), { ...request, supervision });
   const ctx = { synthetic, inputs };
   io.stdout(

@@ -16,10 +16,11 @@ import {
   fetchJobindsats,
   liveManifest,
   redact,
+  tokenProblem,
   type FetchOptions,
   type TableRole,
 } from "../lib/jobindsats/index.ts";
-import { sha256Hex, writeSnapshotAtomically, type CommandIo } from "./snapshot.ts";
+import { sha256Hex, snapshotTargetProblem, writeSnapshotAtomically, type CommandIo } from "./snapshot.ts";
 
 export const TOKEN_ENV = "JOBINDSATS_TOKEN";
 export const DEFAULT_FETCH_OUT = "data/jobindsats";
@@ -164,7 +165,10 @@ function parseArgs(args: string[]): Parsed | "help" {
   return p;
 }
 
-/** Exit codes: 0 ok, 1 the fetch failed (nothing written), 2 wrong usage or no token. */
+/**
+ * Exit codes: 0 ok, 1 the fetch failed (nothing written), 2 wrong usage, no or a malformed token,
+ * or an --out that cannot be written; 70 an internal error.
+ */
 export async function runFetch(args: string[], io: CommandIo): Promise<number> {
   const token = (io.env[TOKEN_ENV] ?? "").trim();
   const safe = (s: string) => redact(s, token);
@@ -188,6 +192,16 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
       `fetch: no token: set the environment variable ${TOKEN_ENV} to your personal Jobindsats API key ` +
         `(free on registration at jobindsats.dk), e.g. ${TOKEN_ENV}=… npx tidlig-indsats fetch\n`,
     );
+    return 2;
+  }
+  const problem = tokenProblem(token);
+  if (problem) {
+    err(`fetch: ${problem}\n`);
+    return 2;
+  }
+  const outProblem = snapshotTargetProblem(p.out);
+  if (outProblem) {
+    err(`fetch: --out ${outProblem}; nothing was fetched\n`);
     return 2;
   }
   const started = Date.now();
@@ -234,8 +248,14 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
     const message =
       e instanceof JobindsatsError || e instanceof RangeError
         ? e.message
-        : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+        : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
     err(`fetch: ${message}\nNothing was written; the previous snapshot in ${p.out} (if any) is unchanged.\n`);
+    const system = typeof (e as NodeJS.ErrnoException | null)?.code === "string"; // e.g. a full disk
+    if (!(e instanceof JobindsatsError || e instanceof RangeError || system)) {
+      // A bug of ours, not a failed fetch: exit 70 like every internal error (cli/main.ts).
+      err("This is an unexpected error — please report it.\n");
+      return 70;
+    }
     return e instanceof RangeError ? 2 : 1;
   }
 }

@@ -184,10 +184,20 @@ export function parseCount(t: string): number {
 }
 
 export function countProblem(t: string): string {
+  // Long values are classified by a loop: the patterns below would backtrack over megabytes.
+  if (t.length > 64) return /^\d+$/.test(t.slice(0, 64)) && isDigits(t) ? "is too large" : "is not a whole number";
   if (/^-\s*\d+([.,]\d+)?$/.test(t)) return "must not be negative";
   if (/^\d+[.,]\d+$/.test(t)) return "must be a whole number (no decimals or thousands separators)";
   if (/^\d{16,}$/.test(t)) return "is too large";
   return "is not a whole number";
+}
+
+function isDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return t.length > 0;
 }
 
 /** Result of parseShare. */
@@ -199,6 +209,11 @@ export type ShareResult = Decimal | null | string;
  */
 export function parseShare(t: string): ShareResult {
   if (isSuppressed(t)) return null;
+  if (t.length > 64) {
+    return isDigits(t.replace(/[.,]/, ""))
+      ? "has too many digits to be kept exactly (at most 15)"
+      : "is not a number (expected a share from 0 to 100, e.g. 45.5 or 45,5; empty or . when unknown)";
+  }
   let s = t;
   if (s.endsWith("%")) s = s.slice(0, -1).trimEnd();
   const d = parseDecimal(s);

@@ -12,7 +12,14 @@ import { columnarMeasurements, MeasurementColumns } from "../domain/columns.ts";
 import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
 import { MUNICIPALITIES } from "../domain/municipalities.ts";
 import { monthFromIndex } from "../domain/month.ts";
-import { detectSeparator, scanCsvRecords, scanCsvSpans, type FieldSpans, type Separator } from "./csv.ts";
+import {
+  detectSeparator,
+  scanCsvRecords,
+  scanCsvSpans,
+  scanStatistics,
+  type FieldSpans,
+  type Separator,
+} from "./csv.ts";
 import { IssueCollector, registerOrigins, type ImportOptions } from "./common.ts";
 import { bomLength, isBlankText } from "./sniff.ts";
 import { LONG_COLUMNS, mapLongHeader, type LongHeader } from "./long-csv-header.ts";
@@ -147,6 +154,7 @@ class LongCsvReader implements LongCsvParser {
    * where the data rows start, or null while more text is needed.
    */
   private readHeader(text: string, final: boolean): number | null {
+    scanStatistics.characters += text.length;
     let pos = bomLength(text);
     let headerLine = 1;
     let end: number;

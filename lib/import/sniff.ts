@@ -4,7 +4,7 @@
  * takes text in pieces and looks at every character once, so a file without any line break costs
  * what its length costs (not its length squared).
  */
-import { detectSeparator } from "./csv.ts";
+import { detectSeparator, scanStatistics } from "./csv.ts";
 import { LONG_CSV_COLUMNS } from "../io/long-csv-writer.ts";
 
 export type InputFormat = "long" | "wide";
@@ -75,6 +75,7 @@ export class FormatSniffer {
   push(piece: string, final: boolean): InputFormat | null {
     if (this.format !== null) return this.format;
     const k = this.pieces.push(piece) - 1;
+    scanStatistics.characters += piece.length;
     let from = k === 0 ? bomLength(piece) : 0;
     for (;;) {
       const nl = piece.indexOf("\n", from);
