@@ -114,7 +114,7 @@ describe("evaluate --format csv and text", () => {
   });
   it("text leads with the count and explains every verdict", async () => {
     const r = await cli("evaluate", "--input", ISHOEJ, ...SEP_NOV);
-    expect(r.stdout).toContain("1 kommuner: 1 udpeget");
+    expect(r.stdout).toContain("1 kommune: 1 udpeget");
     expect(r.stdout).toContain("Ishøj når ikke kravet om tilbud til a-dagpengemodtagerne");
   });
   it("says so when the data is synthetic", async () => {

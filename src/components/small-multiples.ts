@@ -14,9 +14,10 @@ import {
   formatCountWord,
   type Month,
   type MonthlyPanel,
+  criterionLabel,
+  groupLabel,
 } from "./_gen/tidlig.js";
 import { shareColor } from "./colors.js";
-import { criterionName, groupName } from "./detail-labels.js";
 
 const toDate = (m: Month) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1));
 
@@ -28,7 +29,7 @@ interface Point {
 }
 
 export function panelTitle(p: MonthlyPanel): string {
-  return p.group === "alle" ? `Alle ydelsesgrupper · ${criterionName(p.id)}` : criterionName(p.id);
+  return p.group === "alle" ? `Alle ydelsesgrupper · ${criterionLabel(p.id)}` : criterionLabel(p.id);
 }
 
 /** One sentence: how many months were over the limit, unknown, and the latest share. */
@@ -126,7 +127,7 @@ function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
         <thead>
           <tr>
             <th>Måned</th>
-            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionName(p.id)}</th>`)}
+            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionLabel(p.id)}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -167,8 +168,8 @@ export function smallMultiples(panels: readonly MonthlyPanel[], o: SmallMultiple
     )}
     <p class="small-multiples-legend">
       Stiplet linje: grænsen. <span style="color:#b35806">✖</span> = måned over grænsen. Grå streg ved aksen = ukendt
-      andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer (${groupName("alle").toLowerCase()}
-      og de enkelte grupper).
+      andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer
+      (${groupLabel("alle").toLowerCase()} og de enkelte grupper).
     </p>
     ${figuresTable(panels)}
   </div>`;
