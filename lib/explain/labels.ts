@@ -9,7 +9,7 @@ import type { Month } from "../domain/types.ts";
 import { BENEFIT_GROUPS } from "../domain/benefit-groups.ts";
 import type { Aggregation, Mode } from "../rules/parameters.ts";
 import type { CriterionStatus, Clause, MonthSource } from "../rules/trace.ts";
-import { formatCount, formatHalfYear, formatMonthSpan } from "./format.ts";
+import { formatCount, formatCountWord, formatHalfYear, formatMonthSpan } from "./format.ts";
 
 /** Every status a criterion or municipality can have, including the restoration mode's neutral one. */
 export type StatusCode = CriterionStatus | "not-under-restoration";
@@ -238,6 +238,13 @@ export function municipalitiesCount(n: number): string {
 /** "1 andet kriterium" / "2 andre kriterier". */
 export function otherCriteriaCount(n: number): string {
   return countOf(n, "andet kriterium", "andre kriterier");
+}
+
+/** "i alle seks måneder", "i fire af seks måneder", "i ingen af de seks måneder" — never "seks af seks". */
+export function monthsOfWindow(k: number, n: number): string {
+  if (k === n) return `i alle ${formatCountWord(n)} måneder`;
+  if (k === 0) return `i ingen af de ${formatCountWord(n)} måneder`;
+  return `i ${formatCountWord(k)} af ${formatCountWord(n)} måneder`;
 }
 
 /** "(6 og 6 borgere)", "(8 borgere)", "(6, 7 og 8 borgere)" — populations that say what they are. */

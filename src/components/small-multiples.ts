@@ -11,7 +11,9 @@ import {
   formatMonthShort,
   formatPercent,
   formatPercentParameter,
+  formatCount,
   formatCountWord,
+  monthsOfWindow,
   type Month,
   type MonthlyPanel,
   criterionLabel,
@@ -40,7 +42,7 @@ export function panelSummary(p: MonthlyPanel): string {
   const latest = last
     ? `; seneste kendte andel ${formatPercent(last.shareWithout!)} (${formatMonthShort(last.month)})`
     : "";
-  return `Over grænsen på ${formatPercentParameter(p.limit)} i ${formatCountWord(breaches)} af ${formatCountWord(p.months.length)} måneder, ukendt i ${formatCountWord(unknown)}${latest}.`;
+  return `Over grænsen på ${formatPercentParameter(p.limit)} ${monthsOfWindow(breaches, p.months.length)}, ukendt i ${formatCountWord(unknown)}${latest}.`;
 }
 
 export interface SmallMultiplesOptions {
@@ -71,7 +73,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
     marginTop: 8,
     marginBottom: 22,
     x: { type: "utc", domain, label: null, ticks: "year", tickFormat: (d: Date) => String(d.getUTCFullYear()) },
-    y: { domain: [0, yMax], label: null, ticks: 4, tickFormat: (d: number) => `${d} %`, grid: true },
+    y: { domain: [0, yMax], label: null, ticks: 4, tickFormat: (d: number) => `${formatCount(d)}\u00a0%`, grid: true },
     marks: [
       Plot.rectX(band, { x1: "x1", x2: "x2", y1: 0, y2: yMax, fill: "currentColor", fillOpacity: 0.1, inset: -2 }),
       Plot.ruleY([p.limit], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.8 }),
