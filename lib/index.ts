@@ -26,7 +26,7 @@ export * from "./rules/evaluate.ts";
 export * from "./rules/timeline.ts";
 export * from "./explain/format.ts";
 export * from "./explain/sentences.ts";
-export * from "./output/labels.ts";
+export * from "./explain/labels.ts";
 export * from "./output/json.ts";
 export * from "./output/csv.ts";
 export * from "./output/text.ts";
