@@ -6,7 +6,6 @@ import { readMeasurementsFile } from "./read-file.ts";
 import { UsageError } from "./io.ts";
 import type { Measurements } from "../lib/domain/measurements.ts";
 import type { Month } from "../lib/domain/types.ts";
-import { measurementColumns } from "../lib/domain/columns.ts";
 import { monthFromIndex, monthIndex } from "../lib/domain/month.ts";
 
 /** `--input -` reads standard input; messages call it this. */
@@ -106,7 +105,7 @@ export function windowOutsideDataNote(m: Measurements, window: readonly Month[],
 
 function monthsOf(m: Measurements): Set<number> {
   const out = new Set<number>();
-  const columns = measurementColumns(m);
+  const columns = m.columns;
   if (columns) for (let i = 0; i < columns.length; i++) out.add(columns.month[i]!);
   else for (const c of m.cells) out.add(monthIndex(c.month));
   return out;

@@ -9,6 +9,7 @@ import { html } from "npm:htl";
 import {
   MeasurementIndex,
   formatCount,
+  measurementCount,
   formatMonthShort,
   parsePeriod,
   standardPeriods,
@@ -159,11 +160,12 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
         class="own-ok"
         role="status"
         data-testid="own-summary"
-        data-cells=${measurements.cells.length}
+        data-cells=${measurementCount(measurements)}
         data-municipalities=${codes}
       >
         <p>
-          <strong>Indlæst:</strong> ${label} — ${formatCount(measurements.cells.length)} celler, ${formatCount(codes)}
+          <strong>Indlæst:</strong> ${label} — ${formatCount(measurementCount(measurements))} celler,
+          ${formatCount(codes)}
           ${codes === 1 ? "kommune" : "kommuner"}${first && last ? `, ${formatMonthShort(first)}–${formatMonthShort(last)}` : ""}.
           Data findes kun i denne fane.
         </p>
