@@ -83,11 +83,6 @@ function didYouMean(value: string, candidates: readonly string[]): string {
   return s ? `; did you mean "${s}"?` : "";
 }
 
-/** A small hash (0–255) of a span's length and its first, middle and last characters. */
-function spellingHash(src: string, s: number, len: number): number {
-  return (len * 7 + src.charCodeAt(s) * 3 + src.charCodeAt(s + (len >> 1)) + src.charCodeAt(s + len - 1) * 5) & 255;
-}
-
 /** Whether src[s, e) is `text` (a loop the compiler inlines: cheaper than a native call here). */
 function spanEquals(src: string, s: number, e: number, text: string): boolean {
   if (e - s !== text.length) return false;
@@ -155,9 +150,10 @@ export class LongRowParser {
 
   private readonly codeCache = new Map<string, CodeEntry | null>();
   private readonly groupCache = new Map<string, GroupEntry | null>();
-  /** Spellings of benefit groups seen, by spellingHash, compared in place before a Map lookup. */
-  private readonly groupSpellings: ({ text: string; group: GroupEntry }[] | undefined)[] = [];
-  private groupSpellingCount = 0;
+  /** Spellings of benefit groups seen, compared in place before a Map lookup, and their groups. */
+  private readonly spellingTexts: string[] = [];
+  private readonly spellingGroups: GroupEntry[] = [];
+  private lastSpelling = -1;
   private readonly monthCache = new Map<string, MonthEntry | null>();
   private readonly shareCache = new Map<string, ShareResult>();
   private readonly nameCache = new Map<string, string | null>();
@@ -335,21 +331,23 @@ export class LongRowParser {
 
   private group(src: string, f: FieldSpans): GroupEntry | null {
     const s = f.start[this.cGroup]!;
-    const len = f.end[this.cGroup]! - s;
-    const h = len > 0 ? spellingHash(src, s, len) : 0;
-    const bucket = this.groupSpellings[h];
-    if (bucket !== undefined) {
-      for (let k = 0; k < bucket.length; k++) {
-        const sp = bucket[k]!;
-        if (spanEquals(src, s, s + len, sp.text)) return sp.group;
+    const e = f.end[this.cGroup]!;
+    // Rows of one group often come together: the last spelling first, then the others.
+    const texts = this.spellingTexts;
+    const last = this.lastSpelling;
+    if (last >= 0 && spanEquals(src, s, e, texts[last]!)) return this.spellingGroups[last]!;
+    for (let k = 0; k < texts.length; k++) {
+      if (spanEquals(src, s, e, texts[k]!)) {
+        this.lastSpelling = k;
+        return this.spellingGroups[k]!;
       }
     }
     const raw = this.field(src, f, this.cGroup);
     let g = this.groupCache.get(raw);
     if (g === undefined) this.groupCache.set(raw, (g = groupEntry(raw)));
-    if (g !== null && this.groupSpellingCount < GROUP_SPELLINGS_MAX) {
-      this.groupSpellingCount++;
-      (this.groupSpellings[h] ??= []).push({ text: raw, group: g });
+    if (g !== null && texts.length < GROUP_SPELLINGS_MAX) {
+      texts.push(raw);
+      this.spellingGroups.push(g);
     }
     return g;
   }

@@ -60,6 +60,9 @@ export function longCsvParser(file: string, options: ImportOptions = {}): LongCs
 
 type Phase = "header" | "rows" | "header-failed" | "stopped";
 
+/** A rest up to this long is copied and completed on its own (see finishCarried). */
+const MAX_CARRIED = 4096;
+
 class LongCsvReader implements LongCsvParser {
   private readonly issues: IssueCollector;
   private phase: Phase = "header";
@@ -110,6 +113,8 @@ class LongCsvReader implements LongCsvParser {
 
   push(text: string, final: boolean): void {
     if (this.stopped) return;
+    if (this.phase === "rows" && this.pending.length === 1) text = this.finishCarried(text, final);
+    if (this.stopped) return;
     if (text.length) {
       this.pending.push(text);
       this.pendingLength += text.length;
@@ -140,10 +145,35 @@ class LongCsvReader implements LongCsvParser {
     this.keep(buf, r.next);
   }
 
+  /**
+   * The usual carried rest — the start of one unquoted record — is completed with the first line
+   * of the new piece and read on its own, so the piece need not be copied behind the rest. Returns
+   * what is left of the piece to read.
+   */
+  private finishCarried(text: string, final: boolean): string {
+    const rest = this.pending[0]!;
+    if (rest.length > MAX_CARRIED || rest.includes('"')) return text;
+    const nl = text.indexOf("\n");
+    if (nl < 0 || text.lastIndexOf('"', nl) >= 0) return text;
+    const r = scanCsvSpans(rest + text.slice(0, nl + 1), this.onRecord, {
+      separator: this.sep,
+      line: this.line,
+      final,
+      onSyntaxError: this.onSyntaxError,
+    });
+    this.pending = [];
+    this.pendingLength = 0;
+    this.retryAt = 0;
+    if (r.stopped) this.phase = "stopped";
+    this.line = r.line;
+    return text.slice(nl + 1);
+  }
+
   /** Keeps buf[from…] (an incomplete record) for the next piece. */
   private keep(buf: string, from: number): void {
     // A short rest is copied, so that it does not keep the whole piece alive (a slice would).
-    const rest = from === 0 ? buf : buf.length - from <= 4096 ? `${buf.slice(from)}\n`.slice(0, -1) : buf.slice(from);
+    const rest =
+      from === 0 ? buf : buf.length - from <= MAX_CARRIED ? `${buf.slice(from)}\n`.slice(0, -1) : buf.slice(from);
     this.pending = rest.length ? [rest] : [];
     this.pendingLength = rest.length;
     this.retryAt = 2 * rest.length;
