@@ -22,12 +22,21 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runFetch } from "../cli/fetch.ts";
+import { main } from "../cli/main.ts";
 import { writeSnapshotAtomically } from "../cli/snapshot.ts";
 import { excerpt, redact, REDACTED, tokenProblem } from "../lib/jobindsats/index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "fetch-out-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const TOKEN = "tok-7f3a9c1e5b2d4680aa11-SECRET";
+
+/** A server answering every request with HTTP 400 and `body`. */
+async function replyServer(body: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => void res.writeHead(400, { "content-type": "application/json" }).end(body));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/v2`, close: () => new Promise((r) => server.close(() => r())) };
+}
 
 /** A server that counts requests and answers each with 500 (a fetch that reached it would fail). */
 async function countingServer(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
@@ -176,6 +185,28 @@ describe("the token", () => {
       const nbsp = await fetchCli(["--base-url", s.url, "--out", join(work, "never")], "tok\u00a07f3a9c");
       expect(nbsp.code).toBe(2);
       expect(nbsp.stderr).toContain("U+00A0");
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe("text from the server", () => {
+  it("is printed with its terminal control characters escaped", async () => {
+    const s = await replyServer(JSON.stringify({ error: "\u001b[2J\u001b]0;owned\u0007 bad \u009b request" }));
+    try {
+      let stderr = "";
+      const code = await main(["fetch", "--base-url", s.url, "--out", join(work, "esc"), "--max-attempts", "1"], {
+        stdout: () => {},
+        stderr: (t) => void (stderr += t),
+        env: { JOBINDSATS_TOKEN: TOKEN },
+        cwd: work,
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain("HTTP 400");
+      expect(stderr).toContain("bad");
+      // eslint-disable-next-line no-control-regex
+      expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     } finally {
       await s.close();
     }
