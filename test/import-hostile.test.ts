@@ -14,20 +14,11 @@ import { detectFormat } from "../lib/import/sniff.ts";
 import { loadInputs } from "../cli/inputs.ts";
 import { main } from "../cli/main.ts";
 import { PROJECT_ROOT, runCli } from "./helpers/cli.ts";
+import { rejection } from "./helpers/cells.ts";
 
 const HEADER = "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without";
 const MB = 1 << 20;
 const enc = (s: string) => new TextEncoder().encode(s);
-
-function rejection(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("expected an InputError");
-}
 
 const errorsOf = (e: InputError): InputIssue[] => e.issues.filter((i) => i.severity === "error");
 

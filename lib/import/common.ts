@@ -88,15 +88,10 @@ export class IssueCollector {
       return;
     }
     const more = k.seen - this.maxWarnings;
-    const summary: InputIssue = {
-      severity: "warning",
-      file: this.file,
+    const summary = this.issue("warning", {
       line: null,
-      column: null,
-      columnName: null,
-      value: null,
       message: `… and ${more.toLocaleString("en-US")} more of the same kind`,
-    };
+    });
     if (k.summaryAt < 0) k.summaryAt = this.warningList.push(summary) - 1;
     else this.warningList[k.summaryAt] = summary;
   }
@@ -137,15 +132,12 @@ export class IssueCollector {
     if (this.errors.length === 0) return;
     const issues: InputIssue[] = [...this.errors];
     if (this.truncated) {
-      issues.push({
-        severity: "warning",
-        file: this.file,
-        line: null,
-        column: null,
-        columnName: null,
-        value: null,
-        message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
-      });
+      issues.push(
+        this.issue("warning", {
+          line: null,
+          message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
+        }),
+      );
     }
     issues.push(...this.warningList);
     throw new InputError(issues, this.truncated);
