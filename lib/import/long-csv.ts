@@ -113,19 +113,27 @@ class LongCsvReader implements LongCsvParser {
 
   push(text: string, final: boolean): void {
     if (this.stopped) return;
-    if (this.phase === "rows" && this.pending.length === 1) text = this.finishCarried(text, final);
+    // Where the new piece's unread text starts (after a carried record completed on its own).
+    let from = 0;
+    if (this.phase === "rows" && this.pending.length === 1) from = this.finishCarried(text, final);
     if (this.stopped) return;
-    if (text.length) {
-      this.pending.push(text);
-      this.pendingLength += text.length;
-    }
-    if (!final && this.pendingLength < this.retryAt) return;
-    const buf = this.pending.length === 1 ? this.pending[0]! : this.pending.join("");
-    this.pending = [];
+    let buf: string;
     let pos = 0;
+    if (this.pending.length === 0 && (final || text.length - from >= this.retryAt)) {
+      buf = text; // the usual case: read the piece where it is, no copy
+      pos = from;
+    } else {
+      if (text.length > from) {
+        this.pending.push(from ? text.slice(from) : text);
+        this.pendingLength += text.length - from;
+      }
+      if (!final && this.pendingLength < this.retryAt) return;
+      buf = this.pending.length === 1 ? this.pending[0]! : this.pending.join("");
+    }
+    this.pending = [];
     if (this.phase === "header") {
       const at = this.readHeader(buf, final);
-      if (at === null) return this.keep(buf, 0);
+      if (at === null) return this.keep(buf, pos);
       if ((this.phase as Phase) !== "rows") return;
       pos = at;
     }
@@ -148,13 +156,13 @@ class LongCsvReader implements LongCsvParser {
   /**
    * The usual carried rest — the start of one unquoted record — is completed with the first line
    * of the new piece and read on its own, so the piece need not be copied behind the rest. Returns
-   * what is left of the piece to read.
+   * where the rest of the piece starts (0: nothing was done).
    */
-  private finishCarried(text: string, final: boolean): string {
+  private finishCarried(text: string, final: boolean): number {
     const rest = this.pending[0]!;
-    if (rest.length > MAX_CARRIED || rest.includes('"')) return text;
+    if (rest.length > MAX_CARRIED || rest.includes('"')) return 0;
     const nl = text.indexOf("\n");
-    if (nl < 0 || text.lastIndexOf('"', nl) >= 0) return text;
+    if (nl < 0 || text.lastIndexOf('"', nl) >= 0) return 0;
     const r = scanCsvSpans(rest + text.slice(0, nl + 1), this.onRecord, {
       separator: this.sep,
       line: this.line,
@@ -166,7 +174,7 @@ class LongCsvReader implements LongCsvParser {
     this.retryAt = 0;
     if (r.stopped) this.phase = "stopped";
     this.line = r.line;
-    return text.slice(nl + 1);
+    return nl + 1;
   }
 
   /** Keeps buf[from…] (an incomplete record) for the next piece. */
