@@ -14,6 +14,11 @@ import {
   formatPercent,
   formatPercentParameter,
 } from "./format.ts";
+import {
+  impliedPopulationPhrase,
+  outsideDocumentedPeriodSentence,
+  previousWindowMissingSentence,
+} from "../rules/wording.ts";
 
 interface Wording {
   /** "kravet om samtaler" */
@@ -104,6 +109,8 @@ function mainClause(t: CriterionTrace): string {
       const tail = low ? ` (laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)})` : "";
       return `${name} har ikke genoprettet indsatsen på ${w.requirement}: i alle ${n} måneder (${span}) var mindst ${limit} af ${w.subject} uden ${w.effort}${tail}.`;
     }
+    case "not-under-restoration": // a municipality's status only; no criterion carries it
+      return `${name} er ikke under genopretning for ${w.requirement}.`;
   }
 }
 
@@ -117,6 +124,18 @@ function caveatSentence(c: Caveat, t: CriterionTrace): string {
       return `Det samlede tal for ${formatMonthList(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
     case "window-length":
       return `Perioden er på ${formatCountWord(c.actual)} måneder; regelsættet bruger normalt ${formatCountWord(c.expected)}.`;
+    case "population-at-least": {
+      const implied = c.months.map((m, i) => {
+        const share = t.months.find((x) => x.month === m)?.shareWithout ?? 0;
+        return `${formatMonthShort(m)} (${impliedPopulationPhrase(c.bounds[i]!, share)})`;
+      });
+      const list = implied.length === 1 ? implied[0]! : `${implied.slice(0, -1).join(", ")} og ${implied.at(-1)!}`;
+      return `Antallet af borgere er ikke oplyst, men andelen viser, at kravet om mindst ${formatCount(t.minPopulation)} borgere er opfyldt i ${list}.`;
+    }
+    case "outside-documented-period":
+      return outsideDocumentedPeriodSentence(t.ruleSet, c);
+    case "previous-window-missing":
+      return previousWindowMissingSentence(c);
   }
 }
 

@@ -9,6 +9,7 @@ export const STATUS_LABELS: Readonly<Record<CriterionStatus, string>> = {
   exempted: "Undtaget",
   restored: "Genoprettet",
   "not-restored": "Ikke genoprettet",
+  "not-under-restoration": "Ikke under genopretning",
 };
 
 /** Short symbols so a verdict is never told by colour alone. */
@@ -20,6 +21,7 @@ export const STATUS_SYMBOLS: Readonly<Record<CriterionStatus, string>> = {
   exempted: "◐",
   restored: "✔",
   "not-restored": "✖",
+  "not-under-restoration": "–",
 };
 
 export const CRITERION_LABELS: Readonly<Record<string, string>> = {

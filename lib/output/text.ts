@@ -6,6 +6,7 @@ import { formatMonthSpan, formatPercentParameter } from "../explain/format.ts";
 import { STATUS_LABELS, STATUS_SYMBOLS, SYNTHETIC_BANNER } from "./labels.ts";
 import type { DocumentContext } from "./json.ts";
 import type { MunicipalityStatus } from "../rules/trace.ts";
+import { outsideDocumentedPeriodSentence, previousWindowMissingSentence } from "../rules/wording.ts";
 
 const ORDER: readonly MunicipalityStatus[] = [
   "flagged",
@@ -14,6 +15,7 @@ const ORDER: readonly MunicipalityStatus[] = [
   "insufficient-data",
   "compliant",
   "restored",
+  "not-under-restoration",
   "not-covered",
 ];
 
@@ -27,6 +29,8 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
       : `grænse ${formatPercentParameter(p.limit)} · mindst ${p.minPopulation} borgere pr. måned · ${e.mode === "restoration" ? "genopretningstjek" : "udløsning"}`;
   out.push(`${RULE_SETS[e.ruleSet].name} · ${e.period} (${formatMonthSpan(e.window)})`, params);
   if (ctx.inputs.length) out.push(`Data: ${ctx.inputs.join(", ")}`);
+  for (const c of e.caveats)
+    if (c.code === "outside-documented-period") out.push(outsideDocumentedPeriodSentence(e.ruleSet, c));
   out.push("");
 
   const counts = new Map<MunicipalityStatus, number>();
@@ -44,6 +48,7 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
   );
   for (const m of sorted) {
     out.push(`${STATUS_SYMBOLS[m.status]} ${m.code} ${m.name} — ${STATUS_LABELS[m.status]}`);
+    for (const c of m.caveats) out.push(`      ${previousWindowMissingSentence(c)}`);
     for (const c of m.criteria) {
       const shares = c.months
         .map((x) => (x.shareWithout === null ? "  ." : x.shareWithout.toFixed(1).replace(".", ",")))

@@ -42,4 +42,6 @@ export const STATUS_COLORS: Readonly<Record<CriterionStatus, string>> = {
   "insufficient-data": "#8c6d1f",
   "not-covered": "#8a8a8a",
   exempted: "#5e4fa2",
+  // Neutral grey like not-covered (the two never occur in the same mode: RULES §4.3).
+  "not-under-restoration": "#8a8a8a",
 };

@@ -5,6 +5,7 @@
  */
 import {
   BENEFIT_GROUPS,
+  CAVEAT_PHRASES,
   CRITERION_LABELS,
   STATUS_LABELS,
   type Clause,
@@ -35,6 +36,7 @@ export const CAVEAT_LABELS: Readonly<Record<string, string>> = {
   "population-unknown": "Antal borgere ukendt",
   "partial-aggregate": "Samlet tal kun delvist",
   "window-length": "Afvigende periodelængde",
+  ...CAVEAT_PHRASES,
 };
 
 /** Short status words for compact table cells (the full label goes in the title). */
@@ -46,6 +48,7 @@ export const STATUS_SHORT: Readonly<Record<CriterionStatus, string>> = {
   exempted: "Undtaget",
   restored: "Genoprettet",
   "not-restored": "Ikke genoprettet",
+  "not-under-restoration": "Ikke under genopr.",
 };
 
 export { STATUS_LABELS };

@@ -50,6 +50,7 @@ const STATUS_RANK: Readonly<Record<MunicipalityStatus, number>> = {
   compliant: 3,
   restored: 3,
   "not-covered": 4,
+  "not-under-restoration": 4,
 };
 
 function escapeXml(s: string): string {

@@ -1,0 +1,77 @@
+/**
+ * Danish sentences for the caveats and process dates of RULES §3.3, §4.3–4.5 (implied population,
+ * documented period, previous window, plan deadline), shared by the explanation, the CLI text
+ * output and the site. Every figure comes from the trace or the timeline event.
+ * labels: these phrases belong in lib/explain/labels.ts once that module exists.
+ */
+import type { Month } from "../domain/types.ts";
+import { formatCount, formatMonthList, formatMonthLong, formatPercent } from "../explain/format.ts";
+import { benefitGroup } from "../domain/benefit-groups.ts";
+import type { BenefitGroupId } from "../domain/types.ts";
+import { RULE_SETS, type RuleSetId } from "./parameters.ts";
+import type { Caveat } from "./trace.ts";
+
+/** "marts–maj 2023", "november 2022–januar 2023": a window in words, as letters and explanations write it. */
+export function formatMonthSpanLong(months: readonly Month[]): string {
+  if (!months.length) return "";
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  if (first === last) return formatMonthLong(first);
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${formatMonthLong(first).split(" ")[0]}–${formatMonthLong(last)}`;
+  return `${formatMonthLong(first)}–${formatMonthLong(last)}`;
+}
+
+/** "7. marts 2023" for an ISO date `2023-03-07`. */
+export function formatDateLong(isoDate: string): string {
+  const [year, month, day] = isoDate.split("-");
+  return `${Number(day)}. ${formatMonthLong(`${year}-${month}`)}`;
+}
+
+// labels: the Danish phrases of the caveats of RULES §3.3, §4.3 and §4.5.
+export const CAVEAT_PHRASES = {
+  "population-at-least": "Antal borgere udledt af andelen",
+  "outside-documented-period": "Uden for modellens dokumenterede periode",
+  "previous-window-missing": "Perioden før mangler i data",
+} as const;
+
+/** "mindst 11 borgere, udledt af andelen 45,5 %" (LANGUAGE.md's phrase for `population-at-least`). */
+export function impliedPopulationPhrase(bound: number, shareWithout: number): string {
+  return `mindst ${formatCount(bound)} borgere, udledt af andelen ${formatPercent(shareWithout)}`;
+}
+
+/** The documented period in words: "januar 2020 til december 2023", "januar 2024 og frem". */
+function documentedRange(from: Month | null, to: Month | null): string {
+  if (from && to) return `${formatMonthLong(from)} til ${formatMonthLong(to)}`;
+  if (from) return `${formatMonthLong(from)} og frem`;
+  return to ? `til og med ${formatMonthLong(to)}` : "";
+}
+
+/**
+ * The plain sentence for a window outside its model's documented period (RULES §4.5), said in
+ * every explanation and at the top of the text output.
+ */
+export function outsideDocumentedPeriodSentence(ruleSet: RuleSetId, c: Caveat): string {
+  if (c.code !== "outside-documented-period") return "";
+  const model = RULE_SETS[ruleSet].name.replace(/ \(.*\)$/, "");
+  return (
+    `Bemærk: ${model} er kun beskrevet for perioder fra ${documentedRange(c.from, c.to)}. ` +
+    `Vurderingen omfatter ${formatMonthList(c.months)}, som ligger uden for; den viser kun, hvad reglerne ville give.`
+  );
+}
+
+/** §4.3: the criteria under restoration cannot be derived. */
+export function previousWindowMissingSentence(c: Caveat): string {
+  if (c.code !== "previous-window-missing") return "";
+  return (
+    `Data for ${formatMonthSpanLong(c.previousWindow)} mangler, så det kan ikke afgøres, ` +
+    "hvilke handlekriterier kommunen er under genopretning for."
+  );
+}
+
+/** "Sygedagpenge, samtaler" for `sygedagpenge:samtaler`; an overall criterion by its measure. */
+export function criterionPhrase(id: string): string {
+  const [group, measure] = id.split(":");
+  if (!measure) return id;
+  const label = benefitGroup(group as BenefitGroupId)?.label;
+  return label ? `${label}, ${measure}` : id;
+}
