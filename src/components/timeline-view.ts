@@ -10,6 +10,8 @@ import {
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
+  formatMonthSpanLong,
+  formatDateLong,
   type MunicipalityTimeline,
   type Stage,
   type TimelineEvent,
@@ -46,12 +48,16 @@ function describe(e: TimelineEvent): string {
   switch (e.stageAfter) {
     case "closed":
       return `${when}: genopretningstjek på ${window} (${checked}): genoprettet; forløbet er afsluttet.`;
-    case "plan-required":
-      return `${when}: genopretningstjek på ${window} (${checked}): ikke genoprettet; genopretningsplan kræves med frist ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`;
+    case "plan-required": {
+      // The plan is due 15 days after the letter; the next assessment is a follow-up, not its deadline.
+      const plan = e.plan!;
+      const due = plan.planDeadline
+        ? `senest ${formatDateLong(plan.planDeadline)}`
+        : `senest ${plan.planDueDays} dage efter brevets dato`;
+      return `${when}: genopretningstjek på ${window} (${checked}): ikke genoprettet; redegørelse og genopretningsplan for ${plan.planCriteria.map(criterionName).join(", ")} ${due}; næste opfølgning ${formatMonthLong(e.nextAssessment)} på ${formatMonthSpanLong(e.nextWindow)}.`;
+    }
     case "escalated":
-      return e.stageBefore === "escalated"
-        ? `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; sagen forbliver eskaleret.`
-        : `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet efter planen; sagen eskaleres.`;
+      return `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`;
     default:
       return `${when}: genopretningstjek på ${window} (${checked}) kunne ikke afgøres (${STATUS_LABELS[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter.`;
   }
