@@ -1,7 +1,6 @@
 /** `tidlig-indsats timeline`: the restoration model's process over a monthly series (RULES §4.4). */
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import {
-  STAGE_LABELS,
   STAGES,
   isIsoDate,
   timeline,
@@ -11,12 +10,12 @@ import {
   type TimelineEvent,
 } from "../lib/rules/timeline.ts";
 import { criterionIdsFor } from "../lib/rules/request.ts";
-import { criterionPhrase, formatDateLong, formatMonthSpanLong } from "../lib/rules/wording.ts";
+import { formatDateLong, formatMonthSpanLong } from "../lib/rules/wording.ts";
 import { parseMonth } from "../lib/domain/month.ts";
 import { formatIssue } from "../lib/domain/issues.ts";
 import { explain } from "../lib/explain/sentences.ts";
 import { formatMonthLong, formatMonthSpan } from "../lib/explain/format.ts";
-import { SYNTHETIC_BANNER } from "../lib/output/labels.ts";
+import { STAGE_LABELS, SYNTHETIC_BANNER, criterionLabel } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";
@@ -86,10 +85,7 @@ function eventDates(e: TimelineEvent): string[] {
     const due = e.plan.planDeadline
       ? `senest ${formatDateLong(e.plan.planDeadline)} (${e.plan.planDueDays} dage efter brevets dato)`
       : `senest ${e.plan.planDueDays} dage efter brevets dato`;
-    return [
-      `redegørelse og genopretningsplan for ${e.plan.planCriteria.map(criterionPhrase).join("; ")}: ${due}`,
-      next,
-    ];
+    return [`redegørelse og genopretningsplan for ${e.plan.planCriteria.map(criterionLabel).join("; ")}: ${due}`, next];
   }
   if (e.stageAfter === "escalated")
     return ["borgmesteren kan indkaldes til et møde med beskæftigelsesministeren", next];

@@ -27,7 +27,7 @@ export * from "./rules/timeline.ts";
 export * from "./rules/wording.ts";
 export * from "./explain/format.ts";
 export * from "./explain/sentences.ts";
-export * from "./output/labels.ts";
+export * from "./explain/labels.ts";
 export * from "./output/json.ts";
 export * from "./output/csv.ts";
 export * from "./output/text.ts";

@@ -14,7 +14,7 @@ import { evaluate } from "../lib/rules/evaluate.ts";
 import { STATUS_ORDER, verdictStatuses } from "../lib/rules/fast-verdicts.ts";
 import { impliedMinPopulation } from "../lib/rules/share.ts";
 import { DOCUMENTED_PERIODS } from "../lib/rules/parameters.ts";
-import { STAGE_LABELS } from "../lib/rules/timeline.ts";
+import { STAGE_LABELS } from "../lib/explain/labels.ts";
 import type { EvaluationRequest } from "../lib/rules/request.ts";
 import type { Cell } from "../lib/domain/types.ts";
 import { monthRange } from "../lib/domain/month.ts";

@@ -16,15 +16,6 @@ import type { CriterionTrace, MunicipalityStatus } from "./trace.ts";
 export const STAGES = ["monitoring", "contacted", "plan-required", "escalated", "closed"] as const;
 export type Stage = (typeof STAGES)[number];
 
-// labels: Danish stage names (LANGUAGE.md §1); the escalation is a possibility, not a fact.
-export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  monitoring: "Løbende monitorering",
-  contacted: "Henvendelse",
-  "plan-required": "Genopretningsplan krævet",
-  escalated: "Borgmesteren kan indkaldes til ministermøde",
-  closed: "Afsluttet",
-};
-
 /**
  * (decision) When a restoration check cannot be decided (insufficient data and nothing
  * not-restored), the municipality stays where it is and is checked again at the next assessment.

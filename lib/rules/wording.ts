@@ -2,12 +2,9 @@
  * Danish sentences for the caveats and process dates of RULES §3.3, §4.3–4.5 (implied population,
  * documented period, previous window, plan deadline), shared by the explanation, the CLI text
  * output and the site. Every figure comes from the trace or the timeline event.
- * labels: these phrases belong in lib/explain/labels.ts once that module exists.
  */
 import type { Month } from "../domain/types.ts";
 import { formatCount, formatMonthList, formatMonthLong, formatPercent } from "../explain/format.ts";
-import { benefitGroup } from "../domain/benefit-groups.ts";
-import type { BenefitGroupId } from "../domain/types.ts";
 import { RULE_SETS, type RuleSetId } from "./parameters.ts";
 import type { Caveat } from "./trace.ts";
 
@@ -26,13 +23,6 @@ export function formatDateLong(isoDate: string): string {
   const [year, month, day] = isoDate.split("-");
   return `${Number(day)}. ${formatMonthLong(`${year}-${month}`)}`;
 }
-
-// labels: the Danish phrases of the caveats of RULES §3.3, §4.3 and §4.5.
-export const CAVEAT_PHRASES = {
-  "population-at-least": "Antal borgere udledt af andelen",
-  "outside-documented-period": "Uden for modellens dokumenterede periode",
-  "previous-window-missing": "Perioden før mangler i data",
-} as const;
 
 /** "mindst 11 borgere, udledt af andelen 45,5 %" (LANGUAGE.md's phrase for `population-at-least`). */
 export function impliedPopulationPhrase(bound: number, shareWithout: number): string {
@@ -66,12 +56,4 @@ export function previousWindowMissingSentence(c: Caveat): string {
     `Data for ${formatMonthSpanLong(c.previousWindow)} mangler, så det kan ikke afgøres, ` +
     "hvilke handlekriterier kommunen er under genopretning for."
   );
-}
-
-/** "Sygedagpenge, samtaler" for `sygedagpenge:samtaler`; an overall criterion by its measure. */
-export function criterionPhrase(id: string): string {
-  const [group, measure] = id.split(":");
-  if (!measure) return id;
-  const label = benefitGroup(group as BenefitGroupId)?.label;
-  return label ? `${label}, ${measure}` : id;
 }

@@ -6,7 +6,7 @@ import { html } from "npm:htl";
 import {
   STAGES,
   STAGE_LABELS,
-  STATUS_LABELS,
+  STATUS_SHORT,
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
@@ -15,8 +15,8 @@ import {
   type MunicipalityTimeline,
   type Stage,
   type TimelineEvent,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionName } from "./detail-labels.js";
 
 /** Stage colours (with the label always written next to them). */
 export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
@@ -38,28 +38,32 @@ const STAGE_SYMBOLS: Readonly<Record<Stage, string>> = {
 function describe(e: TimelineEvent): string {
   const window = formatMonthSpan(e.window);
   const when = formatMonthLong(e.assessment);
-  const names = e.underRestoration.map(criterionName).join(", ");
+  const names = e.underRestoration.map(criterionLabel).join(", ");
+  const next = formatMonthLong(e.nextAssessment);
   if (e.check === "trigger") {
     return e.stageAfter === "contacted"
-      ? `${when}: ${window} udløste en henvendelse (${names}); frist for genopretning ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`
-      : `${when}: ${window} udløste intet (${STATUS_LABELS[e.outcome].toLowerCase()}).`;
+      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen, næste opfølgning i ${next}.`
+      : `${when}: ingen udpegning på ${window} (${STATUS_SHORT[e.outcome].toLowerCase()}).`;
   }
-  const checked = e.criteria.map((c) => criterionName(c.criterion)).join(", ");
+  const checked = e.criteria.map((c) => criterionLabel(c.criterion)).join(", ");
+  const followUp = `${when}: opfølgning på genopretningen, ${window} (${checked})`;
   switch (e.stageAfter) {
     case "closed":
-      return `${when}: genopretningstjek på ${window} (${checked}): genoprettet; forløbet er afsluttet.`;
+      return `${followUp}: genoprettet; forløbet er afsluttet.`;
     case "plan-required": {
       // The plan is due 15 days after the letter; the next assessment is a follow-up, not its deadline.
       const plan = e.plan!;
       const due = plan.planDeadline
         ? `senest ${formatDateLong(plan.planDeadline)}`
         : `senest ${plan.planDueDays} dage efter brevets dato`;
-      return `${when}: genopretningstjek på ${window} (${checked}): ikke genoprettet; redegørelse og genopretningsplan for ${plan.planCriteria.map(criterionName).join(", ")} ${due}; næste opfølgning ${formatMonthLong(e.nextAssessment)} på ${formatMonthSpanLong(e.nextWindow)}.`;
+      return `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan for ${plan.planCriteria.map(criterionLabel).join(", ")} ${due}; næste opfølgning i ${next} på ${formatMonthSpanLong(e.nextWindow)}.`;
     }
     case "escalated":
-      return `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`;
+      return e.stageBefore === "escalated"
+        ? `${followUp}: fortsat ikke genoprettet; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`
+        : `${followUp}: fortsat ikke genoprettet efter planen; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`;
     default:
-      return `${when}: genopretningstjek på ${window} (${checked}) kunne ikke afgøres (${STATUS_LABELS[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter.`;
+      return `${followUp}: kan ikke vurderes (${STATUS_SHORT[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter til næste vurdering.`;
   }
 }
 
@@ -92,7 +96,7 @@ export function timelineView(t: MunicipalityTimeline | null): HTMLElement {
             ><span class="timeline-symbol">${STAGE_SYMBOLS[e.stageAfter]}</span> ${STAGE_LABELS[e.stageAfter]}</span
           >
           <span class="timeline-window">${formatMonthSpan(e.window)}</span>
-          ${e.deadline ? html`<span class="timeline-deadline">frist ${formatMonthShort(e.deadline)}</span>` : ""}
+          ${e.deadline ? html`<span class="timeline-deadline">næste opfølgning ${formatMonthShort(e.deadline)}</span>` : ""}
         </li>`,
     )}
   </ol>`;
