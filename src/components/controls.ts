@@ -9,10 +9,9 @@ import { html } from "npm:htl";
 import {
   periodLabel,
   criterionLabel,
-  OVERALL_CRITERIA,
-  PER_GROUP_CRITERIA,
   RULE_SETS,
   RULE_SET_IDS,
+  criterionIdsFor,
   formatPercentParameter,
   type Period,
   type RuleSetId,
@@ -49,9 +48,7 @@ export interface ControlPanelOptions {
 
 /** The criteria a view evaluates, in the rule set's order. */
 export function criteriaOf(s: Pick<ViewState, "rules" | "aggregation">): string[] {
-  return (s.rules === "opfoelgning-2024" && s.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map(
-    (c) => c.id,
-  );
+  return criterionIdsFor(s.rules, s.aggregation);
 }
 
 /** The criterion the heatmap shows: the state's when it belongs to the view, else the first. */
