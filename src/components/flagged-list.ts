@@ -104,7 +104,10 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
       `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +
       `<span class="flagged-status flagged-status--${m.status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${escapeHtml(STATUS_LABELS[m.status])}</span>` +
       candidates
-        .map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? c)}</span>`)
+        .map(
+          (c) =>
+            ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? "Kandidat til undtagelse")}</span>`,
+        )
         .join("") +
       `</div>` +
       deciding

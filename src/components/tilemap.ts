@@ -135,7 +135,7 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
       summaryText = summary;
       svg.setAttribute(
         "aria-label",
-        `Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`,
+        `Kort over Danmarks 98 kommuner som lige store felter, farvet efter vurdering: ${summary}.`,
       );
     }
     const h = LEGEND.filter((s) => counts.has(s))

@@ -102,7 +102,7 @@ function verdictTableHtml(
   href: (code: string) => string,
 ): HTMLTableElement {
   const head =
-    `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Afgørelse</th>` +
+    `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Vurdering</th>` +
     criteria
       .map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`)
       .join("") +
@@ -131,7 +131,7 @@ function verdictTableHtml(
  * A download link for the verdicts as CSV. The CSV is made when the link is clicked, so a
  * repaint never pays for it.
  */
-export function csvDownload(e: Evaluation, filename: string, text = "Hent afgørelserne som CSV"): HTMLElement {
+export function csvDownload(e: Evaluation, filename: string, text = "Hent vurderingerne som CSV"): HTMLElement {
   const a = document.createElement("a");
   a.className = "csv-download";
   a.dataset.testid = "csv-download";
