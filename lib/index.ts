@@ -27,6 +27,7 @@ export * from "./rules/timeline.ts";
 export * from "./explain/format.ts";
 export * from "./explain/sentences.ts";
 export * from "./explain/labels.ts";
+export * from "./explain/issue-messages.ts";
 export * from "./output/json.ts";
 export * from "./output/csv.ts";
 export * from "./output/text.ts";
