@@ -21,6 +21,8 @@ export interface Provenance {
   /** SHA-256 of the measurements shipped with the site (the bytes, not the manifest's claim). */
   readonly sha256?: string;
   readonly decidedAt?: string;
+  /** package.json version of the rules module the site was built with. */
+  readonly rulesVersion?: string;
   readonly reason?: string;
   /** Whether the build's live fetch failed (then the page says so). */
   readonly fetch?: { readonly attempted: boolean; readonly ok?: boolean; readonly error?: string };
