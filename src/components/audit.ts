@@ -102,10 +102,10 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
   const kind = facts.ownFile
     ? `${LABELS.own} (${facts.ownFile})`
     : live
-    ? `${LABELS.live}, ${LABELS.fetched} ${fmtDay(m.fetchedAt)}`
-    : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${fmtDay(
-        p.decidedAt,
-      )}`;
+      ? `${LABELS.live}, ${LABELS.fetched} ${fmtDay(m.fetchedAt)}`
+      : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${fmtDay(
+          p.decidedAt,
+        )}`;
   const command = evaluateCommand(state, facts.ownFile ?? p.file);
   const code = html`<code class="audit-command" data-testid="audit-command">${command}</code>` as HTMLElement;
   return html`<footer

@@ -133,7 +133,9 @@ describeSite(
       const { page, requests } = await site.open("/regler.html");
       await page.evaluate(() => document.fonts.ready);
       const loaded = await page.evaluate(() =>
-        [...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Source Serif 4" && f.status === "loaded"),
+        Array.from(document.fonts as unknown as Iterable<FontFace>).filter(
+          (f) => f.family.replace(/"/g, "") === "Source Serif 4" && f.status === "loaded",
+        ),
       );
       expect(loaded.length).toBeGreaterThan(0);
       expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^"?Source Serif 4/);
@@ -159,6 +161,36 @@ describeSite(
 );
 
 describeSite("the audit trail on every page", (site) => {
+  test("the banner says when the build's live fetch failed, and never calls unmarked data live", async () => {
+    const { page } = await site.open("/regler");
+    // The built banner module, rendered in the page (a string: vitest would rewrite a dynamic import()).
+    const banner = (provenance: object): Promise<{ text: string; testid: string }> =>
+      page.evaluate(`(async () => {
+        const link = document.querySelector('link[rel=modulepreload][href*="components/banner."]');
+        const el = (await import(link.href)).dataBanner(${JSON.stringify(provenance)});
+        return { text: el.textContent.replace(/\\s+/g, " ").trim(), testid: el.dataset.testid };
+      })()`);
+    const failed = { attempted: true, ok: false, error: "HTTP 503" };
+    const base = { file: "x.csv", decidedAt: "2025-03-04T10:00:00Z" };
+    const synthetic = await banner({ ...base, kind: "synthetic", synthetic: true, manifest: {}, fetch: failed });
+    expect(synthetic.testid).toBe("synthetic-banner");
+    expect(synthetic.text).toContain("Live hentning mislykkedes — viser de syntetiske data.");
+    const live = { kind: "live", synthetic: false, manifest: { fetchedAt: "2025-02-01T08:00:00Z" } };
+    const older = await banner({ ...base, ...live, fetch: failed });
+    expect(older.testid).toBe("live-banner");
+    expect(older.text).toContain("Live hentning mislykkedes — viser de tidligere hentede data fra 1. februar 2025.");
+    const fine = await banner({ ...base, ...live, fetch: { attempted: true, ok: true } });
+    expect(fine.text).not.toContain("mislykkedes");
+    // Fail closed: anything not positively marked live is shown as synthetic.
+    for (const p of [
+      { kind: "live", manifest: {} },
+      { kind: "live", synthetic: "false", manifest: {} },
+      { manifest: {} },
+    ]) {
+      expect((await banner({ ...base, ...p })).testid).toBe("synthetic-banner");
+    }
+  });
+
   for (const path of BROWSER_PAGES) {
     test(`${path}: data kind, date, SHA-256, rules version, parameters and a command the CLI runs`, async () => {
       const { csv, provenance } = shipped();
