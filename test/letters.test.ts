@@ -7,7 +7,8 @@ import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate, type Evaluation } from "../lib/rules/evaluate.ts";
 import { municipalityByCode } from "../lib/domain/municipalities.ts";
 import { formatPercent, formatPercentParameter } from "../lib/explain/format.ts";
-import { letterFor, needsLetter, windowLabel, type Letter } from "../lib/view/letters.ts";
+import { letterFor, needsLetter, type Letter } from "../lib/view/letters.ts";
+import { windowLabel } from "../lib/explain/labels.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/import/${name}`, import.meta.url));
 const ishoej = new MeasurementIndex(readMeasurements(fixture("ishoej-2022-09-11.csv"), "ishoej-2022-09-11.csv"));

@@ -5,35 +5,21 @@
  */
 import { html } from "npm:htl";
 import {
+  AGGREGATION_LABELS,
+  AUDIT_LABELS,
+  MODE_LABELS,
   RULE_SETS,
   evaluateCommand,
   formatCount,
   formatPercentParameter,
+  periodLabel,
   type Month,
   type ViewState,
 } from "./_gen/tidlig.js";
 import { calendarOf, isLive, type Provenance } from "./data.js";
-import { periodLabel } from "./controls.js";
 import { readViewState } from "./url-state.js";
 
-// labels: audit trail (move to lib/explain/labels.ts)
-const LABELS = {
-  title: "Revisionsspor",
-  data: "Data",
-  rules: "Regelmodul",
-  parameters: "Parametre",
-  command: "Genberegn med",
-  copy: "Kopiér kommandoen",
-  copyAria: "Kopiér kommandoen til udklipsholderen",
-  copied: "Kopieret.",
-  notCopied: "Kunne ikke kopiere; kommandoen er markeret, så den kan kopieres med Ctrl+C.",
-  synthetic: "syntetiske data",
-  live: "live data fra Jobindsats",
-  fetched: "hentet",
-  built: "bygget",
-  seed: "seed",
-  own: "dine egne data, læst i browseren",
-} as const;
+const LABELS = AUDIT_LABELS;
 
 const fmtDay = (iso: unknown): string =>
   typeof iso === "string" && Number.isFinite(Date.parse(iso))
@@ -49,8 +35,8 @@ export function parameterPhrases(s: ViewState): string[] {
       periodLabel(s.period),
       `tærskel ${formatPercentParameter(s.threshold)}`,
       common,
-      s.aggregation === "overall" ? "samlet opgørelse" : "opgjort pr. ydelsesgruppe",
-      s.exemptions ? "undtagelser anvendt" : "undtagelser ikke anvendt",
+      AGGREGATION_LABELS[s.aggregation],
+      s.exemptions ? LABELS.exemptionsOn : LABELS.exemptionsOff,
     ];
   }
   return [
@@ -58,7 +44,7 @@ export function parameterPhrases(s: ViewState): string[] {
     periodLabel(s.period),
     `grænse ${formatPercentParameter(100 - s.threshold)} uden indsats`,
     common,
-    s.mode === "restoration" ? "genopretningstjek" : "udpegning",
+    MODE_LABELS[s.mode].toLowerCase(),
   ];
 }
 

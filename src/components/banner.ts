@@ -1,5 +1,6 @@
 /** The persistent notice of which data is shown: synthetic data is never mistaken for real. */
 import { html } from "npm:htl";
+import { fetchFailedLabel } from "./_gen/tidlig.js";
 import { isLive, type Provenance } from "./data.js";
 
 /**
@@ -20,11 +21,9 @@ const fmtDay = (iso: unknown): string =>
 /** The note shown when the build tried to fetch live data and failed (never a silent switch). */
 function fetchFailedNote(p: Provenance): HTMLElement | null {
   if (!p.fetch?.attempted || p.fetch.ok) return null;
-  // labels: live fetch failed
-  const shown = isLive(p) ? `de tidligere hentede data fra ${fmtDay(p.manifest.fetchedAt)}` : "de syntetiske data";
+  const note = fetchFailedLabel(isLive(p) ? { fetchedOn: fmtDay(p.manifest.fetchedAt) } : "synthetic");
   return html`<div data-testid="fetch-failed">
-    <strong>Live hentning mislykkedes — viser ${shown}.</strong> Hentningen fra Jobindsats ved bygningen
-    ${fmtDay(p.decidedAt)} gav fejl.
+    <strong>${note}</strong> Hentningen fra Jobindsats ved bygningen ${fmtDay(p.decidedAt)} gav fejl.
   </div>`;
 }
 

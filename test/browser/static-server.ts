@@ -67,7 +67,8 @@ export async function resolveStaticPath(root: string, urlPath: string, plain = f
 export async function startStaticServer(root: string, { plain = false } = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = req.method === "GET" || req.method === "HEAD" ? await resolveStaticPath(root, url.pathname, plain) : null;
+    const file =
+      req.method === "GET" || req.method === "HEAD" ? await resolveStaticPath(root, url.pathname, plain) : null;
     if (!file) {
       const notFound = plain ? null : await resolveStaticPath(root, "/404");
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
