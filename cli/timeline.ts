@@ -2,7 +2,6 @@
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import {
   STAGES,
-  isIsoDate,
   timeline,
   type InitialState,
   type MunicipalityTimeline,
@@ -10,11 +9,11 @@ import {
   type TimelineEvent,
 } from "../lib/rules/timeline.ts";
 import { criterionIdsFor } from "../lib/rules/request.ts";
-import { formatDateLong, formatMonthSpanLong } from "../lib/rules/wording.ts";
+import { isIsoDate } from "../lib/rules/calendar.ts";
 import { parseMonth } from "../lib/domain/month.ts";
 import { formatIssue } from "../lib/domain/issues.ts";
 import { explain } from "../lib/explain/sentences.ts";
-import { formatMonthLong, formatMonthSpan } from "../lib/explain/format.ts";
+import { formatDateLong, formatMonthLong, formatMonthSpan, formatMonthSpanLong } from "../lib/explain/format.ts";
 import { STAGE_LABELS, SYNTHETIC_BANNER, criterionLabel } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs } from "./inputs.ts";

@@ -5,7 +5,7 @@
  */
 import type { Month } from "../domain/types.ts";
 import { addMonths } from "../domain/month.ts";
-import { calendarStep, shiftWindow, standardPeriods } from "./calendar.ts";
+import { addDays, calendarStep, shiftWindow, standardPeriods } from "./calendar.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
 import { PLAN_DUE_DAYS, RESTORATION_DEFAULTS, type RestorationParameters } from "./parameters.ts";
 import { evaluate, type Evaluation } from "./evaluate.ts";
@@ -92,17 +92,6 @@ export interface TimelineRequest {
   readonly initial?: ReadonlyMap<string, InitialState>;
   /** `YYYY-MM-DD`: the date of the not-restored letter, for the plan's deadline (`--letter-date`). */
   readonly letterDate?: string;
-}
-
-/** `YYYY-MM-DD` + `days`, in the calendar (no time zone involved). */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
-
-/** Whether `text` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
 }
 
 interface State {

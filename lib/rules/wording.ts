@@ -4,25 +4,15 @@
  * output and the site. Every figure comes from the trace or the timeline event.
  */
 import type { Month } from "../domain/types.ts";
-import { formatCount, formatMonthList, formatMonthLong, formatPercent } from "../explain/format.ts";
+import {
+  formatCount,
+  formatMonthList,
+  formatMonthLong,
+  formatMonthSpanLong,
+  formatPercent,
+} from "../explain/format.ts";
 import { RULE_SETS, type RuleSetId } from "./parameters.ts";
 import type { Caveat } from "./trace.ts";
-
-/** "marts–maj 2023", "november 2022–januar 2023": a window in words, as letters and explanations write it. */
-export function formatMonthSpanLong(months: readonly Month[]): string {
-  if (!months.length) return "";
-  const first = months[0]!;
-  const last = months[months.length - 1]!;
-  if (first === last) return formatMonthLong(first);
-  if (first.slice(0, 4) === last.slice(0, 4)) return `${formatMonthLong(first).split(" ")[0]}–${formatMonthLong(last)}`;
-  return `${formatMonthLong(first)}–${formatMonthLong(last)}`;
-}
-
-/** "7. marts 2023" for an ISO date `2023-03-07`. */
-export function formatDateLong(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-");
-  return `${Number(day)}. ${formatMonthLong(`${year}-${month}`)}`;
-}
 
 /** "mindst 11 borgere, udledt af andelen 45,5 %" (LANGUAGE.md's phrase for `population-at-least`). */
 export function impliedPopulationPhrase(bound: number, shareWithout: number): string {

@@ -148,8 +148,8 @@ export function controlPanel(
     role="switch"
   />` as unknown as HTMLInputElement;
   const mode = html`<select id=${`${id}-mode`} name="mode">
-    <option value="trigger">Udløsning (handlekriterium)</option>
-    <option value="restoration">Genopretning</option>
+    <option value="trigger">Udpegning</option>
+    <option value="restoration">Opfølgning på genopretningen</option>
   </select>` as unknown as HTMLSelectElement;
   const criterion = html`<select id=${`${id}-criterion`} name="criterion"></select>` as unknown as HTMLSelectElement;
   const sort = html`<select id=${`${id}-sort`} name="sort">
