@@ -1,4 +1,4 @@
-/** Danish formatting and the explanation sentences derived from traces (RULES.md §5). */
+/** Danish formatting and the explanation sentences derived from traces (docs/rules.md §5). */
 import { describe, expect, it } from "vitest";
 import {
   formatCount,

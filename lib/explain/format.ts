@@ -1,5 +1,5 @@
 /**
- * Danish formatting (UI.md): decimal comma, thousands dot, "34,6 %", "sep. 2022", "1. halvår 2025".
+ * Danish formatting (docs/decisions.md): decimal comma, thousands dot, "34,6 %", "sep. 2022", "1. halvår 2025".
  * Always da-DK, never the reader's locale.
  */
 import type { Month } from "../domain/types.ts";

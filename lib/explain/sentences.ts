@@ -1,5 +1,5 @@
 /**
- * The Danish explanation of a verdict, generated from its trace alone (RULES.md §5). The wording
+ * The Danish explanation of a verdict, generated from its trace alone (docs/rules.md §5). The wording
  * is ours; every figure comes from the trace, in Danish formatting.
  */
 import { benefitGroup, conversationMinimum } from "../domain/benefit-groups.ts";
