@@ -341,7 +341,7 @@ export function heatmapView(): HeatmapView {
   }
 
   function update(o: HeatmapOptions): void {
-    const href = o.href ?? ((code: string) => `./kommune/${code}`);
+    const href = o.href ?? ((code: string) => `./kommune/${code}.html`);
     current = o;
     ordered = orderRows(o.rows, o.municipalities, o.sort);
     // Every row has the same months and window: the first row's window flags stand for all.

@@ -31,7 +31,10 @@ function criteriaOf(e: Evaluation): string[] {
   return [...seen];
 }
 
-export function verdictTable(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}`): HTMLElement {
+export function verdictTable(
+  e: Evaluation,
+  href: (code: string) => string = (c) => `./kommune/${c}.html`,
+): HTMLElement {
   const view = verdictTableView(href);
   view.update(e);
   return view.element;
@@ -58,7 +61,7 @@ function patchStatusCell(td: HTMLTableCellElement, status: MunicipalityStatus, w
   }
 }
 
-export function verdictTableView(href: (code: string) => string = (c) => `./kommune/${c}`): VerdictTableView {
+export function verdictTableView(href: (code: string) => string = (c) => `./kommune/${c}.html`): VerdictTableView {
   const wrap = document.createElement("div");
   wrap.className = "verdict-table-wrap";
   let key = "";
