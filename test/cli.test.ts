@@ -1,4 +1,4 @@
-/** The command-line contract of INTERFACE.md §3: outputs, exit codes and messages. */
+/** The command-line contract of docs/cli.md: outputs, exit codes and messages. */
 import { describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * RULES.md §6: the real figures of STAR's letter to Ishøj (Sep–Nov 2022) must give the verdicts of
+ * docs/rules.md §6: the real figures of STAR's letter to Ishøj (Sep–Nov 2022) must give the verdicts of
  * the letter, read from the long CSV and from the wide tables as Jobindsats shows them.
  */
 import { describe, expect, it } from "vitest";
@@ -21,7 +21,7 @@ const SOURCES = {
     ]),
 };
 
-// criterion, Sep, Oct, Nov, restoration, trigger — exactly the table of RULES.md §6
+// criterion, Sep, Oct, Nov, restoration, trigger — exactly the table of docs/rules.md §6
 const TABLE: [string, number | null, number | null, number | null, string, string][] = [
   ["sygedagpenge:samtaler", 45.5, 52.6, 50.0, "not-restored", "flagged"],
   ["dagpenge:tilbud", 34.6, 28.6, 41.2, "not-restored", "flagged"],

@@ -1,5 +1,6 @@
 /**
- * The Danish explanation of a verdict, generated from its trace alone (RULES.md §5). The wording
+ * The Danish explanation of a verdict, generated from its trace alone (docs/rules.md §5); months are
+ * written out ("september 2022"), as explanations and letters write them. The wording
  * is ours; every figure comes from the trace, in Danish formatting.
  */
 import { benefitGroup, conversationMinimum } from "../domain/benefit-groups.ts";
@@ -10,9 +11,9 @@ import type { Caveat, CriterionTrace, ExemptionCandidate, MonthTrace } from "../
 import {
   formatCount,
   formatCountWord,
-  formatMonthList,
-  formatMonthShort,
-  formatMonthSpan,
+  formatMonthListLong,
+  formatMonthLong,
+  formatMonthSpanLong,
   formatPercent,
   formatPercentParameter,
 } from "./format.ts";
@@ -71,7 +72,7 @@ function monthsOf(t: CriterionTrace, months: readonly Month[]): MonthTrace[] {
 /** "i okt. 2022", "i fire af seks måneder" or "i alle seks måneder" */
 function inWhichMonths(t: CriterionTrace, months: readonly Month[]): string {
   return months.length <= 3 && months.length < t.window.length
-    ? `i ${formatMonthList(months)}`
+    ? `i ${formatMonthListLong(months)}`
     : monthsOfWindow(months.length, t.window.length);
 }
 
@@ -80,11 +81,11 @@ function mainClause(t: CriterionTrace): string {
   const name = officialName(t.municipalityCode, t.municipalityName);
   const limit = formatPercentParameter(t.limit);
   const all = monthsOfWindow(t.window.length, t.window.length);
-  const span = formatMonthSpan(t.window);
+  const span = formatMonthSpanLong(t.window);
   const deciding = monthsOf(t, t.decidingMonths);
   const lowestTail = (months: readonly MonthTrace[], lead: string) => {
     const low = lowest(months);
-    return low ? `${lead}laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)}` : "";
+    return low ? `${lead}laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthLong(low.month)}` : "";
   };
   switch (t.status) {
     case "flagged":
@@ -112,8 +113,8 @@ function mainClause(t: CriterionTrace): string {
       const m = deciding[0]!;
       const fewPersons = m.population !== null && !m.populationIsLowerBound && m.population < t.minPopulation;
       const why = fewPersons
-        ? `i ${formatMonthShort(m.month)} var der færre end ${formatCount(t.minPopulation)} borgere ${populationsPhrase([m.population!])}`
-        : `i ${formatMonthShort(m.month)} var ${w.share}, ${formatPercent(m.shareWithout!)}, under grænsen på ${limit}`;
+        ? `i ${formatMonthLong(m.month)} var der færre end ${formatCount(t.minPopulation)} borgere ${populationsPhrase([m.population!])}`
+        : `i ${formatMonthLong(m.month)} var ${w.share}, ${formatPercent(m.shareWithout!)}, under grænsen på ${limit}`;
       return `${name} har genoprettet indsatsen for ${w.topic}: ${why}.`;
     }
     case "not-restored": {
@@ -130,9 +131,9 @@ function caveatSentence(c: Caveat, t: CriterionTrace): string {
     case "population-unknown":
       return c.months.length === t.window.length
         ? `Antallet af borgere er ikke oplyst, så kravet om mindst ${formatCount(t.minPopulation)} borgere pr. måned kan ikke efterprøves.`
-        : `Antallet af borgere er ikke oplyst for ${formatMonthList(c.months)}, så kravet om mindst ${formatCount(t.minPopulation)} borgere kan ikke efterprøves der.`;
+        : `Antallet af borgere er ikke oplyst for ${formatMonthListLong(c.months)}, så kravet om mindst ${formatCount(t.minPopulation)} borgere kan ikke efterprøves der.`;
     case "partial-aggregate":
-      return `Det samlede tal for ${formatMonthList(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
+      return `Det samlede tal for ${formatMonthListLong(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
     case "window-length":
       return `Perioden er på ${formatCountWord(c.actual)} måneder; regelsættet bruger normalt ${formatCountWord(c.expected)}.`;
     case "population-at-least": {
@@ -155,7 +156,7 @@ function exemptionSentence(e: ExemptionCandidate): string {
     case "positive-trend":
       return `${EXEMPTION_LABELS["positive-trend"]} (andelen faldt hver måned, fra ${formatPercent(e.shares[0]!)} til ${formatPercent(e.shares[e.shares.length - 1]!)}).`;
     case "enhanced-supervision":
-      return `${EXEMPTION_LABELS["enhanced-supervision"]} (${e.entries.map((x) => `${formatMonthShort(x.from)}–${formatMonthShort(x.to)}`).join(", ")}).`;
+      return `${EXEMPTION_LABELS["enhanced-supervision"]} (${e.entries.map((x) => `${formatMonthLong(x.from)}–${formatMonthLong(x.to)}`).join(", ")}).`;
   }
 }
 

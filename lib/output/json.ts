@@ -1,4 +1,4 @@
-/** The JSON document of INTERFACE.md §3, with the full trace added under each criterion. */
+/** The JSON document of docs/cli.md, with the full trace added under each criterion. */
 import type { Evaluation } from "../rules/evaluate.ts";
 import type { CriterionTrace } from "../rules/trace.ts";
 import { explain } from "../explain/sentences.ts";

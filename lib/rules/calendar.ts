@@ -1,4 +1,4 @@
-/** The standard windows of each rule set's calendar (RULES.md §3.1, §4.1), as periods. */
+/** The standard windows of each rule set's calendar (docs/rules.md §3.1, §4.1), as periods. */
 import type { Month } from "../domain/types.ts";
 import { addMonths, monthIndex, monthRange, type Period } from "../domain/month.ts";
 import { RULE_SETS, type RuleSetId } from "./parameters.ts";

@@ -1,5 +1,5 @@
 /**
- * The clauses of RULES.md, one named function each, and the precedence lists that turn criterion
+ * The clauses of docs/rules.md, one named function each, and the precedence lists that turn criterion
  * statuses into a municipality status. evaluate() composes these. The status kernel
  * (fast-verdicts.ts) fuses the criterion clauses into bit tests for speed, held equal to these by
  * test/fast-verdicts.test.ts, and takes its precedence from the lists here.

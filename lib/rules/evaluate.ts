@@ -1,6 +1,6 @@
 /**
  * Evaluation of a window under either rule set: criteria → month figures → clauses → trace,
- * then the municipality status (RULES.md §3–4).
+ * then the municipality status (docs/rules.md §3–4).
  */
 import type { Month } from "../domain/types.ts";
 import { municipalityByCode } from "../domain/municipalities.ts";

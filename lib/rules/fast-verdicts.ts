@@ -1,6 +1,6 @@
 /**
  * Statuses only, for bulk re-evaluation (threshold sweeps, what-if diffs, benchmarks): the same
- * clauses as evaluate() (RULES.md §3.3–3.5, §4.2–4.3), fused into one pass over the cached
+ * clauses as evaluate() (docs/rules.md §3.3–3.5, §4.2–4.3), fused into one pass over the cached
  * criterion series with no trace objects. test/fast-verdicts.test.ts holds it equal to evaluate().
  */
 import { derivation, type MeasurementIndex } from "./measurement-index.ts";

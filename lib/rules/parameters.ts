@@ -1,5 +1,5 @@
 /**
- * The rule sets' parameters as named data (RULES.md §3–4). Nothing in the rules uses a bare
+ * The rule sets' parameters as named data (docs/rules.md §3–4). Nothing in the rules uses a bare
  * number: every constant a user might question is here, with its source.
  */
 import type { Month } from "../domain/types.ts";

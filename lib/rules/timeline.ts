@@ -1,5 +1,5 @@
 /**
- * The restoration model as a process over time (RULES.md §4.4): at each assessment a
+ * The restoration model as a process over time (docs/rules.md §4.4): at each assessment a
  * municipality moves monitoring → contacted → plan-required → escalated, or closed when the
  * criteria that triggered the process are restored.
  */

@@ -1,5 +1,5 @@
 /**
- * The machine-readable trace every verdict carries (RULES.md §5): enough to re-derive the
+ * The machine-readable trace every verdict carries (docs/rules.md §5): enough to re-derive the
  * verdict by hand, and the only input of the Danish explanation sentence.
  */
 import type { BenefitGroupId, Measure, Month } from "../domain/types.ts";
@@ -55,7 +55,7 @@ export interface MonthTrace {
   readonly impliedMinPopulation: number | null;
 }
 
-/** The clause of RULES.md that decided a verdict. */
+/** The clause of docs/rules.md that decided a verdict. */
 export type Clause =
   | "min-population" // §3.3.1 / §4.2: a month with a known population below the minimum
   | "month-not-in-breach" // §3.3.2: a month with a known share at or below the limit
