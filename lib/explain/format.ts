@@ -1,5 +1,5 @@
 /**
- * Danish formatting (UI.md): decimal comma, thousands dot, "34,6 %", "sep. 2022", "1. halvår 2025".
+ * Danish formatting (docs/decisions.md): decimal comma, thousands dot, "34,6 %", "sep. 2022", "1. halvår 2025".
  * Always da-DK, never the reader's locale.
  */
 import type { Month } from "../domain/types.ts";
@@ -112,4 +112,29 @@ const NUMBER_WORDS = ["nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "
 /** Small counts as words ("tre måneder"), larger ones as digits. */
 export function formatCountWord(n: number): string {
   return NUMBER_WORDS[n] ?? formatCount(n);
+}
+
+/** "7. marts 2023" from "2023-03-07". */
+export function formatDateLong(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${d}. ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** "marts–maj 2022", or "november 2022–januar 2023" across a year boundary (letters and explanations). */
+export function formatMonthSpanLong(months: readonly Month[]): string {
+  if (!months.length) return "";
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  if (first === last) return formatMonthLong(first);
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${MONTH_NAMES[parts(first).m]}–${formatMonthLong(last)}`;
+  return `${formatMonthLong(first)}–${formatMonthLong(last)}`;
+}
+
+/** "september og november 2022" — a list of months written out, the year said once when they share it. */
+export function formatMonthListLong(months: readonly Month[]): string {
+  if (!months.length) return "";
+  const sameYear = months.every((m) => m.slice(0, 4) === months[0]!.slice(0, 4));
+  const names = months.map((m) => (sameYear ? MONTH_NAMES[parts(m).m]! : formatMonthLong(m)));
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
+  return sameYear ? `${list} ${months[0]!.slice(0, 4)}` : list;
 }

@@ -276,7 +276,7 @@ export class NotRequiredTracker {
           columnName,
           value: s.measure,
           message:
-            `Table 1 (RULES.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
+            `Table 1 (docs/rules.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
             `${s.count} such row${s.count === 1 ? " is" : "s are"} kept but ignored by the rules`,
         });
       }

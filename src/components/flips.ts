@@ -7,7 +7,7 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
   explain,
-  formatCount,
+  otherCriteriaCount,
   type CriterionStatus,
   type MunicipalityVerdict,
   type VerdictFlip,
@@ -31,7 +31,7 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
     ${main.map((c) => html`<p>${explain(c)}</p>`)}${
       rest.length
         ? html`<details>
-            <summary>${formatCount(rest.length)} andre kriterier</summary>
+            <summary>${otherCriteriaCount(rest.length)}</summary>
             ${rest.map((c) => html`<p>${explain(c)}</p>`)}
           </details>`
         : ""
@@ -41,7 +41,7 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
 
 export function flipList(flips: readonly VerdictFlip[]): HTMLElement {
   if (!flips.length)
-    return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter afgørelse mellem A og B.</p>`;
+    return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter vurdering mellem A og B.</p>`;
   return html`<ol class="flip-list" data-testid="flips" data-count=${flips.length}>
     ${flips.map(
       (f) =>

@@ -148,7 +148,7 @@ WHERE municipality_code = '${municipality}' AND benefit_group = 'alle'
 ORDER BY month, measure`,
   },
   {
-    label: "Måneder med præcis 20,0 % uden indsats",
+    label: "Måneder med præcis 20,0\u00a0% uden indsats",
     sql: () => `SELECT municipality_name, benefit_group, measure, month, share_without
 FROM measurements
 WHERE share_without = 20.0
@@ -164,7 +164,7 @@ GROUP BY month
 ORDER BY month`,
   },
   {
-    label: "Kriterier og afgørelser i perioden",
+    label: "Kriterier og vurderinger i perioden",
     sql: () => `SELECT criterion, status_label, count(*) AS antal
 FROM verdicts
 WHERE criterion IS NOT NULL
