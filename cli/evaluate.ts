@@ -21,7 +21,8 @@ export const EVALUATE_HELP = `Usage: tidlig-indsats evaluate --input FILE [--inp
 Decides, for every municipality in the input, whether it meets the early-effort requirements
 in the window PERIOD, and explains each verdict.
 
-  --input FILE          measurements: canonical long CSV or a Jobindsats wide table (repeatable)
+  --input FILE          measurements: canonical long CSV or a Jobindsats wide table (repeatable;
+                        - reads standard input)
   --rules ID            opfoelgning-2024 (default) | genopretning-2020
   --period PERIOD       2024H1, 2024H2 or an inclusive range 2022-09..2022-11
   --mode MODE           genopretning-2020 only: trigger (default) | restoration
@@ -35,7 +36,7 @@ in the window PERIOD, and explains each verdict.
   --apply-exemptions    show exemption candidates as exempted instead of flagged
   --format F            text (default) | json | csv
 
-Exit codes: 0 success (whatever the verdicts), 1 invalid input, 2 wrong usage.
+Exit codes: 0 success (whatever the verdicts), 1 invalid input, 2 wrong usage, 70 internal error.
 `;
 
 const OPTIONS = {
