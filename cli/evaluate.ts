@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { evaluate } from "../lib/rules/evaluate.ts";
-import { criterionIdsFor, type EvaluationRequest } from "../lib/rules/request.ts";
+import { criterionIdsFor, limitForThreshold, type EvaluationRequest } from "../lib/rules/request.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { RULE_SET_IDS, type RuleSetId, type SupervisionEntry } from "../lib/rules/parameters.ts";
 import { isPeriodError, parsePeriod } from "../lib/domain/month.ts";
@@ -73,13 +73,15 @@ export function evaluationRequestFromOptions(args: string[]): {
   let threshold = percentOption("threshold", values.threshold);
   let limit = percentOption("limit", values.limit);
   // The two models name the same line from opposite sides: limit = 100 − threshold.
-  if (threshold !== undefined && limit !== undefined && Math.abs(100 - threshold - limit) > 1e-9) {
+  if (threshold !== undefined && limit !== undefined && Math.abs(limitForThreshold(threshold) - limit) > 1e-9) {
     throw new UsageError(
       `--threshold ${threshold} and --limit ${limit} contradict each other (limit = 100 − threshold)`,
     );
   }
-  if (ruleSet === "opfoelgning-2024" && threshold === undefined && limit !== undefined) threshold = 100 - limit;
-  if (ruleSet === "genopretning-2020" && limit === undefined && threshold !== undefined) limit = 100 - threshold;
+  if (ruleSet === "opfoelgning-2024" && threshold === undefined && limit !== undefined)
+    threshold = limitForThreshold(limit);
+  if (ruleSet === "genopretning-2020" && limit === undefined && threshold !== undefined)
+    limit = limitForThreshold(threshold);
 
   let mode = choiceOption("mode", values.mode, ["trigger", "restoration"] as const);
   if (ruleSet === "opfoelgning-2024" && mode === "restoration")

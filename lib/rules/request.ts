@@ -85,9 +85,17 @@ export function resolveParameters(req: EvaluationRequest): Parameters {
     : { ruleSet: req.ruleSet, ...RESTORATION_DEFAULTS, ...req.restoration };
 }
 
+/**
+ * The two models name the same line from opposite sides: the 2020 model's limit (percent without
+ * effort) for a 2024 threshold (percent who must get it), and back (the same subtraction).
+ */
+export function limitForThreshold(threshold: number): number {
+  return 100 - threshold;
+}
+
 /** Percent without effort above which a month is a breach: the two models name it from opposite sides. */
 export function limitOf(p: Parameters): number {
-  return p.ruleSet === "opfoelgning-2024" ? 100 - p.threshold : p.limit;
+  return p.ruleSet === "opfoelgning-2024" ? limitForThreshold(p.threshold) : p.limit;
 }
 
 /** The limit as an exact share (100 − 80 is exactly 20, 100 − 80.1 exactly 19.9). */

@@ -13,6 +13,7 @@ import type { Evaluation } from "../rules/evaluate.ts";
 import type { CriterionTrace, MunicipalityVerdict } from "../rules/trace.ts";
 import { addDays, shiftedWindow } from "../rules/calendar.ts";
 import { PLAN_DUE_DAYS } from "../rules/parameters.ts";
+import { limitForThreshold, limitOf } from "../rules/request.ts";
 import { shareFromCounts, shareRounded } from "../rules/share.ts";
 import {
   formatCountWord,
@@ -321,7 +322,7 @@ export function letterFor(
   const code = verdict.code;
   const window = evaluation.window;
   const p = evaluation.parameters;
-  const limit = p.ruleSet === "opfoelgning-2024" ? 100 - p.threshold : p.limit;
+  const limit = limitOf(p);
   const minPopulation = p.minPopulation;
   const n = formatCountWord(window.length);
   const blocks: LetterBlock[] = [];
@@ -346,7 +347,7 @@ export function letterFor(
   let subject: string;
   if (kind === "henvendelse-2024" || kind === "henvendelse-2020") {
     traces = verdict.criteria.filter((c) => c.status === "flagged");
-    const threshold = p.ruleSet === "opfoelgning-2024" ? p.threshold : 100 - limit;
+    const threshold = p.ruleSet === "opfoelgning-2024" ? p.threshold : limitForThreshold(limit);
     subject =
       kind === "henvendelse-2024"
         ? "Den tidlige indsats i kommunen som helhed"

@@ -11,6 +11,7 @@ import type { Period } from "../domain/month.ts";
 import { MeasurementIndex } from "../rules/measurement-index.ts";
 import { evaluate, type Evaluation, type EvaluationRequest } from "../rules/evaluate.ts";
 import { RULE_SET_IDS, type RuleSetId } from "../rules/parameters.ts";
+import { limitForThreshold } from "../rules/request.ts";
 import { timeline, type MunicipalityTimeline } from "../rules/timeline.ts";
 import type { MonthTrace, MunicipalityVerdict } from "../rules/trace.ts";
 import { viewRequest, type ViewState } from "./state.ts";
@@ -130,6 +131,10 @@ export function municipalityTimeline(
   from: Month,
   to: Month,
 ): MunicipalityTimeline | null {
-  const all = timeline(index, { from, to, parameters: { limit: 100 - state.threshold, minPopulation: state.min } });
+  const all = timeline(index, {
+    from,
+    to,
+    parameters: { limit: limitForThreshold(state.threshold), minPopulation: state.min },
+  });
   return all.find((t) => t.code === code) ?? null;
 }

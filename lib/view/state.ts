@@ -12,7 +12,7 @@ import {
   type Mode,
   type RuleSetId,
 } from "../rules/parameters.ts";
-import type { EvaluationRequest } from "../rules/evaluate.ts";
+import { limitForThreshold, type EvaluationRequest } from "../rules/request.ts";
 
 export type SortOrder = "region" | "name" | "severity";
 
@@ -148,6 +148,10 @@ export function viewRequest(s: ViewState): EvaluationRequest {
       aggregation: s.aggregation,
       applyExemptions: s.exemptions,
     },
-    restoration: { limit: 100 - s.threshold, minPopulation: s.min, windowMonths: RESTORATION_DEFAULTS.windowMonths },
+    restoration: {
+      limit: limitForThreshold(s.threshold),
+      minPopulation: s.min,
+      windowMonths: RESTORATION_DEFAULTS.windowMonths,
+    },
   };
 }

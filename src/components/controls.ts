@@ -13,6 +13,7 @@ import {
   RULE_SET_IDS,
   criterionIdsFor,
   documentedPeriodCaveat,
+  limitForThreshold,
   outsideDocumentedPeriodSentence,
   formatPercentParameter,
   type Period,
@@ -209,8 +210,8 @@ export function controlPanel(
     threshold.removeAttribute("aria-invalid");
     thresholdHelp.textContent =
       state.rules === "genopretning-2020"
-        ? `Svarer til grænsen: en måned er over grænsen, når mere end ${formatPercentParameter(100 - state.threshold)} er uden indsats.`
-        : `En måned er over grænsen, når mere end ${formatPercentParameter(100 - state.threshold)} er uden indsats.`;
+        ? `Svarer til grænsen: en måned er over grænsen, når mere end ${formatPercentParameter(limitForThreshold(state.threshold))} er uden indsats.`
+        : `En måned er over grænsen, når mere end ${formatPercentParameter(limitForThreshold(state.threshold))} er uden indsats.`;
     min.value = String(state.min);
     aggregation.value = state.aggregation;
     exemptions.checked = state.exemptions;
