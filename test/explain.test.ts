@@ -42,7 +42,8 @@ function trace(
   measure: "tilbud" | "samtaler" = "tilbud",
 ): CriterionTrace {
   const idx = indexOf(series("183", group, measure, "2022-09", figures));
-  const r = evaluate(idx, { ruleSet: "genopretning-2020", window, period: "2022-09..2022-11", mode });
+  const criteria = [`${group}:${measure}`]; // restoration: the criterion under restoration
+  const r = evaluate(idx, { ruleSet: "genopretning-2020", window, period: "2022-09..2022-11", mode, criteria });
   return r.municipalities[0]!.criteria[0]! as CriterionTrace;
 }
 

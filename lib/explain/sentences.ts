@@ -5,7 +5,7 @@
  */
 import { benefitGroup, conversationMinimum } from "../domain/benefit-groups.ts";
 import { municipalityByCode } from "../domain/municipalities.ts";
-import { CAVEAT_LABELS, EXEMPTION_LABELS, monthsOfWindow, populationsPhrase, type CaveatCode } from "./labels.ts";
+import { EXEMPTION_LABELS, monthsOfWindow, populationsPhrase } from "./labels.ts";
 import type { Month } from "../domain/types.ts";
 import type { Caveat, CriterionTrace, ExemptionCandidate, MonthTrace } from "../rules/trace.ts";
 import {
@@ -17,6 +17,11 @@ import {
   formatPercent,
   formatPercentParameter,
 } from "./format.ts";
+import {
+  impliedPopulationPhrase,
+  outsideDocumentedPeriodSentence,
+  previousWindowMissingSentence,
+} from "../rules/wording.ts";
 
 interface Wording {
   /** "samtaler til sygedagpengemodtagerne", "tilbud" */
@@ -116,6 +121,8 @@ function mainClause(t: CriterionTrace): string {
       const tail = lowestTail(t.months, " (");
       return `${name} har ikke genoprettet indsatsen for ${w.topic}: ${all} (${span}) var ${w.share}, mindst ${limit}${tail ? `${tail})` : ""}.`;
     }
+    case "not-under-restoration": // a municipality's status only; no criterion carries it
+      return `${name} er ikke under genopretning for ${w.topic}.`;
   }
 }
 
@@ -129,9 +136,18 @@ function caveatSentence(c: Caveat, t: CriterionTrace): string {
       return `Det samlede tal for ${formatMonthListLong(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
     case "window-length":
       return `Perioden er på ${formatCountWord(c.actual)} måneder; regelsættet bruger normalt ${formatCountWord(c.expected)}.`;
-    default:
-      // A caveat without its own sentence still speaks Danish: its label, never its code.
-      return `${CAVEAT_LABELS[(c as { code: CaveatCode }).code] ?? "Forbehold"}.`;
+    case "population-at-least": {
+      const implied = c.months.map((m, i) => {
+        const share = t.months.find((x) => x.month === m)?.shareWithout ?? 0;
+        return `${formatMonthLong(m)} (${impliedPopulationPhrase(c.bounds[i]!, share)})`;
+      });
+      const list = implied.length === 1 ? implied[0]! : `${implied.slice(0, -1).join(", ")} og ${implied.at(-1)!}`;
+      return `Antallet af borgere er ikke oplyst, men andelen viser, at kravet om mindst ${formatCount(t.minPopulation)} borgere er opfyldt i ${list}.`;
+    }
+    case "outside-documented-period":
+      return outsideDocumentedPeriodSentence(t.ruleSet, c);
+    case "previous-window-missing":
+      return previousWindowMissingSentence(c);
   }
 }
 
