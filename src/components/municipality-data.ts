@@ -7,13 +7,12 @@
 import {
   municipalityIndex,
   monthRange,
-  parseLongCsv,
   type MeasurementIndex,
   type Month,
   type Period,
   type RuleSetId,
 } from "./_gen/tidlig.js";
-import { calendarOf, type Provenance } from "./data.js";
+import { calendarOf, readSiteMeasurements, type Provenance } from "./data.js";
 
 export interface MunicipalityData {
   readonly code: string;
@@ -27,8 +26,8 @@ export interface MunicipalityData {
   readonly months: readonly Month[];
 }
 
-export function municipalityData(csv: string, provenance: Provenance, code: string): MunicipalityData {
-  const measurements = parseLongCsv(csv, provenance.file);
+export function municipalityData(data: string | ArrayBuffer, provenance: Provenance, code: string): MunicipalityData {
+  const measurements = readSiteMeasurements(data, provenance);
   let first: Month | null = null;
   let last: Month | null = null;
   for (const c of measurements.cells) {

@@ -46,7 +46,7 @@ function runShownCommand(command: string): { code: string; status: string }[] {
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The measurements file the site ships, and its provenance, as they are in dist/. */
-function shipped(): { csv: Buffer; provenance: { sha256: string; kind: string } } {
+function shipped(): { csv: Buffer; provenance: { sha256: string; kind: string; binary: { sha256: string } } } {
   const dir = join(DIST, "_file", "data", "site");
   const files = readdirSync(dir);
   const csv = files.filter((f) => /^measurements\.[0-9a-f]+\.csv$/.test(f));
@@ -77,9 +77,13 @@ async function auditOf(site: Site, path: string) {
 describeSite(
   "publishing: dist/ on a plain static server",
   (site) => {
-    test("the provenance names the SHA-256 of the measurements file in dist/", () => {
+    test("the provenance names the SHA-256 of the measurements files in dist/ (CSV and binary)", () => {
       const { csv, provenance } = shipped();
       expect(provenance.sha256).toBe(sha256(csv));
+      const dir = join(DIST, "_file", "data", "site");
+      const bins = readdirSync(dir).filter((f) => /^measurements\.[0-9a-f]+\.bin$/.test(f));
+      expect(bins).toHaveLength(1);
+      expect(provenance.binary.sha256).toBe(sha256(readFileSync(join(dir, bins[0]!))));
     });
 
     test("every internal link of every page resolves (no 404), and the pages load without console errors", async () => {
