@@ -123,14 +123,20 @@ describeSite(
       expect(pageLinks.filter((l) => !/(\.html|\/)(\?|$)/.test(new URL(l).pathname + "?"))).toEqual([]);
     }, 300_000);
 
-    test("a favicon is declared and served; nothing asks for a missing /favicon.ico", async () => {
+    test("a favicon is declared (inline, no request); nothing asks for a missing /favicon.ico", async () => {
       const { page, requests } = await site.open("/");
-      const href = await page.$eval("link[rel=icon]", (l) => (l as HTMLLinkElement).href);
-      const response = await page.request.get(href);
-      expect(response.status()).toBe(200);
-      expect(response.headers()["content-type"]).toContain("image/svg+xml");
-      expect(await response.text()).toContain("<svg");
+      const href = await page.$eval("link[rel=icon]", (l) => l.getAttribute("href") ?? "");
+      expect(href).toMatch(/^data:image\/svg\+xml,/);
+      expect(decodeURIComponent(href.slice(href.indexOf(",") + 1))).toContain("<svg");
+      expect(requests.filter((r) => /favicon/.test(r.url))).toEqual([]);
       for (const r of requests) expect((await page.request.head(r.url)).status(), r.url).toBe(200);
+      // Moving a control rewrites the address: still no request (no icon refetch, no data reload).
+      const before = requests.length;
+      const slider = page.locator("form input[type=range]").first();
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => page.url()).toContain("threshold=");
+      expect(requests.slice(before).map((r) => r.url)).toEqual([]);
     });
 
     test("the text is set in the self-hosted Source Serif 4 (no font CDN), also in print and dark mode", async () => {
