@@ -9,7 +9,13 @@ export * from "./domain/benefit-groups.ts";
 export * from "./domain/municipalities.ts";
 export * from "./domain/issues.ts";
 export * from "./domain/measurements.ts";
-export { MeasurementColumns, columnarMeasurements, measurementColumns, measurementCount } from "./domain/columns.ts";
+export {
+  MeasurementColumns,
+  ColumnarMeasurements,
+  columnarMeasurements,
+  measurementCount,
+  type ColumnArrays,
+} from "./domain/columns.ts";
 export * from "./domain/suggest.ts";
 export * from "./import/index.ts";
 export * from "./io/long-csv-writer.ts";

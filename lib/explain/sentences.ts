@@ -139,7 +139,7 @@ function caveatSentence(c: Caveat, t: CriterionTrace): string {
     case "population-at-least": {
       const implied = c.months.map((m, i) => {
         const share = t.months.find((x) => x.month === m)?.shareWithout ?? 0;
-        return `${formatMonthShort(m)} (${impliedPopulationPhrase(c.bounds[i]!, share)})`;
+        return `${formatMonthLong(m)} (${impliedPopulationPhrase(c.bounds[i]!, share)})`;
       });
       const list = implied.length === 1 ? implied[0]! : `${implied.slice(0, -1).join(", ")} og ${implied.at(-1)!}`;
       return `Antallet af borgere er ikke oplyst, men andelen viser, at kravet om mindst ${formatCount(t.minPopulation)} borgere er opfyldt i ${list}.`;

@@ -9,10 +9,7 @@
  * f64 shareNum[n], i32 month[n], i32 population[n], i32 without[n] (−1 = unknown), i32 line[n],
  * u32 length and the UTF-8 JSON of the names as written ([[code, name], …]).
  */
-import { MeasurementColumns, columnarMeasurements, decimalExponent, measurementColumns } from "../domain/columns.ts";
-import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
-import { MUNICIPALITIES } from "../domain/municipalities.ts";
-import { monthIndex } from "../domain/month.ts";
+import { MeasurementColumns, columnarMeasurements } from "../domain/columns.ts";
 import type { Measurements } from "../domain/measurements.ts";
 
 const MAGIC = 0x424d4954; // "TIMB" read as a little-endian u32
@@ -21,26 +18,7 @@ const BOM = 0x01020304;
 
 /** The columns of `m` (those of a columnar Measurements, else built from its cells). */
 function columnsOf(m: Measurements): MeasurementColumns {
-  const existing = measurementColumns(m);
-  if (existing) return existing;
-  const codes = new Map(MUNICIPALITIES.map((x, i) => [x.code, i]));
-  const c = new MeasurementColumns(m.cells.length);
-  for (const cell of m.cells) {
-    const share = cell.shareWithout;
-    const exp = share ? decimalExponent(share.den) : -1;
-    c.push(
-      codes.get(cell.municipalityCode)!,
-      BENEFIT_GROUP_IDS.indexOf(cell.benefitGroup),
-      MEASURES.indexOf(cell.measure),
-      monthIndex(cell.month),
-      cell.population ?? NaN,
-      cell.without ?? NaN,
-      share ? share.num : 0,
-      exp,
-      0,
-    );
-  }
-  return c;
+  return m.columns ?? MeasurementColumns.fromCells(m.cells);
 }
 
 const pad8 = (n: number) => (n + 7) & ~7;
@@ -98,22 +76,27 @@ export function decodeMeasurementsBinary(data: ArrayBuffer | Uint8Array, file: s
   if (bytes.length < afterInts + 4) fail("truncated");
   const namesLength = new DataView(buffer, base + afterInts, 4).getUint32(0, true);
   if (bytes.length !== afterInts + 4 + namesLength) fail("wrong length");
-  const c = new MeasurementColumns(n);
-  c.code = new Uint8Array(buffer, base + 16, n);
-  c.group = new Uint8Array(buffer, base + 16 + n, n);
-  c.measure = new Uint8Array(buffer, base + 16 + 2 * n, n);
-  c.shareExp = new Int8Array(buffer, base + 16 + 3 * n, n);
-  c.shareNum = new Float64Array(buffer, base + afterBytes, n);
   const ints = new Int32Array(buffer, base + afterShare, 4 * n);
-  c.month = ints.subarray(0, n);
-  c.line = ints.subarray(3 * n, 4 * n);
+  const population = new Float64Array(n);
+  const without = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = ints[n + i]!;
     const w = ints[2 * n + i]!;
-    c.population[i] = p < 0 ? NaN : p;
-    c.without[i] = w < 0 ? NaN : w;
+    population[i] = p < 0 ? NaN : p;
+    without[i] = w < 0 ? NaN : w;
   }
-  c.length = n;
+  const c = MeasurementColumns.wrap({
+    length: n,
+    code: new Uint8Array(buffer, base + 16, n),
+    group: new Uint8Array(buffer, base + 16 + n, n),
+    measure: new Uint8Array(buffer, base + 16 + 2 * n, n),
+    shareExp: new Int8Array(buffer, base + 16 + 3 * n, n),
+    shareNum: new Float64Array(buffer, base + afterBytes, n),
+    month: ints.subarray(0, n),
+    population,
+    without,
+    line: ints.subarray(3 * n, 4 * n),
+  });
   const names = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, base + afterInts + 4, namesLength))) as [
     string,
     string,
