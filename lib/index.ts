@@ -41,6 +41,7 @@ export * from "./output/text.ts";
 export * from "./rules/calendar.ts";
 export * from "./view/state.ts";
 export * from "./view/command.ts";
+export * from "./io/measurements-binary.ts";
 export * from "./rules/fast-verdicts.ts";
 export * from "./view/municipality.ts";
 export * from "./view/whatif.ts";

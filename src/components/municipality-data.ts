@@ -8,13 +8,12 @@ import {
   municipalityIndex,
   monthFromIndex,
   monthRange,
-  parseLongCsv,
   type MeasurementIndex,
   type Month,
   type Period,
   type RuleSetId,
 } from "./_gen/tidlig.js";
-import { calendarOf, type Provenance } from "./data.js";
+import { calendarOf, readSiteMeasurements, type Provenance } from "./data.js";
 
 export interface MunicipalityData {
   readonly code: string;
@@ -28,9 +27,9 @@ export interface MunicipalityData {
   readonly months: readonly Month[];
 }
 
-export function municipalityData(csv: string, provenance: Provenance, code: string): MunicipalityData {
-  const measurements = parseLongCsv(csv, provenance.file);
-  // The long CSV is read into columns: its months are scanned there, no Cell is built.
+export function municipalityData(data: string | ArrayBuffer, provenance: Provenance, code: string): MunicipalityData {
+  const measurements = readSiteMeasurements(data, provenance);
+  // Both forms are read into columns: the months are scanned there, no Cell is built.
   const columns = measurements.columns!;
   let lo = Infinity;
   let hi = -Infinity;
