@@ -113,7 +113,7 @@ describe("rebuilding the site", () => {
     expect(second.provenance).toMatchObject({ kind: "synthetic", manifest: { seed: 7 } });
     expect(second.csv.equals(readFileSync(join(project, "data", "synthetic", "measurements.csv")))).toBe(true);
     expect(second.provenance.sha256).not.toBe(first.provenance.sha256);
-  }, 180_000);
+  }, 400_000);
 
   it("a token with a failing fetch builds the synthetic data and says so; the next build is live", async () => {
     const env = { JOBINDSATS_TOKEN: TOKEN, JOBINDSATS_BASE_URL: fake.baseUrl, TIDLIG_FETCH_MAX_AGE_MINUTES: "0" };
@@ -129,5 +129,5 @@ describe("rebuilding the site", () => {
     expect(live.provenance).toMatchObject({ kind: "live", synthetic: false, fetch: { attempted: true, ok: true } });
     expect(live.csv.toString("utf8")).toMatch(/^183,Ishøj,/m);
     expect(live.provenance.file).toBe("data/jobindsats/measurements.csv");
-  }, 180_000);
+  }, 400_000);
 });
