@@ -57,8 +57,7 @@ export function table1(): HTMLElement {
             c === null
               ? "–"
               : c.change
-                ? html`${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}:
-                  ${formatCount(c.change.minimum)}`
+                ? `${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}: ${formatCount(c.change.minimum)}`
                 : formatCount(c.minimum);
           const notes = [c?.change?.note, g.note].filter((x): x is string => !!x);
           return html`<tr data-group=${g.id}>

@@ -36,8 +36,11 @@ export interface ArrowResult {
 
 export type Row = Record<string, string | number | boolean | null>;
 
-/** The measurements as rows of the canonical columns (INTERFACE §1) plus the region. */
-export function measurementColumns(m: Measurements): Record<string, (string | number | null)[]> {
+/**
+ * The measurements as plain arrays per column of the canonical CSV (INTERFACE §1) plus the region,
+ * for the SQL table (not lib's typed MeasurementColumns).
+ */
+export function sqlMeasurementColumns(m: Measurements): Record<string, (string | number | null)[]> {
   const n = m.cells.length;
   const cols = {
     municipality_code: new Array<string>(n),
@@ -146,7 +149,7 @@ WHERE municipality_code = '${municipality}' AND benefit_group = 'alle'
 ORDER BY month, measure`,
   },
   {
-    label: "Måneder med præcis 20,0 % uden indsats",
+    label: "Måneder med præcis 20,0\u00a0% uden indsats",
     sql: () => `SELECT municipality_name, benefit_group, measure, month, share_without
 FROM measurements
 WHERE share_without = 20.0
