@@ -38,5 +38,15 @@ export function letterElement(
   if (!letter) return null;
   const holder = document.createElement("div");
   holder.innerHTML = letterHtml(letter);
+  // On a narrow screen a month table scrolls inside its own focusable box, not the page (WCAG 1.4.10).
+  holder.querySelectorAll("table").forEach((table) => {
+    const box = document.createElement("div");
+    box.className = "scroll-region";
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", table.caption?.textContent ?? "Tabel");
+    table.replaceWith(box);
+    box.append(table);
+  });
   return holder.firstElementChild as HTMLElement;
 }
