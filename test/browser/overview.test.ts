@@ -29,6 +29,15 @@ async function waitForRepaints(page: Page, n: number): Promise<void> {
   await page.waitForFunction((k) => performance.getEntriesByName("repaint-done").length >= k, n, { timeout: 15_000 });
 }
 
+/**
+ * Resolves after the next animation frame and the tasks queued behind it: the Observable runtime
+ * recomputes in one frame, so whatever a control change starts (a fetch included) has started by
+ * then, and playwright has seen its request event before this evaluate returns.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
 /** Statuses as the page's heatmap rows carry them. */
 async function pageStatuses(page: Page): Promise<Map<string, string>> {
   const rows = await page.$$eval("[data-testid=heatmap] [data-municipality]", (els) =>
@@ -147,7 +156,7 @@ describeSite("overview page /", (site) => {
       count(await cliStatuses("--period", period, "--threshold", "77.5"), "flagged"),
     );
 
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(requests.slice(requestsBefore).map((r) => r.url)).toEqual([]);
   });
 
@@ -206,9 +215,8 @@ describeSite("overview page /", (site) => {
     expect(await page.locator("[data-testid=controls] [data-control=mode]").isVisible()).toBe(true);
     const cli2020 = await cliStatuses("--rules", "genopretning-2020", "--period", period);
     expect(await flaggedCount(page)).toBe(count(cli2020, "flagged"));
-    await page.waitForTimeout(100);
-    const search = new URL(page.url()).searchParams;
-    expect(search.get("rules")).toBe("genopretning-2020");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("rules") === "genopretning-2020");
+    await settled(page);
     expect(requests.slice(requestsBefore).map((r) => r.url)).toEqual([]);
   });
 

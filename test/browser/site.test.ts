@@ -37,8 +37,10 @@ describeSite("the built site", (site) => {
   for (const route of builtRoutes()) {
     test(`${route} loads cleanly`, async () => {
       const { page } = await site.open(route);
-      await expect(page.locator("h1").first()).toBeTruthy();
-      expect((await page.locator("h1").first().textContent())?.trim()).not.toBe("");
+      const h1 = page.locator("h1").first();
+      expect(await page.locator("h1").count()).toBeGreaterThan(0);
+      expect(await h1.isVisible()).toBe(true);
+      expect((await h1.textContent())?.trim()).not.toBe("");
       expect(await page.getAttribute("html", "lang")).toBe("da");
     });
   }
