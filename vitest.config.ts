@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,7 +6,11 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 600_000,
-    // Builds the site once per run when the offline-build or browser tests are selected.
+    // Builds the site once per run, and starts the one static server and the one chromium that the
+    // browser test files share, when the offline-build or browser tests are selected.
     globalSetup: ["test/browser/global-setup.ts"],
+    // vitest's default (cores − 1) is one worker on two cores, and every file then waits for the
+    // one before. Browser test files mostly wait on chromium: run them beside the others.
+    maxWorkers: Math.max(3, availableParallelism()),
   },
 });
