@@ -1,7 +1,18 @@
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The site's components, run by the happy-dom tests in Node: the `npm:` specifiers Framework
+    // resolves in the browser are the installed packages, and lib's bundle is lib itself.
+    alias: [
+      { find: /^npm:(.+)$/, replacement: "$1" },
+      { find: /^.*\/_gen\/tidlig\.js$/, replacement: path("./lib/index.ts") },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

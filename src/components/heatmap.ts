@@ -415,7 +415,7 @@ export function cellTitle(
 }
 
 /** The colour legend (moves with the limit) and the meaning of the marks. */
-function legendHtml(limit: number, minPopulation: number): string {
+export function legendHtml(limit: number, minPopulation: number): string {
   const stops = shareLegendStops(limit, 21);
   const gradient = stops.map((s) => `${s.color} ${s.value}%`).join(", ");
   return (
