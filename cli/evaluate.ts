@@ -1,17 +1,17 @@
 /** `tidlig-indsats evaluate`: verdicts for one window, as text, JSON or CSV (INTERFACE §3). */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { evaluate, type EvaluationRequest } from "../lib/rules/evaluate.ts";
+import { evaluate } from "../lib/rules/evaluate.ts";
+import { criterionIdsFor, type EvaluationRequest } from "../lib/rules/request.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { RULE_SET_IDS, type RuleSetId, type SupervisionEntry } from "../lib/rules/parameters.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA } from "../lib/rules/criteria.ts";
 import { isPeriodError, parsePeriod } from "../lib/domain/month.ts";
 import { parseSupervision } from "../lib/io/supervision.ts";
 import { formatIssue, InputError } from "../lib/domain/issues.ts";
 import { toJson } from "../lib/output/json.ts";
 import { toCsv } from "../lib/output/csv.ts";
 import { toText } from "../lib/output/text.ts";
-import { SYNTHETIC_BANNER } from "../lib/output/labels.ts";
+import { SYNTHETIC_BANNER } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";
@@ -88,9 +88,7 @@ export function evaluationRequestFromOptions(args: string[]): {
     throw new UsageError(
       "genopretning-2020 judges each benefit group on its own: --aggregation overall does not apply",
     );
-  const known = (
-    ruleSet === "opfoelgning-2024" && (aggregation ?? "overall") === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA
-  ).map((c) => c.id);
+  const known = criterionIdsFor(ruleSet, aggregation);
   const criteria = values.criteria
     ?.split(",")
     .map((s) => s.trim())

@@ -10,19 +10,37 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 export function renderMunicipalitiesModule(csv: string): string {
   const lines = csv.trim().split(/\r?\n/);
   const header = lines[0]!.split(",");
-  const expected = "code,name,region_code,region,amk,lat,lon";
+  const expected = "code,name,region_code,region,amk,lat,lon,official_name";
   if (header.join(",") !== expected) throw new Error(`municipalities.csv: header must be ${expected}`);
+  // One compact tuple per line keeps the generated module within Prettier's 120 columns.
   const rows = lines.slice(1).map((line) => {
-    const [code, name, regionCode, region, amk, lat, lon] = line.split(",");
-    return `  { code: ${JSON.stringify(code)}, name: ${JSON.stringify(name)}, regionCode: ${JSON.stringify(regionCode)}, region: ${JSON.stringify(region)}, amk: ${JSON.stringify(amk)}, lat: ${Number(lat)}, lon: ${Number(lon)} },`;
+    const [code, name, regionCode, region, amk, lat, lon, officialName] = line.split(",");
+    const cells = [code, name, regionCode, region, amk].map((v) => JSON.stringify(v));
+    return `  [${[...cells, Number(lat), Number(lon), JSON.stringify(officialName)].join(", ")}],`;
   });
   return [
     "// Generated from data/municipalities.csv by scripts/gen-municipalities.ts — do not edit by hand.",
     'import type { Municipality } from "./municipalities.ts";',
     "",
-    "export const MUNICIPALITY_ROWS: readonly Municipality[] = [",
+    "// code, name, region code, region, AMK, latitude, longitude, official name",
+    "type Row = readonly [string, string, string, string, string, number, number, string];",
+    "",
+    "const ROWS: readonly Row[] = [",
     ...rows,
     "];",
+    "",
+    "export const MUNICIPALITY_ROWS: readonly Municipality[] = ROWS.map(",
+    "  ([code, name, regionCode, region, amk, lat, lon, officialName]) => ({",
+    "    code,",
+    "    name,",
+    "    regionCode,",
+    "    region,",
+    "    amk,",
+    "    lat,",
+    "    lon,",
+    "    officialName,",
+    "  }),",
+    ");",
     "",
   ].join("\n");
 }

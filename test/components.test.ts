@@ -80,7 +80,7 @@ describe("heatmap legend", () => {
   it("marks the limit and the minimum population in Danish", () => {
     const box = document.createElement("div");
     box.innerHTML = legendHtml(15, 10);
-    expect(box.querySelector(".hm-legend-limit")!.textContent).toBe("▲ grænse 15 %");
+    expect(box.querySelector(".hm-legend-limit")!.textContent).toBe("▲ grænse 15\u00a0%");
     expect(box.textContent).toContain("færre end 10 borgere");
     expectHtmlSnapshot("heatmap-legend-15", box);
   });
@@ -98,7 +98,7 @@ describe("trace view", () => {
       n.getAttribute("data-status"),
     ]);
     expect(shown).toEqual(expected.criteria.map((c) => [c.id, c.status]));
-    expect(view.textContent).toContain("45,5 %");
+    expect(view.textContent).toContain("45,5\u00a0%");
     expectHtmlSnapshot("trace-ishoej-2022", view);
   });
 
@@ -117,7 +117,7 @@ describe("letter", () => {
     const cli = await cliEvaluate("--input", ISHOEJ, "--rules", "genopretning-2020", "--period", "2022-09..2022-11");
     const flagged = cli.municipalities[0]!.criteria.filter((c) => c.status === "flagged");
     expect(element.querySelectorAll("table").length).toBe(flagged.length);
-    expect(element.textContent).toMatch(/\d+,\d %/);
+    expect(element.textContent).toMatch(/\d+,\d\u00a0%/);
     expectHtmlSnapshot("letter-ishoej-2022", element);
   });
 

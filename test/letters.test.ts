@@ -7,7 +7,8 @@ import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate, type Evaluation } from "../lib/rules/evaluate.ts";
 import { municipalityByCode } from "../lib/domain/municipalities.ts";
 import { formatPercent, formatPercentParameter } from "../lib/explain/format.ts";
-import { letterFor, windowLabel, type Letter } from "../lib/view/letters.ts";
+import { letterFor, type Letter } from "../lib/view/letters.ts";
+import { windowLabel } from "../lib/explain/labels.ts";
 import { cliEvaluate, cliStatuses } from "./helpers/cli.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/import/${name}`, import.meta.url));

@@ -39,14 +39,22 @@ export const MONTH_ABBREVIATIONS = [
   "dec.",
 ] as const;
 
-/** "34,6 %". */
+/** The space before "%": a no-break space, so a percentage never wraps between number and sign. */
+export const PERCENT_SPACE = "\u00a0";
+
+/** "34,6 %" (with a no-break space). */
 export function formatPercent(value: number): string {
-  return `${ONE_DECIMAL.format(value)} %`;
+  return `${ONE_DECIMAL.format(value)}${PERCENT_SPACE}%`;
 }
 
-/** A parameter such as a threshold: "80 %", "19,5 %". */
+/** A parameter such as a threshold: "80 %", "19,5 %" (with a no-break space). */
 export function formatPercentParameter(value: number): string {
-  return `${UP_TO_TWO.format(value)} %`;
+  return `${UP_TO_TWO.format(value)}${PERCENT_SPACE}%`;
+}
+
+/** A letter's percentage in STAR's style: "20 procent". */
+export function formatPercentWord(value: number): string {
+  return `${UP_TO_TWO.format(value)} procent`;
 }
 
 /** "1.234". */

@@ -11,10 +11,10 @@ import type { Evaluation } from "../rules/evaluate.ts";
 import { RULE_SETS } from "../rules/parameters.ts";
 import type { CriterionTrace, MunicipalityVerdict } from "../rules/trace.ts";
 import { explain } from "../explain/sentences.ts";
+import { windowLabel } from "../explain/labels.ts";
 import {
   formatCount,
   formatCountWord,
-  formatHalfYear,
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
@@ -74,17 +74,6 @@ export interface Letter {
 /** The status a letter is written for: flagged (trigger) or not restored (restoration check). */
 export function needsLetter(verdict: Pick<MunicipalityVerdict, "status">): boolean {
   return verdict.status === "flagged" || verdict.status === "not-restored";
-}
-
-/** "1. halvår 2025" for a calendar half-year, else "sep.–nov. 2022". */
-export function windowLabel(window: readonly Month[]): string {
-  if (window.length === 6) {
-    const first = window[0]!;
-    const m = first.slice(5, 7);
-    if ((m === "01" || m === "07") && window[5] === addMonths(first, 5))
-      return formatHalfYear(Number(first.slice(0, 4)), m === "01" ? 1 : 2);
-  }
-  return formatMonthSpan(window);
 }
 
 /** Short Danish name of a criterion, for headings in the letter. */

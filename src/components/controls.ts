@@ -7,15 +7,12 @@
  */
 import { html } from "npm:htl";
 import {
-  OVERALL_CRITERIA,
-  PER_GROUP_CRITERIA,
+  periodLabel,
+  criterionLabel,
   RULE_SETS,
   RULE_SET_IDS,
-  benefitGroup,
-  formatHalfYear,
-  formatMonthSpan,
+  criterionIdsFor,
   formatPercentParameter,
-  type BenefitGroupId,
   type Period,
   type RuleSetId,
   type SortOrder,
@@ -49,30 +46,9 @@ export interface ControlPanelOptions {
   readonly urlAfterRepaint?: boolean;
 }
 
-/** "1. halvår 2025" for a half-year, "sep.–nov. 2022" for any other window. */
-export function periodLabel(p: Period): string {
-  return p.halfYear ? formatHalfYear(p.halfYear.year, p.halfYear.half) : formatMonthSpan(p.months);
-}
-
-/** Danish label of a criterion id: "Samtaler (mindst 4)", "A-dagpenge mv.: samtaler". */
-export function criterionLabel(id: string): string {
-  if (id === "samtaler") return "Samtaler (alle ydelsesgrupper)";
-  if (id === "tilbud") return "Tilbud (grupper med tilbudskrav)";
-  const [group, measure] = id.split(":");
-  let name = group ?? id;
-  try {
-    name = benefitGroup(group as BenefitGroupId).label;
-  } catch {
-    // an unknown id is shown as written
-  }
-  return `${name}: ${measure ?? ""}`;
-}
-
 /** The criteria a view evaluates, in the rule set's order. */
 export function criteriaOf(s: Pick<ViewState, "rules" | "aggregation">): string[] {
-  return (s.rules === "opfoelgning-2024" && s.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map(
-    (c) => c.id,
-  );
+  return criterionIdsFor(s.rules, s.aggregation);
 }
 
 /** The criterion the heatmap shows: the state's when it belongs to the view, else the first. */

@@ -13,9 +13,10 @@ import {
   formatPercent,
   type CriterionTrace,
   type Evaluation,
+  type ExemptionCode,
   type MunicipalityStatus,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionLabel } from "./controls.js";
 
 const LISTED: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted"];
 
@@ -102,7 +103,9 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
       `<li data-municipality="${escapeHtml(m.code)}" data-status="${m.status}">` +
       `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +
       `<span class="flagged-status flagged-status--${m.status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${escapeHtml(STATUS_LABELS[m.status])}</span>` +
-      candidates.map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c] ?? c)}</span>`).join("") +
+      candidates
+        .map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? c)}</span>`)
+        .join("") +
       `</div>` +
       deciding
         .map(

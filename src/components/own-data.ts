@@ -121,7 +121,8 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
 
   const showProgress = (text: string, fraction: number | null) => {
     progress.hidden = false;
-    progressText.textContent = text + (fraction === null ? " …" : ` (${formatCount(Math.round(fraction * 100))} %)`);
+    progressText.textContent =
+      text + (fraction === null ? " …" : ` (${formatCount(Math.round(fraction * 100))}\u00a0%)`);
     if (fraction === null) bar.removeAttribute("value");
     else bar.value = fraction;
   };

@@ -13,8 +13,8 @@ import {
   type CriterionStatus,
   type CriterionTrace,
   type Evaluation,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionLabel } from "./controls.js";
 import { STATUS_COLORS } from "./colors.js";
 
 function status(s: CriterionStatus) {

@@ -27,8 +27,9 @@ import {
   standardPeriods,
   type RuleSetId,
   type StandardWindow,
+  criterionLabel,
+  groupLabel,
 } from "./_gen/tidlig.js";
-import { criterionName, groupName } from "./detail-labels.js";
 
 const yes = "ja";
 const no = "nej";
@@ -142,7 +143,7 @@ export function ruleSetSections(): HTMLElement {
       value: formatCount(r.restorationMonths),
     },
   ];
-  const groupsOf = (ids: readonly string[]) => ids.map(groupName).join(", ");
+  const groupsOf = (ids: readonly string[]) => ids.map(groupLabel).join(", ");
   return html`<div class="side-by-side">
     <section data-rules="opfoelgning-2024">
       <h3>${RULE_SETS["opfoelgning-2024"].name}</h3>
@@ -152,7 +153,7 @@ export function ruleSetSections(): HTMLElement {
       ${calendarList("opfoelgning-2024", FOLLOW_UP_CALENDAR, 2025)}
       <h4>Handlekriterier (samlet opgørelse)</h4>
       <ul>
-        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionName(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}
+        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionLabel(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}
       </ul>
       <p>
         Med opgørelsen pr. ydelsesgruppe bruges i stedet de ${formatCountWord(PER_GROUP_CRITERIA.length)}
@@ -173,7 +174,7 @@ export function ruleSetSections(): HTMLElement {
         (${groupsOf(OFFER_GROUPS.map((g) => g.id))}).
       </p>
       <ul>
-        ${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionName(c.id)} <code>${c.id}</code></li>`)}
+        ${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionLabel(c.id)} <code>${c.id}</code></li>`)}
       </ul>
     </section>
   </div>`;

@@ -20,8 +20,12 @@ import {
   type Evaluation,
   type MonthTrace,
   type MunicipalityVerdict,
+  CAVEAT_LABELS,
+  CLAUSE_LABELS,
+  SOURCE_LABELS,
+  criterionLabel,
+  groupLabel,
 } from "./_gen/tidlig.js";
-import { CAVEAT_LABELS, CLAUSE_LABELS, SOURCE_LABELS, criterionName, groupName } from "./detail-labels.js";
 import { STATUS_COLORS } from "./colors.js";
 
 /** Symbol and label of a status, coloured but never by colour alone. */
@@ -49,7 +53,7 @@ function monthRow(t: CriterionTrace, m: MonthTrace): HTMLElement {
     <td>${yesNo(m.breach, "✖ over grænsen", "✔ ikke over")}</td>
     ${t.mode === "restoration" ? html`<td>${yesNo(m.restores, "✔ genopretter", "✖ genopretter ikke")}</td>` : ""}
     <td>
-      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupName).join(", ")})` : ""}
+      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupLabel).join(", ")})` : ""}
     </td>
   </tr>`;
 }
@@ -73,7 +77,7 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
         </li>`,
   );
   return html`<section class="trace-criterion" data-criterion=${t.criterion} data-status=${t.status}>
-    <h3>${criterionName(t.criterion)}: ${statusBadge(t.status)}</h3>
+    <h3>${criterionLabel(t.criterion)}: ${statusBadge(t.status)}</h3>
     <p class="trace-explanation">${explain(t)}</p>
     <div class="table-scroll">
       <table class="trace-table">
@@ -107,7 +111,7 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
         måned
       </dd>
       <dt>Grupper</dt>
-      <dd>${t.groups.map(groupName).join(", ")}</dd>
+      <dd>${t.groups.map(groupLabel).join(", ")}</dd>
       <dt>Forbehold</dt>
       <dd>
         ${

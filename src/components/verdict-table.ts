@@ -10,8 +10,8 @@ import {
   toCsv,
   type Evaluation,
   type MunicipalityStatus,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionLabel } from "./controls.js";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -13,9 +13,9 @@ describeSite("municipality directory", (site) => {
     const cli = await cliStatuses("--period", "2024H1", "--threshold", "85");
     const labels: Record<string, string> = {
       flagged: "Udpeget",
-      compliant: "Lever op til kravet",
+      compliant: "Ikke udpeget",
       "not-covered": "Ikke omfattet",
-      "insufficient-data": "Utilstrækkelige data",
+      "insufficient-data": "Kan ikke vurderes",
     };
     for (const code of ["101", "183", "825", "326"]) {
       const text = await page.locator(`tr[data-municipality="${code}"] td`).last().textContent();
