@@ -105,7 +105,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
         { x: "date", y1: 0, y2: yMax * 0.06, stroke: "#8a8a8a", strokeWidth: 2, title: label },
       ),
     ],
-  }) as unknown as HTMLElement;
+  });
   const summary = panelSummary(p);
   chart.setAttribute("role", "img");
   chart.setAttribute("aria-label", `${panelTitle(p)}: ${summary}`);
