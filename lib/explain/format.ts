@@ -113,3 +113,19 @@ const NUMBER_WORDS = ["nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "
 export function formatCountWord(n: number): string {
   return NUMBER_WORDS[n] ?? formatCount(n);
 }
+
+/** "7. marts 2023" from "2023-03-07". */
+export function formatDateLong(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${d}. ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** "marts–maj 2022", or "november 2022–januar 2023" across a year boundary (letters and explanations). */
+export function formatMonthSpanLong(months: readonly Month[]): string {
+  if (!months.length) return "";
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  if (first === last) return formatMonthLong(first);
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${MONTH_NAMES[parts(first).m]}–${formatMonthLong(last)}`;
+  return `${formatMonthLong(first)}–${formatMonthLong(last)}`;
+}

@@ -255,3 +255,30 @@ export function populationsPhrase(counts: readonly number[]): string {
 }
 
 export const SYNTHETIC_BANNER = "SYNTETISKE DATA — ikke rigtige tal fra Jobindsats";
+
+/** The audit trail at the foot of every page (src/components/audit.ts). */
+export const AUDIT_LABELS = {
+  title: "Revisionsspor",
+  data: "Data",
+  rules: "Regelmodul",
+  parameters: "Parametre",
+  command: "Genberegn med",
+  copy: "Kopiér kommandoen",
+  copyAria: "Kopiér kommandoen til udklipsholderen",
+  copied: "Kopieret.",
+  notCopied: "Kunne ikke kopiere; kommandoen er markeret, så den kan kopieres med Ctrl+C.",
+  synthetic: "syntetiske data",
+  live: "live data fra Jobindsats",
+  own: "dine egne data, læst i browseren",
+  fetched: "hentet",
+  built: "bygget",
+  seed: "seed",
+  exemptionsOn: "undtagelser anvendt",
+  exemptionsOff: "undtagelser ikke anvendt",
+} as const;
+
+/** The banner's note when the build tried to fetch live data and failed; `shown` says what is shown instead. */
+export function fetchFailedLabel(shown: "synthetic" | { fetchedOn: string }): string {
+  const what = shown === "synthetic" ? "de syntetiske data" : `de tidligere hentede data fra ${shown.fetchedOn}`;
+  return `Live hentning mislykkedes — viser ${what}.`;
+}

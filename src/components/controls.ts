@@ -145,8 +145,8 @@ export function controlPanel(
     role="switch"
   />`;
   const mode = html<HTMLSelectElement>`<select id=${`${id}-mode`} name="mode">
-    <option value="trigger">Udløsning (handlekriterium)</option>
-    <option value="restoration">Genopretning</option>
+    <option value="trigger">Udpegning</option>
+    <option value="restoration">Opfølgning på genopretningen</option>
   </select>`;
   const criterion = html<HTMLSelectElement>`<select id=${`${id}-criterion`} name="criterion"></select>`;
   const sort = html<HTMLSelectElement>`<select id=${`${id}-sort`} name="sort">

@@ -42,7 +42,7 @@ function monthsTable(t: CriterionTrace): string {
   );
 }
 
-export function flaggedList(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}`): HTMLElement {
+export function flaggedList(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}.html`): HTMLElement {
   const view = flaggedListView(href);
   view.update(e);
   return view.element;
@@ -58,7 +58,7 @@ export type FlaggedListView = InPlaceView<Evaluation>;
  * when their <details> is opened (evidence one click away, but no table parsed on a repaint
  * nobody looks at); an open one is refreshed when its figures change.
  */
-export function flaggedListView(href: (code: string) => string = (c) => `./kommune/${c}`): FlaggedListView {
+export function flaggedListView(href: (code: string) => string = (c) => `./kommune/${c}.html`): FlaggedListView {
   const el = document.createElement("div");
   el.className = "flagged-list";
   el.dataset.testid = "flagged-list";
@@ -102,7 +102,10 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
       `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +
       `<span class="flagged-status flagged-status--${m.status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${escapeHtml(STATUS_LABELS[m.status])}</span>` +
       candidates
-        .map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? c)}</span>`)
+        .map(
+          (c) =>
+            ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? "Kandidat til undtagelse")}</span>`,
+        )
         .join("") +
       `</div>` +
       deciding

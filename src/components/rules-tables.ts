@@ -199,7 +199,7 @@ export function verdictOrder(): HTMLElement {
 /** The stages of the 2020 model's process. */
 export function stageList(): HTMLElement {
   return html`<ol class="stage-list">
-    ${STAGES.map((s) => html`<li><strong>${STAGE_LABELS[s]}</strong> <code>${s}</code></li>`)}
+    ${STAGES.map((s) => html`<li><strong>${STAGE_LABELS[s]}</strong></li>`)}
   </ol>`;
 }
 
@@ -231,7 +231,7 @@ export function differences(): HTMLElement {
     ["Periode", `${formatCountWord(f.windowMonths)} måneder (halvår)`, `${formatCountWord(r.windowMonths)} måneder`],
     ["Kalender", cal(FOLLOW_UP_CALENDAR), cal(RESTORATION_CALENDAR)],
     [
-      "Brud i en måned",
+      "En måned over grænsen",
       `mere end ${formatPercentParameter(100 - f.threshold)} uden indsats (under ${formatPercentParameter(f.threshold)} fik den)`,
       `mere end ${formatPercentParameter(r.limit)} uden indsats`,
     ],
@@ -240,12 +240,12 @@ export function differences(): HTMLElement {
       `${formatCount(f.minPopulation)} i hver måned`,
       `${formatCount(r.minPopulation)} i hver måned`,
     ],
-    ["Udpeget når", "alle måneder i perioden er brud", "alle måneder i perioden er brud"],
-    ["Undtagelser", "kandidater: skærpet tilsyn, stadig forbedring", "ingen"],
+    ["Udpeget når", "alle måneder i perioden er over grænsen", "alle måneder i perioden er over grænsen"],
+    ["Undtagelser", "kandidater: skærpet tilsyn, konstant positiv udvikling", "ingen"],
     [
       "Hvad sker der",
       "AMK kontakter kommunen og tilbyder faglig bistand; ingen skriftlig redegørelse",
-      `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter genopretningsplan og til sidst eskalering`,
+      `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter redegørelse og genopretningsplan; lykkes genopretningen ikke, kan borgmesteren indkaldes til ministermøde`,
     ],
     [
       "Genoprettet",

@@ -14,8 +14,10 @@ import { startStaticServer, type StaticServer } from "./static-server.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     siteBuild: SiteBuild | null;
-    /** Origin of the shared static server for dist/, or null when no browser test runs. */
+    /** Origin of the shared static server for dist/ (clean URLs), or null when no browser test runs. */
     siteOrigin: string | null;
+    /** The same dist/ served like a plain static host (no clean-URL rewriting; publish.test.ts). */
+    plainSiteOrigin: string | null;
     /** Websocket endpoint of the shared chromium, or null when no browser test runs. */
     browserEndpoint: string | null;
   }
@@ -34,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
   const { testFiles } = await project.globTestFiles(filters);
   project.provide("siteOrigin", null);
+  project.provide("plainSiteOrigin", null);
   project.provide("browserEndpoint", null);
   if (!testFiles.some(needsSite)) {
     project.provide("siteBuild", null);
@@ -45,19 +48,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!build.ok || !testFiles.some(isBrowserTest) || !browserAvailability().ok) return async () => {};
 
   let server: StaticServer | undefined;
+  let plain: StaticServer | undefined;
   let browser: BrowserServer | undefined;
   const teardown = async () => {
     await browser?.close();
     await server?.close();
+    await plain?.close();
   };
   try {
     server = await startStaticServer(DIST);
+    plain = await startStaticServer(DIST, { plain: true });
     browser = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
     await teardown();
     throw error;
   }
   project.provide("siteOrigin", server.url);
+  project.provide("plainSiteOrigin", plain.url);
   project.provide("browserEndpoint", browser.wsEndpoint());
   return teardown;
 }

@@ -68,8 +68,13 @@ function isLocal(url: string): boolean {
   }
 }
 
+export interface SiteOptions {
+  /** Serve dist/ like a plain static host: no clean-URL rewriting (see static-server.ts). */
+  plainServer?: boolean;
+}
+
 /** Register the server/browser lifecycle and the after-each checks in the current describe block. */
-export function useSite(): Site {
+export function useSite(siteOptions: SiteOptions = {}): Site {
   let origin: string | null = null;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -80,7 +85,7 @@ export function useSite(): Site {
     if (!build) throw new Error("the site was not built: test/browser/global-setup.ts did not see this file");
     if (!build.ok) throw new Error(`the site build failed (${build.note}):\n${build.log}`);
     const endpoint = inject("browserEndpoint");
-    origin = inject("siteOrigin");
+    origin = inject(siteOptions.plainServer ? "plainSiteOrigin" : "siteOrigin");
     if (!endpoint || !origin) throw new Error("test/browser/global-setup.ts started no browser or server");
     browser = await chromium.connect(endpoint);
     context = await browser.newContext({
@@ -173,7 +178,7 @@ export function useSite(): Site {
  * describe() for browser tests: skipped with a clear message when chromium is missing, except
  * with CI=true, where a missing browser fails the run.
  */
-export function describeSite(name: string, body: (site: Site) => void): void {
+export function describeSite(name: string, body: (site: Site) => void, options: SiteOptions = {}): void {
   const availability = browserAvailability();
   if (!availability.ok) {
     if (process.env.CI === "true") {
@@ -189,7 +194,7 @@ export function describeSite(name: string, body: (site: Site) => void): void {
     }
     return;
   }
-  describe(name, () => body(useSite()));
+  describe(name, () => body(useSite(options)));
 }
 
 function unavailableSite(reason: string): Site {

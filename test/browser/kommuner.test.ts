@@ -28,6 +28,6 @@ describeSite("municipality directory", (site) => {
     const rows = page.locator("[data-testid=municipality-directory] tbody tr");
     await expect.poll(() => rows.count()).toBe(1);
     const href = await rows.first().locator("a").getAttribute("href");
-    expect(href).toBe("./kommune/183?period=2024H1");
+    expect(href).toBe("./kommune/183.html?period=2024H1");
   });
 });

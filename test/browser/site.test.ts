@@ -35,19 +35,19 @@ const SAMPLED_MUNICIPALITIES = new Set(["101", "183", "825", "751", "461", "851"
 
 describeSite("the built site", (site) => {
   for (const route of builtRoutes()) {
-    test(`${route} loads cleanly, in Danish, with the synthetic-data banner linking to /data`, async () => {
+    test(`${route} loads cleanly, in Danish, with the synthetic-data banner linking to /data.html`, async () => {
       const { page, requests } = await site.open(route);
       const h1 = page.locator("h1").first();
       expect(await page.locator("h1").count()).toBeGreaterThan(0);
       expect(await h1.isVisible()).toBe(true);
       expect((await h1.textContent())?.trim()).not.toBe("");
       expect(await page.getAttribute("html", "lang")).toBe("da");
-      // The data banner says synthetic on every page and links to /data from any depth.
+      // The data banner says synthetic on every page and links to /data.html from any depth.
       const banner = page.locator("[data-testid=synthetic-banner]");
       await banner.waitFor();
       expect(await banner.textContent()).toContain("Syntetiske data");
       const target = new URL((await banner.locator("a").getAttribute("href"))!, page.url());
-      expect(target.pathname).toBe("/data");
+      expect(target.pathname).toBe("/data.html");
       expect((await page.request.get(target.href)).status()).toBe(200);
       if (route !== "/") return;
       // The overview shows data computed with the lib bundle and d3 (details in overview.test.ts),
