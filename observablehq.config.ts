@@ -46,7 +46,7 @@ export default {
   globalStylesheets: [],
   // System fonts, the data banner and print rules; imports Framework's own themes (light/dark).
   style: "style.css",
-  footer: "Tidlig indsats — genberegning af STAR's overvågning af kommunernes tidlige indsats.",
+  footer: "Tidlig indsats — genberegning af STAR's opfølgning på kommunernes tidlige indsats.",
   search: false,
   // The previous/next pager's labels are English and cannot be translated.
   pager: false,

@@ -24,6 +24,7 @@ export * from "./rules/month-values.ts";
 export * from "./rules/request.ts";
 export * from "./rules/evaluate.ts";
 export * from "./rules/timeline.ts";
+export * from "./rules/wording.ts";
 export * from "./explain/format.ts";
 export * from "./explain/sentences.ts";
 export * from "./explain/labels.ts";

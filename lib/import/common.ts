@@ -217,7 +217,7 @@ export class NotRequiredTracker {
           column,
           columnName,
           s.measure,
-          `Table 1 (RULES.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
+          `Table 1 (docs/rules.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
             `${s.count} such row${s.count === 1 ? " is" : "s are"} kept but ignored by the rules`,
         );
       }

@@ -1,5 +1,5 @@
 /**
- * The canonical long CSV of INTERFACE.md §1: one row per (municipality, group, measure, month).
+ * The canonical long CSV of docs/data-format.md §1: one row per (municipality, group, measure, month).
  * Browser-safe. Every problem is reported with file, line, column and value; any error rejects
  * the whole file (InputError), so nothing is half-loaded.
  */

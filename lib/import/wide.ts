@@ -1,5 +1,5 @@
 /**
- * Wide tables as Jobindsats shows them and as STAR pastes them into letters (INTERFACE.md §2):
+ * Wide tables as Jobindsats shows them and as STAR pastes them into letters (docs/data-format.md §2):
  *
  * ```
  * Ishøj⇥⇥⇥
@@ -323,7 +323,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
       null,
       null,
       null,
-      'no table found: expected the long CSV of INTERFACE.md §1 (header "municipality_code,benefit_group,measure,month,…") ' +
+      'no table found: expected the long CSV of docs/data-format.md §1 (header "municipality_code,benefit_group,measure,month,…") ' +
         'or a Jobindsats table with a line of months such as "September 2022"',
     );
   }

@@ -1,4 +1,4 @@
-/** Jobindsats API v2 client (browser-safe parts). See JOBINDSATS.md and cli/fetch.ts. */
+/** Jobindsats API v2 client (browser-safe parts). See docs/data-format.md §4 and cli/fetch.ts. */
 export { JobindsatsError, redact, excerpt, REDACTED, type JobindsatsErrorKind } from "./errors.ts";
 export { JobindsatsHttp, HTTP_DEFAULTS, isWrongKeyReply, parseRetryAfter, type HttpOptions } from "./http.ts";
 export {

@@ -16,15 +16,10 @@ import {
   type Month,
   type ViewState,
 } from "./_gen/tidlig.js";
-import { calendarOf, isLive, type Provenance } from "./data.js";
+import { calendarOf, formatDay, isLive, type Provenance } from "./data.js";
 import { readViewState } from "./url-state.js";
 
 const LABELS = AUDIT_LABELS;
-
-const fmtDay = (iso: unknown): string =>
-  typeof iso === "string" && Number.isFinite(Date.parse(iso))
-    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
-    : "ukendt dato";
 
 /** The parameters in force, in Danish, one phrase each. */
 export function parameterPhrases(s: ViewState): string[] {
@@ -59,10 +54,10 @@ export interface AuditFacts {
 }
 
 function copyButton(command: string, target: () => HTMLElement): HTMLElement {
-  const status = html`<span class="audit-copy-status" role="status" aria-live="polite"></span>` as HTMLElement;
-  const button = html`<button type="button" class="audit-copy" aria-label=${LABELS.copyAria}>
+  const status = html`<span class="audit-copy-status" role="status" aria-live="polite"></span>`;
+  const button = html<HTMLButtonElement>`<button type="button" class="audit-copy" aria-label=${LABELS.copyAria}>
     ${LABELS.copy}
-  </button>` as HTMLButtonElement;
+  </button>`;
   button.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(command);
@@ -77,7 +72,7 @@ function copyButton(command: string, target: () => HTMLElement): HTMLElement {
       status.textContent = LABELS.notCopied;
     }
   });
-  return html`<span class="no-print">${button} ${status}</span>` as HTMLElement;
+  return html`<span class="no-print">${button} ${status}</span>`;
 }
 
 /** The audit trail for `state` on the data described by `p`. */
@@ -88,12 +83,12 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
   const kind = facts.ownFile
     ? `${LABELS.own} (${facts.ownFile})`
     : live
-      ? `${LABELS.live}, ${LABELS.fetched} ${fmtDay(m.fetchedAt)}`
-      : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${fmtDay(
+      ? `${LABELS.live}, ${LABELS.fetched} ${formatDay(m.fetchedAt)}`
+      : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${formatDay(
           p.decidedAt,
         )}`;
   const command = evaluateCommand(state, facts.ownFile ?? p.file);
-  const code = html`<code class="audit-command" data-testid="audit-command">${command}</code>` as HTMLElement;
+  const code = html`<code class="audit-command" data-testid="audit-command">${command}</code>`;
   return html`<footer
     class="audit-trail"
     data-testid="audit-trail"
@@ -116,7 +111,7 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
       <dt>${LABELS.command}</dt>
       <dd>${code} ${copyButton(command, () => code)}</dd>
     </dl>
-  </footer>` as HTMLElement;
+  </footer>`;
 }
 
 /** For pages without controls: the state in the URL (or the default view) of the data shown. */

@@ -85,7 +85,7 @@ export function caseWidget(): HTMLElement {
   const criterion = html<HTMLSelectElement>`<select name="criterion"></select>`;
   const mode = html<HTMLSelectElement>`<select name="mode">
     <option value="trigger">Udpegning</option>
-    <option value="restoration">Genopretningstjek</option>
+    <option value="restoration">Opfølgning på genopretningen</option>
   </select>`;
   const threshold = numberInput("threshold", FOLLOW_UP_DEFAULTS.threshold, 0, 100, "0.1");
   const limit = numberInput("limit", RESTORATION_DEFAULTS.limit, 0, 100, "0.1");
@@ -257,7 +257,7 @@ export function caseWidget(): HTMLElement {
         ${trace ? statusBadge(trace.status) : "Ingen vurdering"}
       </p>`,
       html`<details class="case-trace">
-        <summary>Hele sporet</summary>
+        <summary>Hele beregningsgrundlaget</summary>
         ${traceView(evaluation, verdict, { synthetic: false, inputs: ["indtastet i siden"] })}
       </details>`,
     );

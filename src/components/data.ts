@@ -28,6 +28,13 @@ export interface Provenance {
   readonly fetch?: { readonly attempted: boolean; readonly ok?: boolean; readonly error?: string };
 }
 
+/** A provenance date (ISO 8601) as a Danish day, e.g. "4. marts 2025", Copenhagen time. */
+export function formatDay(iso: unknown): string {
+  return typeof iso === "string" && Number.isFinite(Date.parse(iso))
+    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
+    : "ukendt dato";
+}
+
 /** Fail closed: only data positively marked live (kind live, synthetic false) counts as real. */
 export function isLive(p: Provenance): boolean {
   return p.kind === "live" && p.synthetic === false;

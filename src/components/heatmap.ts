@@ -52,6 +52,7 @@ const STATUS_RANK: Readonly<Record<MunicipalityStatus, number>> = {
   compliant: 3,
   restored: 3,
   "not-covered": 4,
+  "not-under-restoration": 4,
 };
 
 function escapeXml(s: string): string {
@@ -419,7 +420,7 @@ export function legendHtml(limit: number, minPopulation: number): string {
   return (
     `<div class="hm-legend" aria-hidden="true">` +
     `<div class="hm-legend-scale"><div class="hm-legend-bar" style="background: linear-gradient(to right, ${gradient})"></div>` +
-    `<div class="hm-legend-ticks"><span style="left:0%">0 %</span><span style="left:100%">100 %</span></div>` +
+    `<div class="hm-legend-ticks"><span style="left:0%">0&nbsp;%</span><span style="left:100%">100&nbsp;%</span></div>` +
     `<div class="hm-legend-ticks hm-legend-limit-row"><span style="left:${Math.min(Math.max(limit, 12), 88)}%" class="hm-legend-limit">▲ grænse ${escapeXml(formatPercentParameter(limit))}</span></div>` +
     `<div class="hm-legend-title">Andel uden indsats</div></div>` +
     `<ul class="hm-legend-marks">` +

@@ -145,7 +145,7 @@ WHERE municipality_code = '${municipality}' AND benefit_group = 'alle'
 ORDER BY month, measure`,
   },
   {
-    label: "Måneder med præcis 20,0 % uden indsats",
+    label: "Måneder med præcis 20,0\u00a0% uden indsats",
     sql: () => `SELECT municipality_name, benefit_group, measure, month, share_without
 FROM measurements
 WHERE share_without = 20.0

@@ -10,6 +10,8 @@ import {
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
+  formatMonthSpanLong,
+  formatDateLong,
   type MunicipalityTimeline,
   type Stage,
   type TimelineEvent,
@@ -37,10 +39,10 @@ function describe(e: TimelineEvent): string {
   const window = formatMonthSpan(e.window);
   const when = formatMonthLong(e.assessment);
   const names = e.underRestoration.map(criterionLabel).join(", ");
-  const next = e.deadline ? formatMonthLong(e.deadline) : null;
+  const next = formatMonthLong(e.nextAssessment);
   if (e.check === "trigger") {
     return e.stageAfter === "contacted"
-      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen${next ? `, næste opfølgning i ${next}` : ""}.`
+      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen, næste opfølgning i ${next}.`
       : `${when}: ingen udpegning på ${window} (${STATUS_SHORT[e.outcome].toLowerCase()}).`;
   }
   const checked = e.criteria.map((c) => criterionLabel(c.criterion)).join(", ");
@@ -48,8 +50,14 @@ function describe(e: TimelineEvent): string {
   switch (e.stageAfter) {
     case "closed":
       return `${followUp}: genoprettet; forløbet er afsluttet.`;
-    case "plan-required":
-      return `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan senest 15 dage efter brevets dato${next ? `, næste opfølgning i ${next}` : ""}.`;
+    case "plan-required": {
+      // The plan is due 15 days after the letter; the next assessment is a follow-up, not its deadline.
+      const plan = e.plan!;
+      const due = plan.planDeadline
+        ? `senest ${formatDateLong(plan.planDeadline)}`
+        : `senest ${plan.planDueDays} dage efter brevets dato`;
+      return `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan for ${plan.planCriteria.map(criterionLabel).join(", ")} ${due}; næste opfølgning i ${next} på ${formatMonthSpanLong(e.nextWindow)}.`;
+    }
     case "escalated":
       return e.stageBefore === "escalated"
         ? `${followUp}: fortsat ikke genoprettet; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`

@@ -58,7 +58,7 @@ describeSite("tools pages", (site) => {
     expect(await error.textContent()).toMatch(/nowhere/i);
   }, 120_000);
 
-  test("/udforsk: pasting the two Ishøj wide tables shows the verdicts of RULES.md §6", async () => {
+  test("/udforsk: pasting the two Ishøj wide tables shows the verdicts of docs/rules.md §6", async () => {
     const { page } = await site.open("/udforsk", { waitUntil: "load" });
     await page.fill(
       "#own-paste",
