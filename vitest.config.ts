@@ -22,6 +22,6 @@ export default defineConfig({
     globalSetup: ["test/browser/global-setup.ts"],
     // vitest's default (cores − 1) is one worker on two cores, and every file then waits for the
     // one before. Browser test files mostly wait on chromium: run them beside the others.
-    maxWorkers: Math.max(3, availableParallelism()),
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });

@@ -100,7 +100,8 @@ describeSite("detail pages", (site) => {
   test("/regler: Table 1 and both rule sets come from lib; the case widget applies the strict rule", async () => {
     const { page } = await site.open("/regler");
     expect(await page.locator("[data-testid=table-1] tbody tr").count()).toBe(10);
-    expect(await page.locator("[data-testid=table-1] tr[data-group=dagpenge]").textContent()).toContain(
+    // innerText: the text as rendered (the markup's line breaks collapse to spaces)
+    expect(await page.locator("[data-testid=table-1] tr[data-group=dagpenge]").innerText()).toContain(
       "fra januar 2024: 3",
     );
     expect(await page.locator("[data-testid=verdict-order] li").count()).toBe(4);
@@ -114,10 +115,10 @@ describeSite("detail pages", (site) => {
     const verdict = widget.locator("[data-testid=case-verdict]");
     expect(await verdict.textContent()).toContain("Udpeget");
     expect(await verdict.getAttribute("data-status")).toBe("flagged");
-    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,1 %");
+    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,1\u00a0%");
     await widget.locator("[data-testid=case-share-3]").fill("20,0");
     expect(await verdict.textContent()).toContain("Ikke udpeget");
-    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,0 %");
+    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,0\u00a0%");
     // Counts decide exactly: 7 of 35 is 20 % (not over); 8 of 35 is over.
     await widget.locator("[data-testid=case-population-3]").fill("35");
     await widget.locator("[data-testid=case-without-3]").fill("8");
