@@ -10,7 +10,7 @@ export default defineConfig({
     // resolves in the browser are the installed packages, and lib's bundle is lib itself.
     alias: [
       { find: /^npm:(.+)$/, replacement: "$1" },
-      { find: /^.*\/_gen\/tidlig\.js$/, replacement: path("./lib/index.ts") },
+      { find: /^.*\/_gen\/tidlig\.js$/, replacement: path("./lib/browser.ts") },
     ],
   },
   test: {
