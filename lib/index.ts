@@ -48,9 +48,23 @@ export {
   municipalityByCode,
   municipalityCodeByName,
 } from "./domain/municipalities.ts";
-export { formatIssue, InputError, type InputIssue } from "./domain/issues.ts";
+export {
+  clipValue,
+  escapeTerminal,
+  formatIssue,
+  InputError,
+  type InputIssue,
+  MAX_QUOTED_LENGTH,
+  rejectionSummary,
+} from "./domain/issues.ts";
 export { cellKey, type Measurements } from "./domain/measurements.ts";
-export { columnarMeasurements, measurementColumns, MeasurementColumns, measurementCount } from "./domain/columns.ts";
+export {
+  columnarMeasurements,
+  ColumnarMeasurements,
+  type ColumnArrays,
+  MeasurementColumns,
+  measurementCount,
+} from "./domain/columns.ts";
 export { editDistance, nearest } from "./domain/suggest.ts";
 export {
   type ByteSource,
@@ -286,6 +300,7 @@ export {
   type StandardPeriod,
   standardPeriods,
 } from "./rules/calendar.ts";
+export { decodeMeasurementsBinary, encodeMeasurementsBinary } from "./io/measurements-binary.ts";
 export {
   countStatuses,
   derivedRestoration,

@@ -6,7 +6,7 @@
 import type { Month } from "../domain/types.ts";
 import {
   formatCount,
-  formatMonthList,
+  formatMonthListLong,
   formatMonthLong,
   formatMonthSpanLong,
   formatPercent,
@@ -35,7 +35,7 @@ export function outsideDocumentedPeriodSentence(ruleSet: RuleSetId, c: Caveat): 
   const model = RULE_SETS[ruleSet].name.replace(/ \(.*\)$/, "");
   return (
     `Bemærk: ${model} er kun beskrevet for perioder fra ${documentedRange(c.from, c.to)}. ` +
-    `Vurderingen omfatter ${formatMonthList(c.months)}, som ligger uden for; den viser kun, hvad reglerne ville give.`
+    `Vurderingen omfatter ${formatMonthListLong(c.months)}, som ligger uden for; den viser kun, hvad reglerne ville give.`
   );
 }
 

@@ -284,7 +284,7 @@ export function caseWidget(): HTMLElement {
       Skriv enten andelen uden indsats (fx 24,3) eller antallene (borgere og uden indsats) — eller begge; kendes
       antallene, regnes der på dem. Et tomt felt betyder ukendt (i Jobindsats vist som ».«).
     </p>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Sagens måneder">
       <table class="case-table">
         <thead>
           <tr>

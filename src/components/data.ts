@@ -4,9 +4,11 @@
  */
 import {
   MeasurementIndex,
+  decodeMeasurementsBinary,
   parseLongCsv,
   parsePeriod,
   standardPeriods,
+  type Measurements,
   type Month,
   type Period,
   type RuleSetId,
@@ -23,6 +25,8 @@ export interface Provenance {
   readonly decidedAt?: string;
   /** package.json version of the rules module the site was built with. */
   readonly rulesVersion?: string;
+  /** measurements.bin: the same rows as typed columns, with the SHA-256 of its bytes. */
+  readonly binary?: { readonly file: string; readonly sha256: string; readonly bytes: number };
   readonly reason?: string;
   /** Whether the build's live fetch failed (then the page says so). */
   readonly fetch?: { readonly attempted: boolean; readonly ok?: boolean; readonly error?: string };
@@ -62,7 +66,17 @@ export function calendarOf(first: Month, last: Month): Pick<SiteData, "periods" 
   return { periods, defaultPeriod };
 }
 
-export function siteData(csv: string, provenance: Provenance): SiteData {
-  const index = new MeasurementIndex(parseLongCsv(csv, provenance.file));
+/**
+ * The pages' measurements: data/site/measurements.bin (typed columns, nothing to parse) or, for a
+ * caller that has it, the canonical CSV text. Both come from the same build decision.
+ */
+export function readSiteMeasurements(data: string | ArrayBuffer, provenance: Provenance): Measurements {
+  return typeof data === "string"
+    ? parseLongCsv(data, provenance.file)
+    : decodeMeasurementsBinary(data, provenance.file);
+}
+
+export function siteData(data: string | ArrayBuffer, provenance: Provenance): SiteData {
+  const index = new MeasurementIndex(readSiteMeasurements(data, provenance));
   return { index, provenance, ...calendarOf(index.firstMonth ?? "2021-01", index.lastMonth ?? "2021-01") };
 }

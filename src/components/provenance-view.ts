@@ -20,7 +20,7 @@ const COLUMN_TEXT: Readonly<Record<string, string>> = {
 };
 
 export function formatTable(): HTMLElement {
-  return html`<div class="table-scroll">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Filformatet">
     <table class="rules-table" data-testid="format-table">
       <thead>
         <tr>

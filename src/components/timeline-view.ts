@@ -18,11 +18,11 @@ import {
   criterionLabel,
 } from "./_gen/tidlig.js";
 
-/** Stage colours (with the label always written next to them). */
+/** Stage colours (with the label always written next to them); white text on each is ≥ 4.5:1. */
 export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
-  monitoring: "#8a8a8a",
-  contacted: "#d08c00",
-  "plan-required": "#d9541e",
+  monitoring: "#6b6b6b",
+  contacted: "#9a6200",
+  "plan-required": "#b8430f",
   escalated: "#a50f75",
   closed: "#1b7837",
 };
@@ -102,7 +102,9 @@ export function timelineView(t: MunicipalityTimeline | null): HTMLElement {
   </ol>`;
   return html`<div data-testid="timeline" class="timeline" data-final-stage=${t.finalStage}>
     ${legend}
-    <div class="table-scroll">${strip}</div>
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Tidslinje (samme forløb som listen nedenfor)">
+      ${strip}
+    </div>
     <p>Stadie efter sidste vurdering: <strong>${STAGE_LABELS[t.finalStage]}</strong>.</p>
     <ol class="timeline-text">
       ${t.events.map((e) => html`<li data-stage=${e.stageAfter}>${describe(e)}</li>`)}
