@@ -8,23 +8,17 @@
  * - Update: the threshold slider is moved; the page marks "threshold-change" on input and
  *   "repaint-done" after the repaint; the difference is the update time. Requests made during the
  *   updates are counted (there should be none: no data reload).
+ * - Worker parse: a 200,000-row file is chosen on /udforsk; the parse runs in a worker while the
+ *   page counts animation frames; the longest gap between frames until the worker's result
+ *   arrives (mark "own-data:received") says whether the page kept painting.
  * When the page does not (yet) set a mark, the figures are null and `note` says why.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { bigCsv } from "../test/helpers/big-csv.ts";
 import { median } from "./stats.ts";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_ARGS } from "../test/browser/chromium.ts";
 
 export interface BrowserOptions {
   readonly runs: number;
@@ -42,6 +36,10 @@ export interface BrowserResult {
   browser_update_ms: number | null;
   browser_update_max_ms: number | null;
   browser_update_requests: number | null;
+  /** 200,000-row worker parse on /udforsk: time to the result, frames painted, longest frame gap. */
+  browser_parse_ms: number | null;
+  browser_parse_frames: number | null;
+  browser_parse_max_gap_ms: number | null;
   /** Load event (ms after navigation start) and bytes until the network went idle, for context. */
   browser_load_ms: number | null;
   browser_bytes_total: number | null;
@@ -60,6 +58,9 @@ export const EMPTY_BROWSER: BrowserResult = {
   browser_update_ms: null,
   browser_update_max_ms: null,
   browser_update_requests: null,
+  browser_parse_ms: null,
+  browser_parse_frames: null,
+  browser_parse_max_gap_ms: null,
   browser_load_ms: null,
   browser_bytes_total: null,
   browser_wasm_fetched_at_all: null,
@@ -158,6 +159,47 @@ async function thresholdUpdate(page: Page, value: number): Promise<number | null
   }, value);
 }
 
+/** A 200,000-row file parsed in the worker on /udforsk, timed against the page's animation frames. */
+async function workerParse(browser: Browser, origin: string): Promise<{ ms: number; frames: number; maxGap: number }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/udforsk`, { waitUntil: "load" });
+    // DuckDB loads first, so that its start-up does not count against the parse.
+    await page.locator("[data-testid=duckdb-status][data-ready=true]").waitFor({ timeout: 90_000 });
+    await page.evaluate((csv) => {
+      (window as unknown as { __file: File }).__file = new File([csv], "stor.csv", { type: "text/csv" });
+    }, bigCsv(200_000));
+    const started = await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __file: File };
+      w.__frames = [];
+      const tick = (t: number) => {
+        w.__frames.push(t);
+        if (!performance.getEntriesByName("own-data:received").length) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const input = document.querySelector<HTMLInputElement>("#own-files")!;
+      const dt = new DataTransfer();
+      dt.items.add(w.__file);
+      input.files = dt.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+      return performance.now();
+    });
+    await page.waitForFunction(() => performance.getEntriesByName("own-data:received").length > 0, undefined, {
+      timeout: 60_000,
+    });
+    const { frames, received } = await page.evaluate(() => ({
+      frames: (window as unknown as { __frames: number[] }).__frames,
+      received: performance.getEntriesByName("own-data:received").at(-1)!.startTime,
+    }));
+    const marks = [started, ...frames.filter((t) => t >= started && t <= received), received];
+    const gaps = marks.slice(1).map((t, i) => t - marks[i]!);
+    return { ms: received - started, frames: marks.length - 2, maxGap: Math.max(...gaps) };
+  } finally {
+    await context.close();
+  }
+}
+
 export async function browserBench(opts: BrowserOptions): Promise<BrowserResult> {
   if (!existsSync(CHROMIUM))
     return {
@@ -240,6 +282,17 @@ export async function browserBench(opts: BrowserOptions): Promise<BrowserResult>
         opts.log(`browser: ${samples.length} threshold updates: ${samples.map((s) => s.toFixed(1)).join(", ")} ms`);
       }
     } else if (rendered.length === 0) notes.push("update figures need the heatmap first: null");
+    try {
+      const parse = await workerParse(browser, server.url);
+      result.browser_parse_ms = parse.ms;
+      result.browser_parse_frames = parse.frames;
+      result.browser_parse_max_gap_ms = parse.maxGap;
+      opts.log(
+        `browser: 200k-row parse ${parse.ms.toFixed(0)} ms, ${parse.frames} frames, longest gap ${parse.maxGap.toFixed(0)} ms`,
+      );
+    } catch (e) {
+      notes.push(`worker parse on /udforsk failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
     result.browser_note = notes.length ? notes.join("; ") : null;
     return result;
   } finally {

@@ -1,49 +1,312 @@
 /**
- * The public, framework-free API of the rules module: the same code runs in the CLI (Node) and
- * in the site (browser). Nothing here imports Node built-ins, Framework or the DOM.
+ * The public, framework-free API of the rules module (the engine): domain data, importers, rules,
+ * explanations and output, for the CLI, the site and anyone who reuses the rules. Each name is
+ * exported on purpose; the site's view helpers have their own entry (lib/view/index.ts), and the
+ * site's bundle takes what its pages use (lib/browser.ts). Nothing here imports Node built-ins,
+ * Framework or the DOM (test/lib-purity.test.ts).
  */
-export * from "./domain/types.ts";
-export * from "./domain/month.ts";
-export * from "./domain/decimal.ts";
-export * from "./domain/benefit-groups.ts";
-export * from "./domain/municipalities.ts";
-export * from "./domain/issues.ts";
-export * from "./domain/measurements.ts";
 export {
-  MeasurementColumns,
-  ColumnarMeasurements,
+  BENEFIT_GROUP_IDS,
+  type BenefitGroupId,
+  type Cell,
+  type Decimal,
+  type Measure,
+  MEASURES,
+  type Month,
+} from "./domain/types.ts";
+export {
+  addMonths,
+  type HalfYear,
+  halfYearMonths,
+  isPeriodError,
+  monthFromIndex,
+  monthIndex,
+  monthRange,
+  parseMonth,
+  parsePeriod,
+  type Period,
+  toJobindsatsPeriod,
+} from "./domain/month.ts";
+export { decimalFromNumber, decimalToNumber, formatDecimal, parseDecimal } from "./domain/decimal.ts";
+export {
+  BENEFIT_GROUPS,
+  benefitGroup,
+  type BenefitGroup,
+  conversationMinimum,
+  type ConversationRequirement,
+  isRequired,
+  knownBenefitGroupNames,
+  normalizeLabel,
+  OFFER_GROUPS,
+  REQUIRING_GROUPS,
+  resolveBenefitGroup,
+} from "./domain/benefit-groups.ts";
+export {
+  MUNICIPALITIES,
+  type Municipality,
+  MUNICIPALITY_ALIASES,
+  municipalityByCode,
+  municipalityCodeByName,
+} from "./domain/municipalities.ts";
+export {
+  clipValue,
+  escapeTerminal,
+  formatIssue,
+  InputError,
+  type InputIssue,
+  MAX_QUOTED_LENGTH,
+  rejectionSummary,
+} from "./domain/issues.ts";
+export { cellKey, type Measurements } from "./domain/measurements.ts";
+export {
   columnarMeasurements,
-  measurementCount,
+  ColumnarMeasurements,
   type ColumnArrays,
+  MeasurementColumns,
+  measurementCount,
 } from "./domain/columns.ts";
-export * from "./domain/suggest.ts";
-export * from "./import/index.ts";
-export * from "./io/long-csv-writer.ts";
-export * from "./io/supervision.ts";
-export * from "./rules/parameters.ts";
-export * from "./rules/share.ts";
-export * from "./rules/trace.ts";
-export * from "./rules/criteria.ts";
-export * from "./rules/clauses.ts";
-export * from "./rules/measurement-index.ts";
-export * from "./rules/month-values.ts";
-export * from "./rules/request.ts";
-export * from "./rules/evaluate.ts";
-export * from "./rules/timeline.ts";
-export * from "./rules/wording.ts";
-export * from "./explain/format.ts";
-export * from "./explain/sentences.ts";
-export * from "./explain/labels.ts";
-export * from "./explain/issue-messages.ts";
-export * from "./output/json.ts";
-export * from "./output/csv.ts";
-export * from "./output/text.ts";
-export * from "./rules/calendar.ts";
-export * from "./view/state.ts";
-export * from "./view/command.ts";
-export * from "./io/measurements-binary.ts";
-export * from "./rules/fast-verdicts.ts";
-export * from "./view/municipality.ts";
-export * from "./view/whatif.ts";
-export * from "./view/letters.ts";
-export * from "./view/overview.ts";
+export { editDistance, nearest } from "./domain/suggest.ts";
+export {
+  type ByteSource,
+  bytesSource,
+  cellOrigin,
+  type CellOrigins,
+  countsAgreeWithShare,
+  type CsvScanResult,
+  type DecodedInput,
+  decodeInput,
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_MAX_ERRORS,
+  detectFormat,
+  detectSeparator,
+  firstInvalidUtf8,
+  forEachCsvRecord,
+  type ImportOptions,
+  type InputFormat,
+  isSuppressed,
+  LONG_COLUMNS,
+  type LongColumn,
+  longCsvParser,
+  type LongCsvParser,
+  looksLikeLongHeader,
+  measureFromTitle,
+  mergeMeasurements,
+  parseCount,
+  parseCsv,
+  parseDanishMonth,
+  parseLongCsv,
+  parseShare,
+  parseWideTable,
+  readMeasurements,
+  readMeasurementsFromSource,
+  readWhole,
+  type RecordHandler,
+  REQUIRED_LONG_COLUMNS,
+  scanCsvRecords,
+  type Separator,
+  type SyntaxErrorHandler,
+} from "./import/index.ts";
+export { csvField, LONG_CSV_COLUMNS, longCsvRow, writeLongCsv } from "./io/long-csv-writer.ts";
+export { parseSupervision, SUPERVISION_COLUMNS } from "./io/supervision.ts";
+export {
+  type Aggregation,
+  DOCUMENTED_PERIODS,
+  type DocumentedPeriod,
+  FOLLOW_UP_CALENDAR,
+  FOLLOW_UP_DEFAULTS,
+  type FollowUpParameters,
+  type Mode,
+  PLAN_DUE_DAYS,
+  RESTORATION_CALENDAR,
+  RESTORATION_DEFAULTS,
+  type RestorationParameters,
+  RULE_SET_IDS,
+  RULE_SETS,
+  type RuleSetId,
+  type RuleSetInfo,
+  type StandardWindow,
+  type SupervisionEntry,
+} from "./rules/parameters.ts";
+export {
+  compareShares,
+  complementOf,
+  impliedMinPopulation,
+  type Share,
+  shareFromCounts,
+  shareFromDecimal,
+  shareFromPercent,
+  shareRounded,
+  shareToNumber,
+} from "./rules/share.ts";
+export {
+  type Caveat,
+  type Clause,
+  type CriterionStatus,
+  type CriterionTrace,
+  type ExemptionCandidate,
+  type MonthSource,
+  type MonthTrace,
+  type MunicipalityStatus,
+  type MunicipalityVerdict,
+} from "./rules/trace.ts";
+export {
+  ALL_CRITERION_IDS,
+  type CriterionDefinition,
+  isFed,
+  OVERALL_CRITERIA,
+  PER_GROUP_CRITERIA,
+} from "./rules/criteria.ts";
+export {
+  caveats,
+  decideRestoration,
+  decideTrigger,
+  type Decision,
+  impliedPopulationOf,
+  isBelowLimit,
+  isBelowMinimumPopulation,
+  isBreach,
+  municipalityStatus,
+  NOTHING_UNDER_RESTORATION,
+  positiveTrend,
+  PREVIOUS_WINDOW_MISSING,
+  RESTORATION_FALLBACK,
+  RESTORATION_PRECEDENCE,
+  restorationMunicipalityStatus,
+  restoresMonth,
+  supervisionOverlaps,
+  TRIGGER_FALLBACK,
+  TRIGGER_PRECEDENCE,
+  underEnhancedSupervision,
+} from "./rules/clauses.ts";
+export {
+  derivation,
+  type Derivation,
+  MeasurementIndex,
+  type RowValues,
+  type Series,
+} from "./rules/measurement-index.ts";
+export {
+  criterionBlock,
+  type CriterionBlock,
+  criterionSeries,
+  type CriterionSeries,
+  fedCriterionSeries,
+  figuresAtPosition,
+  type MonthFigures,
+  monthFiguresAt,
+  SOURCES,
+} from "./rules/month-values.ts";
+export {
+  criteriaFor,
+  criterionDefinition,
+  criterionIdsFor,
+  documentedPeriodCaveat,
+  type EvaluationRequest,
+  limitOf,
+  limitShareOf,
+  type Parameters,
+  type ResolvedRequest,
+  resolveParameters,
+  resolveRequest,
+} from "./rules/request.ts";
+export { evaluate, type Evaluation } from "./rules/evaluate.ts";
+export {
+  type Assessment,
+  assessmentsBetween,
+  type InitialState,
+  type MunicipalityTimeline,
+  type PlanRequirement,
+  type Stage,
+  STAGES,
+  timeline,
+  type TimelineEvent,
+  type TimelineRequest,
+  UNDECIDED_RESTORATION_KEEPS_STAGE,
+} from "./rules/timeline.ts";
+export {
+  impliedPopulationPhrase,
+  outsideDocumentedPeriodSentence,
+  previousWindowMissingSentence,
+} from "./rules/wording.ts";
+export {
+  formatCount,
+  formatCountWord,
+  formatDateLong,
+  formatHalfYear,
+  formatMonthAbbreviation,
+  formatMonthList,
+  formatMonthListLong,
+  formatMonthLong,
+  formatMonthShort,
+  formatMonthSpan,
+  formatMonthSpanLong,
+  formatPercent,
+  formatPercentParameter,
+  formatPercentWord,
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  PERCENT_SPACE,
+} from "./explain/format.ts";
+export { explain, officialName } from "./explain/sentences.ts";
+export {
+  AGGREGATION_LABELS,
+  AUDIT_LABELS,
+  CAVEAT_LABELS,
+  type CaveatCode,
+  CLAUSE_LABELS,
+  countOf,
+  CRITERION_LABELS,
+  criterionLabel,
+  EXEMPTION_LABELS,
+  type ExemptionCode,
+  fetchFailedLabel,
+  GROUP_SHORT,
+  groupLabel,
+  LETTER_KIND_LABELS,
+  type LetterKind,
+  MEASURE_LABELS,
+  MODE_LABELS,
+  monthsOfWindow,
+  municipalitiesCount,
+  otherCriteriaCount,
+  OUTLOOK_LABELS,
+  type OutlookCode,
+  periodLabel,
+  populationsPhrase,
+  RULE_CODE_PHRASES,
+  SOURCE_LABELS,
+  STAGE_LABELS,
+  type StageCode,
+  STATUS_LABELS,
+  STATUS_SHORT,
+  STATUS_SYMBOLS,
+  type StatusCode,
+  statusCountPhrase,
+  statusLong,
+  SYNTHETIC_BANNER,
+  windowLabel,
+} from "./explain/labels.ts";
+export { danishIssueMessage, issueCode, type IssueCode } from "./explain/issue-messages.ts";
+export { type DocumentContext, evaluationDocument, toJson } from "./output/json.ts";
+export { toCsv, VERDICT_COLUMNS } from "./output/csv.ts";
+export { toText } from "./output/text.ts";
+export {
+  addDays,
+  type AssessedWindow,
+  calendarStep,
+  isIsoDate,
+  shiftedWindow,
+  shiftWindow,
+  type StandardPeriod,
+  standardPeriods,
+} from "./rules/calendar.ts";
+export { decodeMeasurementsBinary, encodeMeasurementsBinary } from "./io/measurements-binary.ts";
+export {
+  countStatuses,
+  derivedRestoration,
+  type DerivedRestoration,
+  STATUS_ORDER,
+  statusAt,
+  type StatusMatrix,
+  verdictStatuses,
+} from "./rules/fast-verdicts.ts";

@@ -18,10 +18,15 @@ describe("offline build", () => {
     expect(build!.ok, `build failed (${build!.note}):\n${build!.log}`).toBe(true);
   });
 
-  test.skipIf(!build || build.reused || !build.networkIsolated)(
-    `the build ran with no network (unshare -n)${build && !build.networkIsolated ? ` — SKIPPED: ${build.note}` : ""}`,
+  // The no-network proof needs `unshare -n`. Without it the build still ran, but nothing proved it
+  // offline: that is a loud skip on a workstation and a failure under CI=true.
+  const unproven = !!build && !build.reused && !build.networkIsolated;
+  if (unproven && process.env.CI !== "true")
+    console.warn(`\n*** offline build NOT proven: the build ran WITH network access (${build.note}) ***\n`);
+  test.skipIf(!build || build.reused || (unproven && process.env.CI !== "true"))(
+    `the build ran with no network (unshare -n)${unproven ? ` — NOT PROVEN: ${build.note}` : ""}`,
     () => {
-      expect(build!.networkIsolated).toBe(true);
+      expect(build!.networkIsolated, `no network isolation under CI=true: ${build!.note}`).toBe(true);
       expect(build!.ok).toBe(true);
       expect(build!.log).not.toMatch(/fetch failed|ENOTFOUND|EAI_AGAIN|unable to fetch/);
     },

@@ -7,17 +7,19 @@ import {
   MeasurementIndex,
   evaluate,
   monthRange,
+  parseLongCsv,
+  parsePeriod,
+  standardPeriods,
+  timeline,
+  type Period,
+} from "../lib/index.ts";
+import {
   monthlyPanels,
   municipalityIndex,
   municipalityTimeline,
-  parseLongCsv,
-  parsePeriod,
   parseViewState,
-  standardPeriods,
-  timeline,
   verdictHistory,
-  type Period,
-} from "../lib/index.ts";
+} from "../lib/view/index.ts";
 
 const measurements = parseLongCsv(
   readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf-8"),

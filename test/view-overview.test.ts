@@ -1,17 +1,8 @@
 /** The overview heatmap's figures are the evaluation's own month figures (lib/view/overview.ts). */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  MeasurementIndex,
-  evaluate,
-  heatmapMonths,
-  heatmapRows,
-  parseLongCsv,
-  parsePeriod,
-  viewRequest,
-  type Period,
-  type ViewState,
-} from "../lib/index.ts";
+import { MeasurementIndex, evaluate, parseLongCsv, parsePeriod, type Period } from "../lib/index.ts";
+import { heatmapMonths, heatmapRows, viewRequest, type ViewState } from "../lib/view/index.ts";
 
 const index = new MeasurementIndex(
   parseLongCsv(readFileSync("data/synthetic/measurements.csv", "utf-8"), "measurements.csv"),

@@ -15,9 +15,9 @@ const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const LIB_BUNDLE = join(PROJECT, "src", "components", "_gen", "tidlig.js");
 
 /**
- * The browser's entry into lib/: lib/browser.ts if the library grows a browser-only entry, else
- * lib/index.ts (the public API). It must not reach node-only modules (node:fs, ...): the bundle
- * fails with a message saying which file does.
+ * The browser's entry into lib/: lib/browser.ts (exactly what the site's pages and components
+ * import), else lib/index.ts (the engine's public API). It must not reach node-only modules
+ * (node:fs, ...): the bundle fails with a message saying which file does.
  */
 export function libEntry(): string {
   for (const name of ["browser.ts", "index.ts"]) {

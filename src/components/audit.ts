@@ -54,10 +54,10 @@ export interface AuditFacts {
 }
 
 function copyButton(command: string, target: () => HTMLElement): HTMLElement {
-  const status = html`<span class="audit-copy-status" role="status" aria-live="polite"></span>` as HTMLElement;
-  const button = html`<button type="button" class="audit-copy" aria-label=${LABELS.copyAria}>
+  const status = html`<span class="audit-copy-status" role="status" aria-live="polite"></span>`;
+  const button = html<HTMLButtonElement>`<button type="button" class="audit-copy" aria-label=${LABELS.copyAria}>
     ${LABELS.copy}
-  </button>` as HTMLButtonElement;
+  </button>`;
   button.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(command);
@@ -72,7 +72,7 @@ function copyButton(command: string, target: () => HTMLElement): HTMLElement {
       status.textContent = LABELS.notCopied;
     }
   });
-  return html`<span class="no-print">${button} ${status}</span>` as HTMLElement;
+  return html`<span class="no-print">${button} ${status}</span>`;
 }
 
 /** The audit trail for `state` on the data described by `p`. */
@@ -88,7 +88,7 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
           p.decidedAt,
         )}`;
   const command = evaluateCommand(state, facts.ownFile ?? p.file);
-  const code = html`<code class="audit-command" data-testid="audit-command">${command}</code>` as HTMLElement;
+  const code = html`<code class="audit-command" data-testid="audit-command">${command}</code>`;
   return html`<footer
     class="audit-trail"
     data-testid="audit-trail"
@@ -111,7 +111,7 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
       <dt>${LABELS.command}</dt>
       <dd>${code} ${copyButton(command, () => code)}</dd>
     </dl>
-  </footer>` as HTMLElement;
+  </footer>`;
 }
 
 /** For pages without controls: the state in the URL (or the default view) of the data shown. */

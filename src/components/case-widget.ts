@@ -54,20 +54,20 @@ function field(
   value: string,
   attrs: Record<string, string> = {},
 ): { label: HTMLElement; input: HTMLInputElement } {
-  const input = html`<input
+  const input = html<HTMLInputElement>`<input
     type="text"
     inputmode="decimal"
     name=${name}
     value=${value}
     autocomplete="off"
-  />` as HTMLInputElement;
+  />`;
   for (const [k, v] of Object.entries(attrs)) input.setAttribute(k, v);
   input.setAttribute("aria-label", label);
   return { label: html`<span class="sr-only">${label}</span>`, input };
 }
 
 function numberInput(name: string, value: number, min: number, max: number, step: string): HTMLInputElement {
-  return html`<input
+  return html<HTMLInputElement>`<input
     type="number"
     name=${name}
     value=${value}
@@ -75,22 +75,22 @@ function numberInput(name: string, value: number, min: number, max: number, step
     max=${max}
     step=${step}
     style="width:6em"
-  />` as HTMLInputElement;
+  />`;
 }
 
 export function caseWidget(): HTMLElement {
-  const rules = html`<select name="rules">
+  const rules = html<HTMLSelectElement>`<select name="rules">
     ${RULE_SET_IDS.map((id) => html`<option value=${id}>${RULE_SETS[id].name}</option>`)}
-  </select>` as HTMLSelectElement;
-  const criterion = html`<select name="criterion"></select>` as HTMLSelectElement;
-  const mode = html`<select name="mode">
+  </select>`;
+  const criterion = html<HTMLSelectElement>`<select name="criterion"></select>`;
+  const mode = html<HTMLSelectElement>`<select name="mode">
     <option value="trigger">Udpegning</option>
     <option value="restoration">Opfølgning på genopretningen</option>
-  </select>` as HTMLSelectElement;
+  </select>`;
   const threshold = numberInput("threshold", FOLLOW_UP_DEFAULTS.threshold, 0, 100, "0.1");
   const limit = numberInput("limit", RESTORATION_DEFAULTS.limit, 0, 100, "0.1");
   const minPopulation = numberInput("min", FOLLOW_UP_DEFAULTS.minPopulation, 0, 100000, "1");
-  const start = html`<input type="month" name="start" value=${EXAMPLE.start} />` as HTMLInputElement;
+  const start = html<HTMLInputElement>`<input type="month" name="start" value=${EXAMPLE.start} />`;
   const modeLabel = html`<label>Tjek ${mode}</label>`;
   const thresholdLabel = html`<label>Tærskel: andel der skal have fået indsatsen (%) ${threshold}</label>`;
   const limitLabel = html`<label>Grænse for andel uden indsats (%) ${limit}</label>`;

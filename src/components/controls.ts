@@ -24,6 +24,7 @@ import {
 } from "./_gen/tidlig.js";
 import type { SiteData } from "./data.js";
 import { readViewState, stateNotes, writeViewState } from "./url-state.js";
+import { valueView } from "./view.js";
 
 /** The panel element: a form that is also an Observable view of the ViewState. */
 export type ControlPanel = HTMLFormElement & {
@@ -105,11 +106,11 @@ export function controlPanel(
       <label for=${`${id}-${name}`}>${label}</label>${control}${extra ?? ""}
     </div>`;
 
-  const rules = html`<select id=${`${id}-rules`} name="rules">
+  const rules = html<HTMLSelectElement>`<select id=${`${id}-rules`} name="rules">
     ${RULE_SET_IDS.map((r) => html`<option value=${r}>${RULE_SETS[r].name}</option>`)}
-  </select>` as unknown as HTMLSelectElement;
-  const period = html`<select id=${`${id}-period`} name="period"></select>` as unknown as HTMLSelectElement;
-  const range = html`<input
+  </select>`;
+  const period = html<HTMLSelectElement>`<select id=${`${id}-period`} name="period"></select>`;
+  const range = html<HTMLInputElement>`<input
     type="range"
     min="0"
     max="100"
@@ -117,8 +118,8 @@ export function controlPanel(
     name="threshold-range"
     aria-label="Tærskel (skyder)"
     aria-controls=${`${id}-threshold`}
-  />` as unknown as HTMLInputElement;
-  const threshold = html`<input
+  />`;
+  const threshold = html<HTMLInputElement>`<input
     id=${`${id}-threshold`}
     name="threshold"
     type="text"
@@ -126,38 +127,43 @@ export function controlPanel(
     size="5"
     autocomplete="off"
     aria-describedby=${`${id}-threshold-help`}
-  />` as unknown as HTMLInputElement;
+  />`;
   const thresholdHelp = html`<span id=${`${id}-threshold-help`} class="control-help"></span>`;
   // RULES §4.5: a window outside the model's documented period is a what-if, and the page says so.
   const periodNote = html`<p class="state-notes" role="status" data-testid="period-note" hidden></p>`;
-  const min = html`<input
+  const min = html<HTMLInputElement>`<input
     id=${`${id}-min`}
     name="min"
     type="number"
     min="0"
     step="1"
     inputmode="numeric"
-  />` as unknown as HTMLInputElement;
-  const aggregation = html`<select id=${`${id}-aggregation`} name="aggregation">
+  />`;
+  const aggregation = html<HTMLSelectElement>`<select id=${`${id}-aggregation`} name="aggregation">
     <option value="overall">Samlet (på tværs af ydelsesgrupper)</option>
     <option value="per-group">Pr. ydelsesgruppe</option>
-  </select>` as unknown as HTMLSelectElement;
-  const exemptions = html`<input
+  </select>`;
+  const exemptions = html<HTMLInputElement>`<input
     id=${`${id}-exemptions`}
     name="exemptions"
     type="checkbox"
     role="switch"
-  />` as unknown as HTMLInputElement;
-  const mode = html`<select id=${`${id}-mode`} name="mode">
+  />`;
+  const mode = html<HTMLSelectElement>`<select id=${`${id}-mode`} name="mode">
     <option value="trigger">Udpegning</option>
     <option value="restoration">Opfølgning på genopretningen</option>
-  </select>` as unknown as HTMLSelectElement;
-  const criterion = html`<select id=${`${id}-criterion`} name="criterion"></select>` as unknown as HTMLSelectElement;
-  const sort = html`<select id=${`${id}-sort`} name="sort">
+  </select>`;
+  const criterion = html<HTMLSelectElement>`<select id=${`${id}-criterion`} name="criterion"></select>`;
+  const sort = html<HTMLSelectElement>`<select id=${`${id}-sort`} name="sort">
     ${(Object.keys(SORT_LABELS) as SortOrder[]).map((s) => html`<option value=${s}>${SORT_LABELS[s]}</option>`)}
-  </select>` as unknown as HTMLSelectElement;
+  </select>`;
 
-  const form = html`<form class="control-panel no-print" data-testid="controls" aria-label="Parametre" novalidate>
+  const form = html<HTMLFormElement>`<form
+    class="control-panel no-print"
+    data-testid="controls"
+    aria-label="Parametre"
+    novalidate
+  >
     ${stateNotes(initial.notes)} ${periodNote}
     <fieldset>
       <legend>Regler og periode</legend>
@@ -176,7 +182,7 @@ export function controlPanel(
       <legend>Varmekort</legend>
       ${field("criterion", "Kriterium", criterion)} ${field("sort", "Sortér kommuner efter", sort)}
     </fieldset>
-  </form>` as unknown as ControlPanel;
+  </form>`;
 
   const show = (name: ControlName, visible: boolean) => {
     const el = form.querySelector<HTMLElement>(`[data-control="${name}"]`);
@@ -304,14 +310,17 @@ export function controlPanel(
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 
-  form.flushUrl = flushUrl;
-  Object.defineProperty(form, "value", {
-    get: () => state,
-    set: (v: ViewState) => {
-      state = v;
-      render();
+  const panel = valueView(
+    form,
+    {
+      get: () => state,
+      set: (v: ViewState) => {
+        state = v;
+        render();
+      },
     },
-  });
+    { flushUrl },
+  );
   render();
-  return form;
+  return panel;
 }

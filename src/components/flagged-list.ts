@@ -17,6 +17,7 @@ import {
   type MunicipalityStatus,
   criterionLabel,
 } from "./_gen/tidlig.js";
+import type { InPlaceView } from "./view.js";
 
 const LISTED: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted"];
 
@@ -47,11 +48,8 @@ export function flaggedList(e: Evaluation, href: (code: string) => string = (c) 
   return view.element;
 }
 
-/** The flagged list as an element made once; `update` re-renders it only when its content changes. */
-export interface FlaggedListView {
-  readonly element: HTMLElement;
-  update(e: Evaluation): void;
-}
+/** The flagged list as an element made once; `update` re-renders it only when its content changes (view.ts). */
+export type FlaggedListView = InPlaceView<Evaluation>;
 
 /**
  * The list is kept by municipality: on an update, items that left are removed, new ones inserted,

@@ -2,8 +2,9 @@
  * The overview heatmap: every municipality (rows) × months (columns), coloured by the share
  * without effort on the diverging scale centred on the limit. Breach months carry a dot and
  * months below the minimum a ring, so nothing is told by colour alone; unknown months are
- * hatched. The evaluated window is outlined. Built as one SVG string (≈2,400 cells render in a
- * few milliseconds); the figures come from lib (heatmapRows), never computed here.
+ * hatched. The evaluated window is outlined. The ≈2,400 cells are pixels on a canvas; the labels,
+ * row links and window outline an SVG over it (see heatmapView); the figures come from lib
+ * (heatmapRows), never computed here.
  */
 import {
   STATUS_LABELS,
@@ -20,6 +21,7 @@ import {
 } from "./_gen/tidlig.js";
 import { shareColor, shareLegendStops } from "./colors.js";
 import { shareRgbPacked } from "./share-scale.js";
+import type { InPlaceView } from "./view.js";
 
 export interface HeatmapMunicipality {
   readonly code: string;
@@ -102,12 +104,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 let heatmapCount = 0;
 const UNKNOWN_LINE = "#9a9a9a";
 
-/** A heatmap that is built once and updated in place (see heatmapView). */
-export interface HeatmapView {
-  readonly element: HTMLElement;
-  /** Shows `o`: rebuilds the labels only when the rows, their order or the months change. */
-  update(o: HeatmapOptions): void;
-}
+/** A heatmap that is built once and updated in place (view.ts; see heatmapView). */
+export type HeatmapView = InPlaceView<HeatmapOptions>;
 
 /** The heatmap as a figure element, drawn once. */
 export function heatmap(o: HeatmapOptions): HTMLElement {
@@ -513,7 +511,7 @@ export function cellTitle(
 }
 
 /** The colour legend (moves with the limit) and the meaning of the marks. */
-function legendHtml(limit: number, minPopulation: number): string {
+export function legendHtml(limit: number, minPopulation: number): string {
   const stops = shareLegendStops(limit, 21);
   const gradient = stops.map((s) => `${s.color} ${s.value}%`).join(", ");
   return (

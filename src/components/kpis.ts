@@ -6,6 +6,7 @@
  */
 import { STATUS_COLORS } from "./colors.js";
 import { STATUS_LABELS, STATUS_SYMBOLS, formatCount, type CriterionStatus, type Mode } from "./_gen/tidlig.js";
+import type { InPlaceView } from "./view.js";
 
 export interface KpiOptions {
   readonly counts: Readonly<Record<CriterionStatus, number>>;
@@ -68,11 +69,8 @@ export function kpiCards(o: KpiOptions): HTMLElement {
   return view.element;
 }
 
-/** KPI cards made once; `update` replaces their content only when it changes. */
-export interface KpiView {
-  readonly element: HTMLElement;
-  update(o: KpiOptions): void;
-}
+/** KPI cards made once; `update` replaces their content only when it changes (view.ts). */
+export type KpiView = InPlaceView<KpiOptions>;
 
 export function kpiView(): KpiView {
   const el = document.createElement("div");

@@ -23,6 +23,7 @@ import {
 import type { Provenance, SiteData } from "./data.js";
 import type { ParseInput, ParseMessage } from "./parse-worker.js";
 import { unpackMeasurements } from "./cells-transfer.js";
+import { valueView } from "./view.js";
 
 export interface OwnData {
   readonly label: string;
@@ -73,25 +74,21 @@ export type OwnDataPanel = HTMLElement & { value: OwnData | null };
 
 /** The panel; `workerUrl` is the parse worker's URL (import.meta.resolve in the page). */
 export function ownDataPanel(workerUrl: string): OwnDataPanel {
-  const fileInput = html`<input
+  const fileInput = html<HTMLInputElement>`<input
     type="file"
     id="own-files"
     multiple
     accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-  />` as unknown as HTMLInputElement;
-  const paste = html`<textarea
+  />`;
+  const paste = html<HTMLTextAreaElement>`<textarea
     id="own-paste"
     rows="8"
     spellcheck="false"
     placeholder="Indsæt en eller flere tabeller fra Jobindsats (kopieret fra Excel) eller en lang CSV med kolonnerne municipality_code, benefit_group, measure, month, …"
-  ></textarea>` as unknown as HTMLTextAreaElement;
-  const loadPaste = html`<button type="button" id="own-load-paste">
-    Indlæs indsat tekst
-  </button>` as unknown as HTMLButtonElement;
-  const reset = html`<button type="button" id="own-reset" hidden>
-    Brug sidens data igen
-  </button>` as unknown as HTMLButtonElement;
-  const bar = html`<progress max="1"></progress>` as unknown as HTMLProgressElement;
+  ></textarea>`;
+  const loadPaste = html<HTMLButtonElement>`<button type="button" id="own-load-paste">Indlæs indsat tekst</button>`;
+  const reset = html<HTMLButtonElement>`<button type="button" id="own-reset" hidden>Brug sidens data igen</button>`;
+  const bar = html<HTMLProgressElement>`<progress max="1"></progress>`;
   const progressText = html`<span></span>`;
   const progress = html`<div class="own-progress" role="status" aria-live="polite" data-testid="own-progress" hidden>
     ${bar} ${progressText}
@@ -110,7 +107,7 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
     ${paste}
     <div class="own-buttons">${loadPaste} ${reset}</div>
     ${progress}${messages}
-  </section>` as unknown as OwnDataPanel;
+  </section>`;
 
   let value: OwnData | null = null;
   let worker: Worker | null = null;
@@ -256,6 +253,5 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
   // Typing in the textarea is not a change of the view's value.
   paste.addEventListener("input", (e) => e.stopPropagation());
 
-  Object.defineProperty(panel, "value", { get: () => value, set: (v: OwnData | null) => (value = v) });
-  return panel;
+  return valueView(panel, { get: () => value, set: (v: OwnData | null) => (value = v) });
 }

@@ -111,7 +111,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
         { x: "date", y1: 0, y2: yMax * 0.06, stroke: "#8a8a8a", strokeWidth: 2, title: label },
       ),
     ],
-  }) as unknown as HTMLElement;
+  });
   accessibleChart(chart);
   return html`<figure
     class="small-multiple"

@@ -281,19 +281,19 @@ export interface ExplorerContext {
 
 /** The explorer element: example picker, query editor, run button, error, result, chart, download. */
 export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
-  const examples = html`<select id="sql-example" aria-label="Eksempel">
+  const examples = html<HTMLSelectElement>`<select id="sql-example" aria-label="Eksempel">
     <option value="">Vælg et eksempel …</option>
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${String(i)}>${q.label}</option>`)}
-  </select>` as unknown as HTMLSelectElement;
-  const editor = html`<textarea
+  </select>`;
+  const editor = html<HTMLTextAreaElement>`<textarea
     id="sql-query"
     class="sql-query"
     rows="7"
     spellcheck="false"
     aria-label="SQL-forespørgsel"
-  ></textarea>` as unknown as HTMLTextAreaElement;
+  ></textarea>`;
   editor.value = lastQuery ?? EXAMPLE_QUERIES[0]!.sql(ctx);
-  const run = html`<button type="submit" id="sql-run">Kør forespørgsel</button>` as unknown as HTMLButtonElement;
+  const run = html<HTMLButtonElement>`<button type="submit" id="sql-run">Kør forespørgsel</button>`;
   const error = html`<div class="sql-error" role="alert" data-testid="sql-error" hidden></div>`;
   const status = html`<p class="sql-status" role="status" aria-live="polite"></p>`;
   const output = html`<div class="sql-output"></div>`;

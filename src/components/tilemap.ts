@@ -6,6 +6,7 @@
 import { MUNICIPALITIES, STATUS_LABELS, STATUS_SYMBOLS, type MunicipalityStatus } from "./_gen/tidlig.js";
 import { STATUS_COLORS } from "./colors.js";
 import { tileLayout, type TileLayout } from "./tile-layout.js";
+import type { InPlaceView } from "./view.js";
 
 let cached: TileLayout | null = null;
 
@@ -56,12 +57,8 @@ const LEGEND: readonly MunicipalityStatus[] = [
   "not-covered",
 ];
 
-/** A tile map built once and recoloured in place. */
-export interface TileMapView {
-  readonly element: HTMLElement;
-  /** Shows these statuses: only the tiles whose status changed are touched. */
-  update(status: ReadonlyMap<string, MunicipalityStatus>): void;
-}
+/** A tile map built once and recoloured in place (view.ts): only the tiles whose status changed are touched. */
+export type TileMapView = InPlaceView<ReadonlyMap<string, MunicipalityStatus>>;
 
 export function tileMap(o: TileMapOptions): HTMLElement {
   const view = tileMapView(o);

@@ -3,6 +3,7 @@
  * rule set. An Observable view: `.value` is {rules, period} and it emits "input" on change.
  */
 import { html } from "npm:htl";
+import { valueView } from "./view.js";
 import { RULE_SETS, RULE_SET_IDS, type Period, type RuleSetId, periodLabel } from "./_gen/tidlig.js";
 
 export interface Selection {
@@ -10,7 +11,7 @@ export interface Selection {
   readonly period: Period;
 }
 
-export interface VerdictPicker extends HTMLElement {
+export interface VerdictPicker extends HTMLFormElement {
   value: Selection;
   /** Select a verdict from code (e.g. a click in the history table) and notify the page. */
   select(rules: RuleSetId, period: Period): void;
@@ -27,7 +28,7 @@ export function verdictPicker(
   // A period from the URL that is no standard window (e.g. 2024-02..2024-07) is offered too.
   const initialKey = key(initial.rules, initial.period.label);
   if (!all.has(initialKey)) all.set(initialKey, initial);
-  const select = html`<select id="verdict-picker" name="vurdering">
+  const select = html<HTMLSelectElement>`<select id="verdict-picker" name="vurdering">
     ${RULE_SET_IDS.map(
       (rules) =>
         html`<optgroup label=${RULE_SETS[rules].name}>
@@ -39,26 +40,23 @@ export function verdictPicker(
             )}
         </optgroup>`,
     )}
-  </select>` as HTMLSelectElement;
+  </select>`;
   select.value = initialKey;
-  const form = html`<form class="verdict-picker no-print" onsubmit=${(e: Event) => e.preventDefault()}>
+  const form = html<HTMLFormElement>`<form class="verdict-picker no-print" onsubmit=${(e: Event) => e.preventDefault()}>
     <label for="verdict-picker">Vis vurdering for</label> ${select}
-  </form>` as VerdictPicker;
+  </form>`;
   let value = initial;
-  Object.defineProperty(form, "value", {
-    get: () => value,
-    set: (v: Selection) => {
-      value = v;
-      select.value = key(v.rules, v.period.label);
-    },
-  });
+  const show = (v: Selection) => {
+    value = v;
+    select.value = key(v.rules, v.period.label);
+  };
   select.addEventListener("change", () => {
     value = all.get(select.value) ?? value;
     form.dispatchEvent(new Event("input", { bubbles: true }));
   });
-  form.select = (rules, period) => {
-    form.value = { rules, period };
+  const pick = (rules: RuleSetId, period: Period) => {
+    show({ rules, period });
     form.dispatchEvent(new Event("input", { bubbles: true }));
   };
-  return form;
+  return valueView(form, { get: () => value, set: show }, { select: pick });
 }

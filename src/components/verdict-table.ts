@@ -12,6 +12,7 @@ import {
   type MunicipalityStatus,
   criterionLabel,
 } from "./_gen/tidlig.js";
+import type { InPlaceView } from "./view.js";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -40,11 +41,8 @@ export function verdictTable(
   return view.element;
 }
 
-/** A verdict table built once per set of rows and columns, whose status cells are patched in place. */
-export interface VerdictTableView {
-  readonly element: HTMLElement;
-  update(e: Evaluation): void;
-}
+/** A verdict table built once per set of rows and columns, whose status cells are patched in place (view.ts). */
+export type VerdictTableView = InPlaceView<Evaluation>;
 
 /** Puts a status into an existing status cell (as statusCell writes it), without parsing HTML. */
 function patchStatusCell(td: HTMLTableCellElement, status: MunicipalityStatus, withLabel: boolean): void {

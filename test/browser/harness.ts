@@ -1,9 +1,11 @@
 /**
- * Browser-test harness: serves the built site (dist/) on 127.0.0.1 and drives Debian's chromium
- * through playwright-core. Every page opened through it is checked after each test: a request to
- * any host but 127.0.0.1 (blocked, and recorded), a console error, an uncaught page error or a
- * cell that rendered an Observable error fails the test. A full-page screenshot of each opened page
- * goes to test-artifacts/.
+ * Browser-test harness: pages of the built site (dist/) on the shared static server, in the shared
+ * chromium that test/browser/global-setup.ts starts once per run (playwright-core, Debian's
+ * chromium); each test file gets a browser context of its own. Every page opened through it is
+ * checked after each test: a request to any host but 127.0.0.1 (blocked, and recorded), a console
+ * error, an uncaught page error or a cell that rendered an Observable error fails the test. A
+ * full-page screenshot of each page of a failing test goes to test-artifacts/ (of every page with
+ * TIDLIG_SCREENSHOTS=1).
  *
  * Usage (one line per page test):
  *   describeSite("Regler", (site) => {
@@ -13,16 +15,14 @@
  *     });
  *   });
  */
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from "vitest";
-import { DIST, PROJECT } from "./build-site.ts";
-import { startStaticServer, type StaticServer } from "./static-server.ts";
+import { PROJECT } from "./build-site.ts";
+import { browserAvailability } from "./chromium.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { browserAvailability, CHROMIUM } from "./chromium.ts";
 export const ARTIFACTS = join(PROJECT, "test-artifacts");
 
 export interface RecordedRequest {
@@ -62,14 +62,6 @@ export interface Site {
   open(path: string, options?: OpenOptions): Promise<OpenedPage>;
 }
 
-/** Whether chromium can be used; when it cannot and CI=true, that is an error, not a skip. */
-export function browserAvailability(): { ok: true } | { ok: false; reason: string } {
-  if (!existsSync(CHROMIUM)) {
-    return { ok: false, reason: `${CHROMIUM} not found (run scripts/ensure-chromium.sh, or set CHROMIUM_PATH)` };
-  }
-  return { ok: true };
-}
-
 function isLocal(url: string): boolean {
   try {
     const u = new URL(url);
@@ -87,31 +79,24 @@ export interface SiteOptions {
 
 /** Register the server/browser lifecycle and the after-each checks in the current describe block. */
 export function useSite(siteOptions: SiteOptions = {}): Site {
-  let server: StaticServer | undefined;
+  let origin: string | null = null;
+  let browser: Browser | undefined;
   let context: BrowserContext | undefined;
-  let profile: string | undefined;
   let opened: { result: OpenedPage; options: OpenOptions; path: string }[] = [];
 
   beforeAll(async () => {
     const build = inject("siteBuild");
     if (!build) throw new Error("the site was not built: test/browser/global-setup.ts did not see this file");
     if (!build.ok) throw new Error(`the site build failed (${build.note}):\n${build.log}`);
-    server = await startStaticServer(DIST, { plain: siteOptions.plainServer ?? false });
-    profile = await mkdtemp(join(tmpdir(), "tidlig-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true, // adds --headless
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+    const endpoint = inject("browserEndpoint");
+    origin = inject(siteOptions.plainServer ? "plainSiteOrigin" : "siteOrigin");
+    if (!endpoint || !origin) throw new Error("test/browser/global-setup.ts started no browser or server");
+    browser = await chromium.connect(endpoint);
+    context = await browser.newContext({
       locale: "da-DK",
       timezoneId: "Europe/Copenhagen",
       viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
     });
     // Nothing may leave 127.0.0.1: abort anything else (it is still recorded as a request).
     await context.route(
@@ -123,25 +108,29 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
   afterEach(async (ctx) => {
     const current = opened;
     opened = [];
-    await mkdir(ARTIFACTS, { recursive: true });
     const base = `${ctx.task.file?.name.replace(/^.*[\\/]/, "").replace(/\.test\.ts$/, "") ?? "test"}--${ctx.task.name}`
       .replace(/[^\w.-]+/g, "_")
       .slice(0, 120);
     for (const [i, { result, options, path }] of current.entries()) {
       const { page } = result;
-      if (!page.isClosed()) {
-        await page
-          .screenshot({ path: join(ARTIFACTS, `${base}${current.length > 1 ? `-${i + 1}` : ""}.png`), fullPage: true })
-          .catch(() => {});
-      }
       const cellErrors = page.isClosed() ? [] : await result.cellErrors();
-      await page.close().catch(() => {});
       const problems = {
         externalRequests: result.externalRequests,
         pageErrors: result.pageErrors,
         cellErrors,
         consoleErrors: options.allowConsoleErrors ? [] : result.consoleErrors,
       };
+      const clean = Object.values(problems).every((list) => list.length === 0);
+      // A full-page screenshot costs about a second of CPU: taken when something is wrong, or for
+      // every page with TIDLIG_SCREENSHOTS=1.
+      const failed = ctx.task.result?.state === "fail" || !clean;
+      if (!page.isClosed() && (failed || process.env.TIDLIG_SCREENSHOTS === "1")) {
+        await mkdir(ARTIFACTS, { recursive: true });
+        await page
+          .screenshot({ path: join(ARTIFACTS, `${base}${current.length > 1 ? `-${i + 1}` : ""}.png`), fullPage: true })
+          .catch(() => {});
+      }
+      await page.close().catch(() => {});
       expect(problems, `problems on ${path}`).toEqual({
         externalRequests: [],
         pageErrors: [],
@@ -153,17 +142,16 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
 
   afterAll(async () => {
     await context?.close();
-    await server?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    await browser?.close(); // disconnects; the shared chromium stays up for the other files
   });
 
   return {
     get origin() {
-      if (!server) throw new Error("site server not started (use site inside a test)");
-      return server.url;
+      if (!origin) throw new Error("site server not started (use site inside a test)");
+      return origin;
     },
     async open(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
-      if (!context || !server) throw new Error("browser not started (use site.open inside a test)");
+      if (!context || !origin) throw new Error("browser not started (use site.open inside a test)");
       const page = await context.newPage();
       const result: OpenedPage = {
         page,
@@ -185,7 +173,7 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
       opened.push({ result, options, path });
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       if (options.viewport) await page.setViewportSize(options.viewport);
-      const response = await page.goto(server.url + path, { waitUntil: options.waitUntil ?? "networkidle" });
+      const response = await page.goto(origin + path, { waitUntil: options.waitUntil ?? "networkidle" });
       expect(response?.status(), `HTTP status of ${path}`).toBe(200);
       return result;
     },

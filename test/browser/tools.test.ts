@@ -2,6 +2,7 @@
 // /hvad-hvis (threshold sweep and A/B diff), /breve (one draft letter per flagged municipality).
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
+import { bigCsv } from "../helpers/big-csv.ts";
 import { cliStatuses } from "../helpers/cli.ts";
 import { PROJECT } from "./build-site.ts";
 import { describeSite } from "./harness.ts";
@@ -11,59 +12,6 @@ const fixture = (name: string) => readFileSync(`${PROJECT}/test/fixtures/import/
 /** Statuses by municipality through the CLI on the site's default data (the synthetic snapshot). */
 async function cliStatusList(...args: string[]): Promise<{ code: string; status: string }[]> {
   return [...(await cliStatuses(...args))].map(([code, status]) => ({ code, status }));
-}
-
-/** A long CSV with `rows` data rows: all municipalities × groups × measures over enough months. */
-function bigCsv(rows: number): string {
-  const groups = [
-    "dagpenge",
-    "sygedagpenge",
-    "kontanthjaelp",
-    "uddannelseshjaelp",
-    "revalidering",
-    "ressourceforloeb",
-    "jobafklaring",
-    "ledighedsydelse",
-    "overgangsydelse",
-    "alle",
-  ];
-  const codes = [
-    "101",
-    "147",
-    "151",
-    "153",
-    "155",
-    "157",
-    "159",
-    "161",
-    "163",
-    "165",
-    "167",
-    "169",
-    "173",
-    "175",
-    "183",
-    "185",
-    "187",
-    "190",
-    "201",
-    "210",
-  ];
-  const lines = ["municipality_code,benefit_group,measure,month,population,without,share_without"];
-  let n = 0;
-  for (let month = 0; n < rows; month++) {
-    const m = `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
-    for (const code of codes)
-      for (const g of groups)
-        for (const measure of ["samtaler", "tilbud"]) {
-          if (n >= rows) break;
-          const p = 20 + ((n * 7) % 180);
-          const w = (n * 13) % (p + 1);
-          lines.push(`${code},${g},${measure},${m},${p},${w},${((100 * w) / p).toFixed(1)}`);
-          n++;
-        }
-  }
-  return lines.join("\n") + "\n";
 }
 
 describeSite("tools pages", (site) => {
@@ -172,25 +120,28 @@ describeSite("tools pages", (site) => {
     expect(await page.locator("[data-testid=own-error]").textContent()).toContain("Intet er indlæst");
   }, 120_000);
 
+  // How smoothly the page paints during this parse (the longest frame gap) is a figure of
+  // `npm run bench` (bench/browser.ts), not an assertion here.
   test("/udforsk: a 200,000-row file parses in a worker with progress while the page keeps rendering", async () => {
     const { page } = await site.open("/udforsk", { waitUntil: "load" });
     await page.locator("[data-testid=duckdb-status][data-ready=true]").waitFor({ timeout: 90_000 });
-    // The file is made in the page (as if chosen in the file dialog), then the frame counter starts.
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
     await page.evaluate((csv) => {
-      const w = window as unknown as { __frames: number[]; __file: File };
-      w.__file = new File([csv], "stor.csv", { type: "text/csv" });
+      (window as unknown as { __file: File }).__file = new File([csv], "stor.csv", { type: "text/csv" });
     }, bigCsv(200_000));
-    const started = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __file: File };
-      w.__frames = [];
-      const tick = (t: number) => {
-        w.__frames.push(t);
-        requestAnimationFrame(tick);
+    // Each animation frame records the progress text it painted; the DOM records every text set.
+    await page.evaluate(() => {
+      const w = window as unknown as { __file: File; __painted: string[]; __progress: string[] };
+      const progress = document.querySelector("[data-testid=own-progress]")!;
+      w.__painted = [];
+      w.__progress = [];
+      const tick = () => {
+        w.__painted.push(progress.textContent?.trim() ?? "");
+        if (!document.querySelector("[data-testid=own-summary]")) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-      const progress = document.querySelector("[data-testid=own-progress]")!;
-      const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
-      new MutationObserver(() => seen.push(progress.textContent ?? "")).observe(progress, {
+      new MutationObserver(() => w.__progress.push(progress.textContent?.trim() ?? "")).observe(progress, {
         subtree: true,
         childList: true,
         characterData: true,
@@ -200,29 +151,33 @@ describeSite("tools pages", (site) => {
       dt.items.add(w.__file);
       input.files = dt.files;
       input.dispatchEvent(new Event("change", { bubbles: true }));
-      return performance.now();
     });
-    await page.locator("[data-testid=own-progress]:not([hidden])").waitFor({ timeout: 10_000 });
     const summary = page.locator("[data-testid=own-summary]");
     await summary.waitFor({ timeout: 60_000 });
     expect(await summary.getAttribute("data-cells")).toBe("200000");
-    const progressTexts = await page.evaluate(() => (window as unknown as { __progress?: string[] }).__progress ?? []);
+    // The parse ran in a worker (the page's module worker), which reported its steps.
+    expect(
+      workers.some((url) => /parse-worker/.test(url)),
+      JSON.stringify(workers),
+    ).toBe(true);
+    const { painted, progress } = await page.evaluate(() => {
+      const w = window as unknown as { __painted: string[]; __progress: string[] };
+      return { painted: w.__painted, progress: w.__progress };
+    });
+    expect(
+      progress.some((t) => t.startsWith("Fortolker stor.csv")),
+      JSON.stringify(progress),
+    ).toBe(true);
+    expect(
+      progress.some((t) => t.startsWith("Samler data")),
+      JSON.stringify(progress),
+    ).toBe(true);
+    // While the worker parsed, the main thread was free: a frame painted its progress message.
+    expect(
+      painted.some((t) => t.startsWith("Fortolker stor.csv")),
+      JSON.stringify(painted),
+    ).toBe(true);
     expect(await page.locator("[data-testid=own-progress]").textContent()).toContain("%");
-    const { frames, received, indexed } = await page.evaluate(() => ({
-      frames: (window as unknown as { __frames: number[] }).__frames,
-      received: performance.getEntriesByName("own-data:received").at(-1)!.startTime,
-      indexed: performance.getEntriesByName("own-data:indexed").at(-1)!.startTime,
-    }));
-    // During the parse (until the worker's result arrives) the page keeps painting frames.
-    const during = frames.filter((t) => t >= started && t <= received);
-    const gaps = [started, ...during, received].slice(1).map((t, i, a) => t - (i === 0 ? started : a[i - 1]!));
-    const maxGap = Math.max(...gaps);
-    console.log(
-      `200k rows: parse ${Math.round(received - started)} ms with ${during.length} frames (longest gap ${Math.round(maxGap)} ms); ` +
-        `index on the main thread ${Math.round(indexed - received)} ms; progress seen: ${JSON.stringify(progressTexts)}`,
-    );
-    expect(during.length).toBeGreaterThan(5);
-    expect(maxGap).toBeLessThan(400);
     // the explorer and the verdicts follow the new data
     await page.locator("[data-testid=own-verdicts]").waitFor({ timeout: 60_000 });
   }, 180_000);

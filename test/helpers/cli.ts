@@ -1,9 +1,11 @@
 /** The CLI run in-process, for tests that compare what a page shows with what the CLI says. */
 import { expect } from "vitest";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../cli/main.ts";
 
-export const PROJECT_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// A path, not `new URL(…)`: under happy-dom the global URL is the DOM's, which node:url refuses.
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The site's default data. */
 export const SYNTHETIC = "data/synthetic/measurements.csv";
 
