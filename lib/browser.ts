@@ -28,6 +28,7 @@ export {
   decodeMeasurementsBinary,
   detectFormat,
   documentedPeriodCaveat,
+  limitForThreshold,
   evaluate,
   type Evaluation,
   evaluationDocument,

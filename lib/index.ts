@@ -202,6 +202,7 @@ export {
   criterionIdsFor,
   documentedPeriodCaveat,
   type EvaluationRequest,
+  limitForThreshold,
   limitOf,
   limitShareOf,
   type Parameters,
