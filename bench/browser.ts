@@ -5,9 +5,11 @@
  *   page's `performance.mark("heatmap-rendered")`; bytes transferred until then (CDP
  *   Network.loadingFinished encodedDataLength: headers + body as received), and whether any .wasm
  *   (DuckDB) was requested before it.
- * - Update: the threshold slider is moved; the page marks "threshold-change" on input and
- *   "repaint-done" after the repaint; the difference is the update time. Requests made during the
- *   updates are counted (there should be none: no data reload).
+ * - Update: the threshold slider is moved; the page marks "threshold-change" when the control
+ *   panel takes the input and "repaint-done" once the heavy views (KPIs, tile map, flagged list,
+ *   heatmap, table) hold the new verdicts in the DOM and layout has been forced; the difference is
+ *   the update time (change → DOM updated and laid out; the paint of the next frame is not in it).
+ *   Requests made during the updates are counted (there should be none: no data reload).
  * - Worker parse: a 200,000-row file is chosen on /udforsk; the parse runs in a worker while the
  *   page counts animation frames; the longest gap between frames until the worker's result
  *   arrives (mark "own-data:received") says whether the page kept painting.

@@ -31,7 +31,16 @@ export type ControlPanel = HTMLFormElement & {
   value: ViewState;
   /** Writes a pending change to the URL now (with `urlAfterRepaint`, the page calls it once it has repainted). */
   flushUrl(): void;
+  /**
+   * Registers a listener called synchronously on every change, before the "input" event: a page's
+   * hot path can update its in-place views in the same task instead of waiting for the runtime's
+   * next frame (see docs/performance.md). One listener per panel; a new one replaces the old.
+   */
+  onCommit(listener: CommitListener): void;
 };
+
+/** A synchronous change hook: the new state and the one it replaces. */
+export type CommitListener = (next: ViewState, previous: ViewState) => void;
 
 export type ControlName =
   "rules" | "period" | "threshold" | "min" | "aggregation" | "exemptions" | "mode" | "criterion" | "sort";
@@ -100,6 +109,7 @@ export function controlPanel(
   const writeUrl = options.writeUrl ?? true;
   let state: ViewState = initial.state;
   let urlPending = false;
+  let commitListener: CommitListener | null = null;
 
   const field = (name: ControlName, label: string, control: Node, extra?: Node | string) =>
     html`<div class="control" data-control=${name} hidden=${hidden.has(name)}>
@@ -246,8 +256,10 @@ export function controlPanel(
 
   const commit = (next: ViewState) => {
     if (next.threshold !== state.threshold) performance.mark("threshold-change");
+    const previous = state;
     state = next;
     render();
+    commitListener?.(next, previous);
     // The address bar follows after the repaint (replaceState costs several ms).
     if (writeUrl && !urlPending) {
       urlPending = true;
@@ -319,7 +331,12 @@ export function controlPanel(
         render();
       },
     },
-    { flushUrl },
+    {
+      flushUrl,
+      onCommit: (listener: CommitListener) => {
+        commitListener = listener;
+      },
+    },
   );
   render();
   return panel;

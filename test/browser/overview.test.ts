@@ -138,7 +138,8 @@ describeSite("overview page /", (site) => {
     expect(await flaggedCount(page)).toBe(count(cli85, "flagged"));
     expect(count(cli85, "flagged")).not.toBe(before); // the change is visible, not a no-op
     expect(await pageStatuses(page)).toEqual(cli85);
-    expect(new URL(page.url()).searchParams.get("threshold")).toBe("85");
+    // The address bar follows after the frame that paints the change.
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("threshold") === "85");
     expect(await page.evaluate(() => performance.getEntriesByName("threshold-change").length)).toBe(1);
 
     await expectListAndTable(page, cli85);
