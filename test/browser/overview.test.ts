@@ -165,6 +165,17 @@ describeSite("overview page /", (site) => {
       count(await cliStatuses("--period", period, "--threshold", "77.5"), "flagged"),
     );
 
+    // The hot path: the views hold the new verdicts as soon as the input event has been handled,
+    // without waiting for the Observable runtime's next frame.
+    const shownAtOnce = await page.evaluate(() => {
+      const range = document.querySelector<HTMLInputElement>("[data-testid=controls] input[name=threshold-range]");
+      if (!range) return null;
+      range.value = "90";
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+      return document.querySelector("[data-testid=flagged-count]")?.textContent?.trim() ?? "";
+    });
+    expect(shownAtOnce).toBe(String(count(await cliStatuses("--period", period, "--threshold", "90"), "flagged")));
+
     await settled(page);
     expect(dataRequests(requests.slice(requestsBefore))).toEqual([]);
   });
