@@ -5,7 +5,9 @@ import { evaluate, type EvaluationRequest } from "../lib/rules/evaluate.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { RULE_SET_IDS, type RuleSetId, type SupervisionEntry } from "../lib/rules/parameters.ts";
 import { OVERALL_CRITERIA, PER_GROUP_CRITERIA } from "../lib/rules/criteria.ts";
-import { isPeriodError, parsePeriod } from "../lib/domain/month.ts";
+import { isPeriodError, parseMonth, parsePeriod } from "../lib/domain/month.ts";
+import type { Month } from "../lib/domain/types.ts";
+import { defaultAsOf, outlookReport } from "../lib/rules/outlook-report.ts";
 import { parseSupervision } from "../lib/io/supervision.ts";
 import { formatIssue, InputError } from "../lib/domain/issues.ts";
 import { toJson } from "../lib/output/json.ts";
@@ -33,6 +35,9 @@ in the window PERIOD, and explains each verdict.
   --aggregation A       opfoelgning-2024: overall (default) | per-group
   --supervision FILE    skærpet tilsyn list: municipality_code,from,to
   --apply-exemptions    show exemption candidates as exempted instead of flagged
+  --as-of YYYY-MM       the last month published: later months of the window count as not yet
+                        published, and the outlook says who can still be flagged (default: the
+                        last month in the data)
   --format F            text (default) | json | csv
 
 Exit codes: 0 success (whatever the verdicts), 1 invalid input, 2 wrong usage.
@@ -51,6 +56,7 @@ const OPTIONS = {
   supervision: { type: "string" },
   "apply-exemptions": { type: "boolean" },
   format: { type: "string" },
+  "as-of": { type: "string" },
 } as const;
 
 /** Checks the options and turns them into an evaluation request (no file is read here). */
@@ -59,6 +65,7 @@ export function evaluationRequestFromOptions(args: string[]): {
   inputs: string[];
   format: "text" | "json" | "csv";
   supervisionFile: string | undefined;
+  asOf: Month | undefined;
 } {
   const { values } = parseOptions(args, OPTIONS);
   const inputs = values.input ?? [];
@@ -68,6 +75,8 @@ export function evaluationRequestFromOptions(args: string[]): {
   if (isPeriodError(period)) throw new UsageError(period.error);
   const ruleSet: RuleSetId = choiceOption("rules", values.rules, RULE_SET_IDS) ?? "opfoelgning-2024";
   const format = choiceOption("format", values.format, ["text", "json", "csv"] as const) ?? "text";
+  const asOf = values["as-of"] === undefined ? undefined : parseMonth(values["as-of"]);
+  if (asOf === null) throw new UsageError(`--as-of "${values["as-of"]}" is not a month like 2025-09`);
   const minPopulation = countOption("min-population", values["min-population"]);
   let threshold = percentOption("threshold", values.threshold);
   let limit = percentOption("limit", values.limit);
@@ -116,7 +125,7 @@ export function evaluationRequestFromOptions(args: string[]): {
       ...(minPopulation !== undefined ? { minPopulation } : {}),
     },
   };
-  return { request, inputs, format, supervisionFile: values.supervision };
+  return { request, inputs, format, supervisionFile: values.supervision, asOf };
 }
 
 function readSupervision(file: string, cwd: string): SupervisionEntry[] {
@@ -140,13 +149,15 @@ function readSupervision(file: string, cwd: string): SupervisionEntry[] {
 }
 
 export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
-  const { request, inputs, format, supervisionFile } = evaluationRequestFromOptions(args);
+  const { request, inputs, format, supervisionFile, asOf } = evaluationRequestFromOptions(args);
   const supervision = supervisionFile ? readSupervision(supervisionFile, io.cwd) : [];
   const { measurements, synthetic } = loadInputs(inputs, io.cwd);
   for (const w of measurements.warnings) io.stderr(`${formatIssue(w)}\n`);
   if (synthetic) io.stderr(`note: ${SYNTHETIC_BANNER}\n`);
-  const evaluation = evaluate(new MeasurementIndex(measurements), { ...request, supervision });
-  const ctx = { synthetic, inputs };
+  const index = new MeasurementIndex(measurements);
+  const evaluation = evaluate(index, { ...request, supervision });
+  const outlook = format === "csv" ? undefined : outlookReport(index, evaluation, asOf ?? defaultAsOf(index));
+  const ctx = { synthetic, inputs, ...(outlook ? { outlook } : {}) };
   io.stdout(
     format === "json" ? toJson(evaluation, ctx) : format === "csv" ? toCsv(evaluation) : toText(evaluation, ctx),
   );

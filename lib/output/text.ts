@@ -6,6 +6,8 @@ import { formatMonthSpan, formatPercentParameter } from "../explain/format.ts";
 import { STATUS_LABELS, STATUS_SYMBOLS, SYNTHETIC_BANNER } from "./labels.ts";
 import type { DocumentContext } from "./json.ts";
 import type { MunicipalityStatus } from "../rules/trace.ts";
+import { windowIncomplete } from "../rules/outlook-report.ts";
+import { outlookSection } from "./outlook-text.ts";
 
 const ORDER: readonly MunicipalityStatus[] = [
   "flagged",
@@ -52,5 +54,7 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
       out.push(`      ${explain(c)}`);
     }
   }
+  if (ctx.outlook?.asOf && windowIncomplete(e.window, ctx.outlook.asOf))
+    out.push("", ...outlookSection(e, ctx.outlook, ctx.outlook.asOf));
   return out.join("\n") + "\n";
 }
