@@ -1,12 +1,11 @@
 /** `tidlig-indsats evaluate`: verdicts for one window, as text, JSON or CSV (INTERFACE §3). */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { evaluate, type EvaluationRequest } from "../lib/rules/evaluate.ts";
+import { evaluate } from "../lib/rules/evaluate.ts";
+import { criterionIdsFor, type EvaluationRequest } from "../lib/rules/request.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { RULE_SET_IDS, type RuleSetId, type SupervisionEntry } from "../lib/rules/parameters.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA } from "../lib/rules/criteria.ts";
 import { isPeriodError, parseMonth, parsePeriod } from "../lib/domain/month.ts";
-import type { Month } from "../lib/domain/types.ts";
 import { defaultAsOf, outlookReport } from "../lib/rules/outlook-report.ts";
 import { parseSupervision } from "../lib/io/supervision.ts";
 import { formatIssue, InputError } from "../lib/domain/issues.ts";
@@ -65,7 +64,6 @@ export function evaluationRequestFromOptions(args: string[]): {
   inputs: string[];
   format: "text" | "json" | "csv";
   supervisionFile: string | undefined;
-  asOf: Month | undefined;
 } {
   const { values } = parseOptions(args, OPTIONS);
   const inputs = values.input ?? [];
@@ -97,9 +95,7 @@ export function evaluationRequestFromOptions(args: string[]): {
     throw new UsageError(
       "genopretning-2020 judges each benefit group on its own: --aggregation overall does not apply",
     );
-  const known = (
-    ruleSet === "opfoelgning-2024" && (aggregation ?? "overall") === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA
-  ).map((c) => c.id);
+  const known = criterionIdsFor(ruleSet, aggregation);
   const criteria = values.criteria
     ?.split(",")
     .map((s) => s.trim())
@@ -114,6 +110,7 @@ export function evaluationRequestFromOptions(args: string[]): {
     period: period.label,
     ...(mode ? { mode } : {}),
     ...(criteria ? { criteria } : {}),
+    ...(asOf ? { asOf } : {}),
     followUp: {
       ...(threshold !== undefined ? { threshold } : {}),
       ...(minPopulation !== undefined ? { minPopulation } : {}),
@@ -125,7 +122,7 @@ export function evaluationRequestFromOptions(args: string[]): {
       ...(minPopulation !== undefined ? { minPopulation } : {}),
     },
   };
-  return { request, inputs, format, supervisionFile: values.supervision, asOf };
+  return { request, inputs, format, supervisionFile: values.supervision };
 }
 
 function readSupervision(file: string, cwd: string): SupervisionEntry[] {
@@ -149,14 +146,14 @@ function readSupervision(file: string, cwd: string): SupervisionEntry[] {
 }
 
 export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
-  const { request, inputs, format, supervisionFile, asOf } = evaluationRequestFromOptions(args);
+  const { request, inputs, format, supervisionFile } = evaluationRequestFromOptions(args);
   const supervision = supervisionFile ? readSupervision(supervisionFile, io.cwd) : [];
   const { measurements, synthetic } = loadInputs(inputs, io.cwd);
   for (const w of measurements.warnings) io.stderr(`${formatIssue(w)}\n`);
   if (synthetic) io.stderr(`note: ${SYNTHETIC_BANNER}\n`);
   const index = new MeasurementIndex(measurements);
   const evaluation = evaluate(index, { ...request, supervision });
-  const outlook = format === "csv" ? undefined : outlookReport(index, evaluation, asOf ?? defaultAsOf(index));
+  const outlook = format === "csv" ? undefined : outlookReport(index, evaluation, request.asOf ?? defaultAsOf(index));
   const ctx = { synthetic, inputs, ...(outlook ? { outlook } : {}) };
   io.stdout(
     format === "json" ? toJson(evaluation, ctx) : format === "csv" ? toCsv(evaluation) : toText(evaluation, ctx),

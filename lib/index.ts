@@ -21,6 +21,7 @@ export * from "./rules/criteria.ts";
 export * from "./rules/clauses.ts";
 export * from "./rules/measurement-index.ts";
 export * from "./rules/month-values.ts";
+export * from "./rules/request.ts";
 export * from "./rules/evaluate.ts";
 export * from "./rules/timeline.ts";
 export * from "./explain/format.ts";

@@ -52,6 +52,13 @@ describe("evaluate --as-of (INTERFACE §3.1)", async () => {
     expect(complete.asOf).toBe("2025-12");
   });
 
+  it("treats the months after asOf as not yet published", () => {
+    for (const m of doc.municipalities)
+      for (const c of m.criteria)
+        for (const x of c.months.filter((x) => x.month > doc.asOf))
+          expect(x).toMatchObject({ population: null, breach: null });
+  });
+
   it("gives every municipality and criterion an outlook; a complete window gives the verdict", () => {
     const states = new Set(["safe", "at-risk", "no-data-yet"]);
     for (const m of doc.municipalities) {

@@ -18,6 +18,7 @@ import { atRiskByCloseness, outlookReport } from "../lib/rules/outlook-report.ts
 import { drivers, exactDrivers } from "../lib/rules/drivers.ts";
 import { benchmarks, ranks } from "../lib/rules/benchmarks.ts";
 import { OVERALL_CRITERIA } from "../lib/rules/criteria.ts";
+import { statusAt, verdictStatuses } from "../lib/rules/fast-verdicts.ts";
 import type { MonthFigures } from "../lib/rules/month-values.ts";
 import { outlookSentence, whatItTakesSentence } from "../lib/output/outlook-text.ts";
 import { cell, indexOf, series } from "./helpers/cells.ts";
@@ -165,6 +166,12 @@ describe("the outlook never contradicts the final verdict (property)", () => {
           for (const asOf of AS_OFS.slice(0, -1)) {
             const o = outlookReport(index, e, asOf).municipalities[0]!.outlook;
             if (o === "safe") expect(finalStatus).not.toBe("flagged");
+            // The request's asOf hides the later months from evaluate() and the status kernel alike.
+            const masked = evaluate(index, { ...REQUEST, asOf });
+            expect(outlookReport(index, masked, asOf).municipalities[0]!.outlook).toBe(o);
+            expect(statusAt(verdictStatuses(index, { ...REQUEST, asOf }), 0)).toBe(masked.municipalities[0]!.status);
+            const later = masked.municipalities[0]!.criteria.flatMap((c) => c.months.filter((m) => m.month > asOf));
+            expect(later.every((m) => m.share === null && m.population === null)).toBe(true);
           }
           expect(outlookReport(index, e, "2025-12").municipalities[0]!.outlook).toBe(finalStatus);
         },
@@ -226,7 +233,11 @@ describe("extraNeeded (§3.6)", () => {
 describe("what one coming month must reach", () => {
   it("uses the latest known population: at most ⌊57 · 20 / 100⌋ = 11 of 57", () => {
     const months = [counts("2025-07", 40, 30), counts("2025-08", 57, 30), counts("2025-09", 60, 30)];
-    expect(whatItTakes(months, "2025-08", 20)).toMatchObject({ population: 57, maxWithout: 11, month: "2025-08" });
+    expect(whatItTakes(months, "2025-08", LIMIT20, 20)).toMatchObject({
+      population: 57,
+      maxWithout: 11,
+      month: "2025-08",
+    });
     expect(maxWithoutAllowed(57, shareFromPercent(19.5))).toBe(11);
     expect(maxWithoutAllowed(35, LIMIT20)).toBe(7);
   });

@@ -10,11 +10,10 @@
  */
 import type { Measurements } from "../../lib/domain/measurements.ts";
 import { monthIndex } from "../../lib/domain/month.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "../../lib/rules/criteria.ts";
-import { resolveParameters, type EvaluationRequest } from "../../lib/rules/evaluate.ts";
+import type { CriterionDefinition } from "../../lib/rules/criteria.ts";
+import { criteriaFor, resolveRequest, type EvaluationRequest } from "../../lib/rules/request.ts";
 import { STATUS_ORDER, type StatusMatrix } from "../../lib/rules/fast-verdicts.ts";
 import { standardPeriods } from "../../lib/rules/calendar.ts";
-import { complementOf, shareFromPercent } from "../../lib/rules/share.ts";
 import type { Month } from "../../lib/domain/types.ts";
 
 /**
@@ -102,7 +101,10 @@ export interface CriterionRows {
   readonly role: string[];
 }
 
-export const CRIT_SETS = { overall: OVERALL_CRITERIA, "per-group": PER_GROUP_CRITERIA } as const;
+export const CRIT_SETS = {
+  overall: criteriaFor("opfoelgning-2024", "overall"),
+  "per-group": criteriaFor("opfoelgning-2024", "per-group"),
+} as const;
 export type CritSet = keyof typeof CRIT_SETS;
 
 export function criterionRows(): CriterionRows {
@@ -137,19 +139,15 @@ export interface RequestRow {
 
 export function requestRows(requests: readonly EvaluationRequest[]): RequestRow[] {
   return requests.map((r, req) => {
-    const p = resolveParameters(r);
-    if (r.mode === "restoration") throw new Error("the formulations implement trigger mode only");
-    if (p.ruleSet === "opfoelgning-2024" && p.applyExemptions)
-      throw new Error("the formulations do not apply exemptions");
-    if (r.criteria) throw new Error("the formulations evaluate every criterion");
-    const limit =
-      p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
-    const critSet: CritSet = p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? "overall" : "per-group";
+    const p = resolveRequest(r);
+    if (p.mode === "restoration") throw new Error("the formulations implement trigger mode only");
+    if (p.applyExemptions) throw new Error("the formulations do not apply exemptions");
+    if (p.criteriaGiven) throw new Error("the formulations evaluate every criterion");
     return {
       req,
-      critSet,
-      limitNum: limit.num,
-      limitDen: limit.den,
+      critSet: p.aggregation,
+      limitNum: p.limit.num,
+      limitDen: p.limit.den,
       minPopulation: p.minPopulation,
       months: r.window.map(monthIndex),
     };

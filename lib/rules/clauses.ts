@@ -1,6 +1,8 @@
 /**
- * The clauses of RULES.md, one named function each. The rule sets compose these; nothing else
- * decides a verdict.
+ * The clauses of RULES.md, one named function each, and the precedence lists that turn criterion
+ * statuses into a municipality status. evaluate() composes these. The status kernel
+ * (fast-verdicts.ts) fuses the criterion clauses into bit tests for speed, held equal to these by
+ * test/fast-verdicts.test.ts, and takes its precedence from the lists here.
  */
 import type { Month } from "../domain/types.ts";
 import { monthIndex } from "../domain/month.ts";
@@ -92,35 +94,46 @@ export function positiveTrend(months: readonly MonthFigures[]): ExemptionCandida
   return { code: "positive-trend", shares: months.map((m) => shareRounded(m.share!)) };
 }
 
+/** §3.4: whether a supervision entry overlaps any month of the window. */
+export function supervisionOverlaps(e: SupervisionEntry, window: readonly Month[]): boolean {
+  if (!window.length) return false;
+  return monthIndex(e.from) <= monthIndex(window[window.length - 1]!) && monthIndex(e.to) >= monthIndex(window[0]!);
+}
+
 /** §3.4 enhanced supervision: an entry for the municipality overlapping any month of the window. */
 export function underEnhancedSupervision(
   code: string,
   window: readonly Month[],
   supervision: readonly SupervisionEntry[],
 ): ExemptionCandidate | null {
-  if (!window.length) return null;
-  const first = monthIndex(window[0]!);
-  const last = monthIndex(window[window.length - 1]!);
-  const entries = supervision.filter(
-    (e) => e.municipalityCode === code && monthIndex(e.from) <= last && monthIndex(e.to) >= first,
-  );
+  const entries = supervision.filter((e) => e.municipalityCode === code && supervisionOverlaps(e, window));
   return entries.length ? { code: "enhanced-supervision", entries } : null;
 }
 
-/** The order in which criterion statuses decide a municipality's status (§3.5). */
-const TRIGGER_PRECEDENCE: readonly MunicipalityStatus[] = ["flagged", "exempted", "insufficient-data", "compliant"];
-const RESTORATION_PRECEDENCE: readonly MunicipalityStatus[] = ["not-restored", "insufficient-data", "restored"];
+/**
+ * The order in which criterion statuses decide a municipality's status (§3.5), and the status
+ * when none of them is present.
+ */
+export const TRIGGER_PRECEDENCE: readonly MunicipalityStatus[] = [
+  "flagged",
+  "exempted",
+  "insufficient-data",
+  "compliant",
+];
+export const TRIGGER_FALLBACK: MunicipalityStatus = "not-covered";
+/** §4.1 restoration mode; with no criterion checked at all the status is insufficient-data. */
+export const RESTORATION_PRECEDENCE: readonly MunicipalityStatus[] = ["not-restored", "insufficient-data", "restored"];
+export const RESTORATION_FALLBACK: MunicipalityStatus = "insufficient-data";
 
 /**
  * §3.5: flagged if a criterion is; else insufficient-data if one is; else compliant if one is;
  * else not-covered. (decision) With exemptions applied, `exempted` ranks just below `flagged`.
  */
 export function municipalityStatus(statuses: readonly CriterionStatus[]): MunicipalityStatus {
-  return TRIGGER_PRECEDENCE.find((s) => statuses.includes(s)) ?? "not-covered";
+  return TRIGGER_PRECEDENCE.find((s) => statuses.includes(s)) ?? TRIGGER_FALLBACK;
 }
 
 /** §4.1 restoration mode: not-restored, else insufficient-data (also with no criterion), else restored. */
 export function restorationMunicipalityStatus(statuses: readonly CriterionStatus[]): MunicipalityStatus {
-  if (!statuses.length) return "insufficient-data";
-  return RESTORATION_PRECEDENCE.find((s) => statuses.includes(s)) ?? "insufficient-data";
+  return RESTORATION_PRECEDENCE.find((s) => statuses.includes(s)) ?? RESTORATION_FALLBACK;
 }

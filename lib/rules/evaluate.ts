@@ -5,18 +5,11 @@
 import type { Month } from "../domain/types.ts";
 import { municipalityByCode } from "../domain/municipalities.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
-import {
-  FOLLOW_UP_DEFAULTS,
-  RESTORATION_DEFAULTS,
-  type FollowUpParameters,
-  type Mode,
-  type RestorationParameters,
-  type RuleSetId,
-  type SupervisionEntry,
-} from "./parameters.ts";
-import { complementOf, shareFromPercent, type Share } from "./share.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
+import type { Mode, RuleSetId } from "./parameters.ts";
+import { resolveRequest, type EvaluationRequest, type Parameters } from "./request.ts";
 import { fedCriterionSeries, figuresAtPosition, type CriterionSeries } from "./month-values.ts";
+import type { CriterionDefinition } from "./criteria.ts";
+import { publishedPositions } from "./outlook.ts";
 import {
   caveats,
   decideRestoration,
@@ -28,26 +21,10 @@ import {
   restoresMonth,
   underEnhancedSupervision,
 } from "./clauses.ts";
-import type { Caveat, CriterionTrace, ExemptionCandidate, MonthTrace, MunicipalityVerdict } from "./trace.ts";
+import type { CriterionTrace, ExemptionCandidate, MonthTrace, MunicipalityVerdict } from "./trace.ts";
 
-export interface EvaluationRequest {
-  readonly ruleSet: RuleSetId;
-  /** The window: exactly these months, in order. */
-  readonly window: readonly Month[];
-  /** How the window was named (`2024H1`, `2022-09..2022-11`). */
-  readonly period: string;
-  /** genopretning-2020 only; default trigger. */
-  readonly mode?: Mode;
-  /** Restrict to these criterion ids (restoration: the criteria under restoration). */
-  readonly criteria?: readonly string[];
-  readonly followUp?: Partial<FollowUpParameters>;
-  readonly restoration?: Partial<RestorationParameters>;
-  readonly supervision?: readonly SupervisionEntry[];
-}
-
-export type Parameters =
-  | ({ readonly ruleSet: "opfoelgning-2024" } & FollowUpParameters)
-  | ({ readonly ruleSet: "genopretning-2020" } & RestorationParameters);
+export type { EvaluationRequest, Parameters } from "./request.ts";
+export { limitOf, resolveParameters } from "./request.ts";
 
 export interface Evaluation {
   readonly ruleSet: RuleSetId;
@@ -58,43 +35,13 @@ export interface Evaluation {
   readonly municipalities: readonly MunicipalityVerdict[];
 }
 
-/** The parameters in force: defaults overridden by the request. */
-export function resolveParameters(req: EvaluationRequest): Parameters {
-  return req.ruleSet === "opfoelgning-2024"
-    ? { ruleSet: req.ruleSet, ...FOLLOW_UP_DEFAULTS, ...req.followUp }
-    : { ruleSet: req.ruleSet, ...RESTORATION_DEFAULTS, ...req.restoration };
-}
-
-/** Percent without effort above which a month is a breach. */
-export function limitOf(p: Parameters): number {
-  return p.ruleSet === "opfoelgning-2024" ? 100 - p.threshold : p.limit;
-}
-
-function limitShareOf(p: Parameters): Share {
-  return p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
-}
-
-function criteriaFor(p: Parameters): readonly CriterionDefinition[] {
-  return p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
-}
-
 /** Evaluates every municipality in the index for one window. */
 export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evaluation {
-  const parameters = resolveParameters(req);
-  const mode: Mode = parameters.ruleSet === "genopretning-2020" ? (req.mode ?? "trigger") : "trigger";
-  const limit = limitShareOf(parameters);
-  const limitPercent = limitOf(parameters);
-  const selected = req.criteria ? new Set(req.criteria) : null;
-  const definitions = criteriaFor(parameters).filter((c) => !selected || selected.has(c.id));
-  const windowCaveat: Caveat[] =
-    req.window.length === parameters.windowMonths
-      ? []
-      : [{ code: "window-length", expected: parameters.windowMonths, actual: req.window.length }];
-  const supervision = req.supervision ?? [];
-  const aggregation = parameters.ruleSet === "opfoelgning-2024" ? parameters.aggregation : "per-group";
-
+  const r = resolveRequest(req);
+  const { parameters, mode, limit, minPopulation, window } = r;
+  const definitions = r.criteria;
   const fed = fedCriterionSeries(index, definitions);
-  const positions = index.positionsOf(req.window);
+  const positions = publishedPositions(index, window, r.asOf);
 
   const municipalities = index.codes.map((code, row): MunicipalityVerdict => {
     const name = index.name(code) ?? municipalityByCode(code)?.name ?? code;
@@ -102,20 +49,18 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
       .map((c, col) => [c, fed[row]![col]] as const)
       .filter((x): x is readonly [CriterionDefinition, CriterionSeries] => x[1] !== null)
       .map(([c, s]): CriterionTrace => {
-        const figures = req.window.map((month, k) => figuresAtPosition(s, positions[k]!, month));
+        const figures = window.map((month, k) => figuresAtPosition(s, positions[k]!, month));
         const decision =
           mode === "restoration"
-            ? decideRestoration(figures, limit, parameters.minPopulation)
-            : decideTrigger(figures, limit, parameters.minPopulation);
+            ? decideRestoration(figures, limit, minPopulation)
+            : decideTrigger(figures, limit, minPopulation);
         let exemptionCandidates: ExemptionCandidate[] = [];
-        if (parameters.ruleSet === "opfoelgning-2024" && decision.status === "flagged") {
-          exemptionCandidates = [
-            underEnhancedSupervision(code, req.window, supervision),
-            positiveTrend(figures),
-          ].filter((x): x is ExemptionCandidate => x !== null);
+        if (r.exemptionCandidates && decision.status === "flagged") {
+          exemptionCandidates = [underEnhancedSupervision(code, window, r.supervision), positiveTrend(figures)].filter(
+            (x): x is ExemptionCandidate => x !== null,
+          );
         }
-        const exempt =
-          parameters.ruleSet === "opfoelgning-2024" && parameters.applyExemptions && exemptionCandidates.length > 0;
+        const exempt = r.applyExemptions && exemptionCandidates.length > 0;
         // Built field by field, not by spreading: traces are made by the thousand per evaluation.
         const months: MonthTrace[] = figures.map((m) => ({
           month: m.month,
@@ -124,7 +69,7 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
           share: m.share,
           shareWithout: m.shareWithout,
           breach: m.share === null ? null : isBreach(m.share, limit),
-          restores: mode === "restoration" ? restoresMonth(m, limit, parameters.minPopulation) : null,
+          restores: mode === "restoration" ? restoresMonth(m, limit, minPopulation) : null,
           source: m.source,
           populationIsLowerBound: m.populationIsLowerBound,
           groupsWithoutCounts: m.groupsWithoutCounts,
@@ -135,17 +80,17 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
           criterion: c.id,
           measure: c.measure,
           groups: c.groups,
-          aggregation,
+          aggregation: r.aggregation,
           municipalityCode: code,
           municipalityName: name,
-          window: req.window,
-          limit: limitPercent,
-          minPopulation: parameters.minPopulation,
+          window,
+          limit: r.limitPercent,
+          minPopulation,
           months,
           status: exempt ? "exempted" : decision.status,
           clause: exempt ? "exemption-applied" : decision.clause,
           decidingMonths: decision.decidingMonths,
-          caveats: [...caveats(figures), ...windowCaveat],
+          caveats: [...caveats(figures), ...r.windowCaveats],
           exemptionCandidates,
         };
       });
@@ -154,5 +99,5 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
     return { code, name, status, criteria };
   });
 
-  return { ruleSet: parameters.ruleSet, mode, period: req.period, window: req.window, parameters, municipalities };
+  return { ruleSet: r.ruleSet, mode, period: r.period, window, parameters, municipalities };
 }

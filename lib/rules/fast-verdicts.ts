@@ -3,12 +3,12 @@
  * clauses as evaluate() (RULES.md §3.3–3.5, §4.2–4.3), fused into one pass over the cached
  * criterion series with no trace objects. test/fast-verdicts.test.ts holds it equal to evaluate().
  */
-import { monthIndex } from "../domain/month.ts";
-import type { MeasurementIndex } from "./measurement-index.ts";
-import { fedCriterionSeries } from "./month-values.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
-import { resolveParameters, type EvaluationRequest } from "./evaluate.ts";
-import { complementOf, shareFromPercent } from "./share.ts";
+import { derivation, type MeasurementIndex } from "./measurement-index.ts";
+import { criterionBlock } from "./month-values.ts";
+import type { CriterionDefinition } from "./criteria.ts";
+import { resolveRequest, type EvaluationRequest } from "./request.ts";
+import { RESTORATION_FALLBACK, RESTORATION_PRECEDENCE, TRIGGER_FALLBACK, TRIGGER_PRECEDENCE } from "./clauses.ts";
+import { publishedPositions } from "./outlook.ts";
 import type { CriterionStatus } from "./trace.ts";
 
 /** Status codes of the matrix; -1 = criterion not evaluated for that municipality. */
@@ -21,9 +21,14 @@ export const STATUS_ORDER: readonly CriterionStatus[] = [
   "restored",
   "not-restored",
 ];
-const [FLAGGED, COMPLIANT, NOT_COVERED, INSUFFICIENT, EXEMPTED, RESTORED, NOT_RESTORED] = [
-  0, 1, 2, 3, 4, 5, 6,
-] as const;
+const statusCode = (s: CriterionStatus): number => STATUS_ORDER.indexOf(s);
+const FLAGGED = statusCode("flagged");
+const COMPLIANT = statusCode("compliant");
+const NOT_COVERED = statusCode("not-covered");
+const INSUFFICIENT = statusCode("insufficient-data");
+const EXEMPTED = statusCode("exempted");
+const RESTORED = statusCode("restored");
+const NOT_RESTORED = statusCode("not-restored");
 const NONE = -1;
 
 export interface StatusMatrix {
@@ -65,33 +70,32 @@ interface Packed {
   readonly shareDen: Float64Array;
 }
 
-function packed(index: MeasurementIndex, defs: readonly CriterionDefinition[]): Packed {
-  return index.memoize(`packed|${defs.map((c) => c.id).join(",")}`, () => {
-    const series = fedCriterionSeries(index, defs);
-    const block = index.codes.length * defs.length;
-    const size = block * index.length;
-    const out: Packed = {
-      block,
-      fed: new Uint8Array(block),
-      population: new Float64Array(size).fill(NaN),
-      shareNum: new Float64Array(size),
-      shareDen: new Float64Array(size),
-    };
-    series.forEach((row, r) =>
-      row.forEach((s, col) => {
-        if (!s) return;
-        const cell = r * defs.length + col;
-        out.fed[cell] = 1;
-        for (let i = 0, at = cell; i < index.length; i++, at += block) {
-          out.population[at] = s.lowerBound[i] ? -1 - s.population[i]! : s.population[i]!;
-          out.shareNum[at] = s.shareNum[i]!;
-          out.shareDen[at] = s.shareDen[i]!;
-        }
-      }),
-    );
-    return out;
-  });
-}
+const PACKED = derivation<readonly CriterionDefinition[], Packed>("packed criterion series", (index, defs) => {
+  const blocks = defs.map((c) => criterionBlock(index, c));
+  const block = index.codes.length * defs.length;
+  const size = block * index.length;
+  const out: Packed = {
+    block,
+    fed: new Uint8Array(block),
+    population: new Float64Array(size).fill(NaN),
+    shareNum: new Float64Array(size),
+    shareDen: new Float64Array(size),
+  };
+  index.codes.forEach((_, r) =>
+    blocks.forEach((b, col) => {
+      if (!b.fed[r]) return;
+      const s = b.series[r]!;
+      const cell = r * defs.length + col;
+      out.fed[cell] = 1;
+      for (let i = 0, at = cell; i < index.length; i++, at += block) {
+        out.population[at] = s.lowerBound[i] ? -1 - s.population[i]! : s.population[i]!;
+        out.shareNum[at] = s.shareNum[i]!;
+        out.shareDen[at] = s.shareDen[i]!;
+      }
+    }),
+  );
+  return out;
+});
 
 /** What the months of the window showed, per cell (bits). */
 const SMALL = 1; // §3.3.1: a known population below the minimum
@@ -146,37 +150,28 @@ function restorationStatus(f: number): number {
   return f & (SMALL | BELOW) ? RESTORED : f & MISSING ? INSUFFICIENT : NOT_RESTORED;
 }
 
-const TRIGGER_RANK = [FLAGGED, EXEMPTED, INSUFFICIENT, COMPLIANT];
-const RESTORATION_RANK = [NOT_RESTORED, INSUFFICIENT, RESTORED];
+/** The municipality precedence of clauses.ts, as status codes. */
+const TRIGGER_RANK = TRIGGER_PRECEDENCE.map(statusCode);
+const RESTORATION_RANK = RESTORATION_PRECEDENCE.map(statusCode);
 
 /** The statuses evaluate() would give, without traces. */
 export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest): StatusMatrix {
-  const p = resolveParameters(req);
-  const restoration = p.ruleSet === "genopretning-2020" && req.mode === "restoration";
-  const limit =
-    p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
-  const all: readonly CriterionDefinition[] =
-    p.ruleSet === "opfoelgning-2024" && p.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
-  const selected = req.criteria ? new Set(req.criteria) : null;
-  const columns = all.map((c, col) => col).filter((col) => !selected || selected.has(all[col]!.id));
-  const defs = columns.map((col) => all[col]!);
-  const exemptions = p.ruleSet === "opfoelgning-2024" && p.applyExemptions;
-  const first = req.window.length ? monthIndex(req.window[0]!) : 0;
-  const last = req.window.length ? monthIndex(req.window[req.window.length - 1]!) : -1;
-  const supervised = new Set(
-    (req.supervision ?? [])
-      .filter((e) => monthIndex(e.from) <= last && monthIndex(e.to) >= first)
-      .map((e) => e.municipalityCode),
-  );
+  const r = resolveRequest(req);
+  const restoration = r.mode === "restoration";
+  const all = r.allCriteria;
+  const defs = r.criteria;
+  const columns = defs.map((c) => all.indexOf(c));
+  const supervised = new Set(r.supervision.map((e) => e.municipalityCode));
 
-  const pk = packed(index, all);
-  const bits = sweepWindow(pk, index.positionsOf(req.window), limit.num, limit.den, p.minPopulation);
+  const pk = index.memoize(PACKED, all);
+  const positions = publishedPositions(index, r.window, r.asOf);
+  const bits = sweepWindow(pk, positions, r.limit.num, r.limit.den, r.minPopulation);
   const codes = index.codes;
   const criterion = new Int8Array(codes.length * defs.length).fill(NONE);
   const municipality = new Int8Array(codes.length);
   const seen = new Uint8Array(STATUS_ORDER.length);
   const rank = restoration ? RESTORATION_RANK : TRIGGER_RANK;
-  const fallback = restoration ? INSUFFICIENT : NOT_COVERED;
+  const fallback = statusCode(restoration ? RESTORATION_FALLBACK : TRIGGER_FALLBACK);
   codes.forEach((code, row) => {
     seen.fill(0);
     let any = false;
@@ -185,7 +180,7 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
       if (!pk.fed[cell]) return;
       const f = bits[cell]!;
       let status = restoration ? restorationStatus(f) : triggerStatus(f);
-      if (status === FLAGGED && exemptions && (supervised.has(code) || !(f & NOT_FALLING))) status = EXEMPTED;
+      if (status === FLAGGED && r.applyExemptions && (supervised.has(code) || !(f & NOT_FALLING))) status = EXEMPTED;
       criterion[row * defs.length + k] = status;
       seen[status] = 1;
       any = true;

@@ -35,6 +35,25 @@ export interface RowValues {
   readonly share: { num: number; den: number } | null;
 }
 
+/**
+ * A value derived from the measurements alone (never from parameters), such as a criterion's
+ * figures. It is computed at most once per index and key, by a function of the index and the key
+ * only, so the result never depends on which caller asked first. Keys are objects (a criterion
+ * definition, a list of them) compared by identity.
+ */
+export interface Derivation<K extends object, T> {
+  /** What is derived, for a reader of a heap snapshot. */
+  readonly name: string;
+  readonly derive: (index: MeasurementIndex, key: K) => T;
+}
+
+export function derivation<K extends object, T>(
+  name: string,
+  derive: (index: MeasurementIndex, key: K) => T,
+): Derivation<K, T> {
+  return { name, derive };
+}
+
 const ABSENT: RowValues = { present: false, population: null, without: null, share: null };
 const SLOTS = BENEFIT_GROUP_IDS.length * MEASURES.length;
 
@@ -55,7 +74,9 @@ export class MeasurementIndex {
   /** Number of months every series spans. */
   readonly length: number;
   private readonly bySeries: Map<string, (Series | undefined)[]>;
-  private readonly memo = new Map<string, unknown>();
+  private readonly rows: ReadonlyMap<string, number>;
+  /** Per derivation, its values by key; the value type is the derivation's T (see memoize). */
+  private readonly derived = new Map<object, WeakMap<object, unknown>>();
 
   constructor(measurements: Measurements) {
     const columns = measurementColumns(measurements);
@@ -109,6 +130,12 @@ export class MeasurementIndex {
       for (const c of cells) this.put(c);
     }
     this.codes = [...this.bySeries.keys()].sort();
+    this.rows = new Map(this.codes.map((c, row) => [c, row]));
+  }
+
+  /** The position of a municipality in `codes`, or -1 when the input has none of its rows. */
+  rowOf(code: string): number {
+    return this.rows.get(code) ?? -1;
   }
 
   private slotsOf(code: string): (Series | undefined)[] {
@@ -168,14 +195,13 @@ export class MeasurementIndex {
     return this.bySeries.get(code)?.[slot(group, measure)];
   }
 
-  /**
-   * Values derived from the measurements alone (not from parameters) are computed once per
-   * index: re-evaluating with another threshold then reuses them.
-   */
-  memoize<T>(key: string, make: () => T): T {
-    if (this.memo.has(key)) return this.memo.get(key) as T;
-    const value = make();
-    this.memo.set(key, value);
+  /** The value of `d` for `key`, derived on first use and then reused. */
+  memoize<K extends object, T>(d: Derivation<K, T>, key: K): T {
+    let byKey = this.derived.get(d);
+    if (!byKey) this.derived.set(d, (byKey = new WeakMap()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const value = d.derive(this, key);
+    byKey.set(key, value);
     return value;
   }
 

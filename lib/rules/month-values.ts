@@ -6,7 +6,7 @@
  */
 import type { BenefitGroupId, Month } from "../domain/types.ts";
 import { monthIndex } from "../domain/month.ts";
-import type { MeasurementIndex, Series } from "./measurement-index.ts";
+import { derivation, type MeasurementIndex, type Series } from "./measurement-index.ts";
 import { shareRounded, type Share } from "./share.ts";
 import type { MonthSource } from "./trace.ts";
 import { isFed, type CriterionDefinition } from "./criteria.ts";
@@ -158,35 +158,53 @@ function aggregateSeries(
   return out;
 }
 
-/** The criterion's figures for every month of the index, computed once and then reused. */
-export function criterionSeries(
-  index: MeasurementIndex,
-  code: string,
-  c: CriterionDefinition,
-  room?: () => CriterionSeries,
-): CriterionSeries {
-  return index.memoize(`criterion|${code}|${c.id}`, () => {
-    const out = room ? room() : allocateSeries(1, index.length)(0);
-    return c.aggregate ? aggregateSeries(index, code, c, out) : groupSeries(index, code, c.groups[0]!, c, out);
-  });
+/** One criterion's figures for every municipality of an index. */
+export interface CriterionBlock {
+  /** By row of `index.codes`: 1 where the input feeds the criterion (RULES §3.2 decision). */
+  readonly fed: Uint8Array;
+  /** By row of `index.codes`: the figures over every month, views into one allocation. */
+  readonly series: readonly CriterionSeries[];
+}
+
+function fillSeries(index: MeasurementIndex, code: string, c: CriterionDefinition, out: CriterionSeries) {
+  return c.aggregate ? aggregateSeries(index, code, c, out) : groupSeries(index, code, c.groups[0]!, c, out);
+}
+
+/**
+ * A criterion's figures for all municipalities at once, in one allocation (series after series,
+ * so a sweep over the municipalities reads memory in a steady stride).
+ */
+const CRITERION_BLOCK = derivation<CriterionDefinition, CriterionBlock>("criterion series", (index, c) => {
+  const room = allocateSeries(index.codes.length, index.length);
+  return {
+    fed: Uint8Array.from(index.codes, (code) => (isFed(index, code, c) ? 1 : 0)),
+    series: index.codes.map((code, row) => fillSeries(index, code, c, room(row))),
+  };
+});
+
+/** The criterion's figures for every municipality of the index, computed once and then reused. */
+export function criterionBlock(index: MeasurementIndex, c: CriterionDefinition): CriterionBlock {
+  return index.memoize(CRITERION_BLOCK, c);
+}
+
+/** The criterion's figures for one municipality over every month of the index. */
+export function criterionSeries(index: MeasurementIndex, code: string, c: CriterionDefinition): CriterionSeries {
+  const row = index.rowOf(code);
+  return row < 0
+    ? fillSeries(index, code, c, allocateSeries(1, index.length)(0))
+    : criterionBlock(index, c).series[row]!;
 }
 
 /**
  * Per municipality of the index, the series of each criterion in `defs` that the input feeds
- * (null where none feeds it, RULES §3.2): computed once per index and list of criteria.
+ * (null where none feeds it, RULES §3.2).
  */
 export function fedCriterionSeries(
   index: MeasurementIndex,
   defs: readonly CriterionDefinition[],
 ): (CriterionSeries | null)[][] {
-  return index.memoize(`fed|${defs.map((c) => c.id).join(",")}`, () => {
-    const fed = index.codes.map((code) => defs.map((c) => isFed(index, code, c)));
-    const room = allocateSeries(fed.flat().filter(Boolean).length, index.length);
-    let k = 0;
-    return index.codes.map((code, row) =>
-      defs.map((c, col) => (fed[row]![col] ? criterionSeries(index, code, c, () => room(k++)) : null)),
-    );
-  });
+  const blocks = defs.map((c) => criterionBlock(index, c));
+  return index.codes.map((_, row) => blocks.map((b) => (b.fed[row] ? b.series[row]! : null)));
 }
 
 /** The figures of one month as an object, for traces; months outside the data are `none`. */

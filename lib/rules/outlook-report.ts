@@ -9,6 +9,8 @@ import { monthIndex } from "../domain/month.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
 import { OVERALL_CRITERIA } from "./criteria.ts";
 import type { Evaluation } from "./evaluate.ts";
+import { limitShareOf } from "./request.ts";
+import type { Share } from "./share.ts";
 import type { CriterionTrace } from "./trace.ts";
 import { benchmarks, ranks, type Benchmarks, type Rank } from "./benchmarks.ts";
 import { drivers, type Driver } from "./drivers.ts";
@@ -17,7 +19,6 @@ import {
   criterionOutlook,
   extraNeeded,
   isPublished,
-  limitShare,
   municipalityOutlook,
   whatItTakes,
   type CriterionOutlook,
@@ -63,8 +64,12 @@ export function defaultAsOf(index: MeasurementIndex): Month | null {
   return index.lastMonth;
 }
 
-function criterionReport(index: MeasurementIndex, c: CriterionTrace, asOf: Month | null): CriterionOutlookReport {
-  const limit = limitShare(c.limit);
+function criterionReport(
+  index: MeasurementIndex,
+  c: CriterionTrace,
+  asOf: Month | null,
+  limit: Share,
+): CriterionOutlookReport {
   const outlook = c.mode === "trigger" ? criterionOutlook(c.months, asOf, limit, c.minPopulation, c.status) : null;
   const published = c.window.filter((m) => isPublished(m, asOf));
   const definition = c.aggregation === "overall" ? OVERALL_CRITERIA.find((d) => d.id === c.criterion) : undefined;
@@ -73,7 +78,7 @@ function criterionReport(index: MeasurementIndex, c: CriterionTrace, asOf: Month
     outlook,
     extraNeeded: c.months.map((m) => (isPublished(m.month, asOf) && m.breach ? extraNeeded(m, limit) : null)),
     drivers: definition ? drivers(index, c.municipalityCode, definition, published, limit) : null,
-    whatItTakes: outlook?.outlook === "at-risk" ? whatItTakes(c.months, asOf, c.limit) : null,
+    whatItTakes: outlook?.outlook === "at-risk" ? whatItTakes(c.months, asOf, limit, c.limit) : null,
     closeness: closeness(c.months, asOf, limit),
   };
 }
@@ -81,9 +86,10 @@ function criterionReport(index: MeasurementIndex, c: CriterionTrace, asOf: Month
 /** The §3.6 additions for an evaluation as of `asOf` (null: everything in the data is published). */
 export function outlookReport(index: MeasurementIndex, e: Evaluation, asOf: Month | null): OutlookReport {
   const publishedMonths = e.window.filter((m) => isPublished(m, asOf));
+  const limit = limitShareOf(e.parameters);
   const rankings = new Map(MEASURES.map((measure) => [measure, ranks(index, measure, publishedMonths)]));
   const municipalities = e.municipalities.map((m): MunicipalityOutlookReport => {
-    const criteria = m.criteria.map((c) => criterionReport(index, c, asOf));
+    const criteria = m.criteria.map((c) => criterionReport(index, c, asOf, limit));
     const outlooks = criteria.map((c) => c.outlook).filter((o): o is CriterionOutlook => o !== null);
     const rank: Partial<Record<Measure, Rank>> = {};
     for (const measure of MEASURES) {

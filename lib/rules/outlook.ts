@@ -7,7 +7,8 @@ import type { Month } from "../domain/types.ts";
 import { monthIndex } from "../domain/month.ts";
 import { decideTrigger, municipalityStatus } from "./clauses.ts";
 import type { MonthFigures } from "./month-values.ts";
-import { shareFromPercent, type Share } from "./share.ts";
+import type { MeasurementIndex } from "./measurement-index.ts";
+import type { Share } from "./share.ts";
 import type { CriterionStatus, MunicipalityStatus } from "./trace.ts";
 
 export type OutlookState = "safe" | "at-risk" | "no-data-yet";
@@ -29,6 +30,16 @@ export interface CriterionOutlook {
 /** Whether `month` is published as of `asOf` (null asOf: everything is). */
 export function isPublished(month: Month, asOf: Month | null): boolean {
   return asOf === null || monthIndex(month) <= monthIndex(asOf);
+}
+
+/**
+ * The index positions of the window's months (MeasurementIndex.positionsOf), with the months after
+ * asOf set to -1 ("no data"): the one place where "not yet published" enters every rules path.
+ */
+export function publishedPositions(index: MeasurementIndex, window: readonly Month[], asOf: Month | null): Int32Array {
+  const positions = index.positionsOf(window);
+  if (asOf !== null) window.forEach((m, k) => !isPublished(m, asOf) && (positions[k] = -1));
+  return positions;
 }
 
 /** A month after asOf: unknown like a suppressed month, but expected (§3.6). */
@@ -95,11 +106,6 @@ export function municipalityOutlook(outlooks: readonly CriterionOutlook[]): Outl
   return "safe";
 }
 
-/** The limit as an exact share, from the percent in a trace (19.5 → 195/10). */
-export function limitShare(limitPercent: number): Share {
-  return shareFromPercent(limitPercent);
-}
-
 /**
  * The most citizens without effort a month of population P may have and not be over the limit:
  * ⌊P · limit / 100⌋, in exact integer arithmetic (limit = num/den percent).
@@ -132,7 +138,12 @@ export interface WhatItTakes {
   readonly limit: number;
 }
 
-export function whatItTakes(months: readonly MonthFigures[], asOf: Month | null, limitPercent: number): WhatItTakes {
+export function whatItTakes(
+  months: readonly MonthFigures[],
+  asOf: Month | null,
+  limit: Share,
+  limitPercent: number,
+): WhatItTakes {
   const latest = [...months]
     .reverse()
     .find((m) => isPublished(m.month, asOf) && m.population !== null && !m.populationIsLowerBound);
@@ -141,7 +152,7 @@ export function whatItTakes(months: readonly MonthFigures[], asOf: Month | null,
   return {
     month: latest.month,
     population,
-    maxWithout: maxWithoutAllowed(population, limitShare(limitPercent)),
+    maxWithout: maxWithoutAllowed(population, limit),
     limit: limitPercent,
   };
 }

@@ -6,22 +6,9 @@
 import type { Month } from "../domain/types.ts";
 import { addMonths, monthIndex, monthRange } from "../domain/month.ts";
 import type { MeasurementIndex } from "../rules/measurement-index.ts";
-import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, isFed, type CriterionDefinition } from "../rules/criteria.ts";
-import { criterionSeries, monthFiguresAt, type MonthFigures } from "../rules/month-values.ts";
+import { criterionBlock, monthFiguresAt, type MonthFigures } from "../rules/month-values.ts";
 import { isBreach, isBelowMinimumPopulation } from "../rules/clauses.ts";
-import { complementOf, shareFromPercent, type Share } from "../rules/share.ts";
-import { resolveParameters, type EvaluationRequest } from "../rules/evaluate.ts";
-
-/** The definition of a criterion id (`samtaler`, `tilbud`, `GROUP:measure`), or undefined. */
-export function criterionDefinition(id: string): CriterionDefinition | undefined {
-  return [...OVERALL_CRITERIA, ...PER_GROUP_CRITERIA].find((c) => c.id === id);
-}
-
-/** The limit of a request as an exact share: a month above it is a breach. */
-export function limitShareOf(req: EvaluationRequest): Share {
-  const p = resolveParameters(req);
-  return p.ruleSet === "opfoelgning-2024" ? complementOf(shareFromPercent(p.threshold)) : shareFromPercent(p.limit);
-}
+import { criterionDefinition, resolveRequest, type EvaluationRequest } from "../rules/request.ts";
 
 export interface HeatmapCell extends MonthFigures {
   /** Whether the month lies in the evaluated window. */
@@ -66,12 +53,12 @@ export function heatmapRows(
 ): HeatmapRow[] {
   const c = criterionDefinition(criterionId);
   if (!c) throw new Error(`unknown criterion "${criterionId}"`);
-  const limit = limitShareOf(req);
-  const minPopulation = resolveParameters(req).minPopulation;
+  const { limit, minPopulation } = resolveRequest(req);
   const inWindow = new Set(req.window);
-  return index.codes.map((code) => {
-    const fed = isFed(index, code, c);
-    const s = criterionSeries(index, code, c);
+  const block = criterionBlock(index, c);
+  return index.codes.map((code, row) => {
+    const fed = block.fed[row] === 1;
+    const s = block.series[row]!;
     const cells = months.map((month): HeatmapCell => {
       const f = monthFiguresAt(index, s, month);
       return {

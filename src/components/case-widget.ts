@@ -9,11 +9,12 @@ import {
   FOLLOW_UP_DEFAULTS,
   MeasurementIndex,
   OVERALL_CRITERIA,
-  PER_GROUP_CRITERIA,
   RESTORATION_DEFAULTS,
   RULE_SETS,
   RULE_SET_IDS,
   addMonths,
+  criteriaFor,
+  criterionDefinition,
   evaluate,
   formatMonthLong,
   formatPercent,
@@ -123,7 +124,7 @@ export function caseWidget(): HTMLElement {
 
   function fillCriteria(): void {
     const id = rules.value as RuleSetId;
-    const list = id === "opfoelgning-2024" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA;
+    const list = criteriaFor(id);
     const keep = criterion.value;
     criterion.replaceChildren(...list.map((c) => html`<option value=${c.id}>${criterionName(c.id)}</option>`));
     if (list.some((c) => c.id === keep)) criterion.value = keep;
@@ -146,8 +147,7 @@ export function caseWidget(): HTMLElement {
       problems.push({ input: start, message: `Første måned »${start.value}« er ikke en måned som 2025-01.` });
     const months = Array.from({ length: CASE_MONTHS }, (_, i) => addMonths(first, i));
 
-    const def =
-      [...OVERALL_CRITERIA, ...PER_GROUP_CRITERIA].find((c) => c.id === criterion.value) ?? OVERALL_CRITERIA[0]!;
+    const def = criterionDefinition(criterion.value) ?? OVERALL_CRITERIA[0]!;
     const group: BenefitGroupId = def.groups.length === 1 ? def.groups[0]! : "alle";
     const measure: Measure = def.measure;
     const cells: Cell[] = [];

@@ -7,11 +7,10 @@
  */
 import { html } from "npm:htl";
 import {
-  OVERALL_CRITERIA,
-  PER_GROUP_CRITERIA,
   RULE_SETS,
   RULE_SET_IDS,
   benefitGroup,
+  criterionIdsFor,
   formatHalfYear,
   formatMonthSpan,
   formatPercentParameter,
@@ -70,9 +69,7 @@ export function criterionLabel(id: string): string {
 
 /** The criteria a view evaluates, in the rule set's order. */
 export function criteriaOf(s: Pick<ViewState, "rules" | "aggregation">): string[] {
-  return (s.rules === "opfoelgning-2024" && s.aggregation === "overall" ? OVERALL_CRITERIA : PER_GROUP_CRITERIA).map(
-    (c) => c.id,
-  );
+  return criterionIdsFor(s.rules, s.aggregation);
 }
 
 /** The criterion the heatmap shows: the state's when it belongs to the view, else the first. */
