@@ -9,6 +9,7 @@ import {
   monthRange,
   parseLongCsv,
   type MeasurementIndex,
+  type Measurements,
   type Month,
   type Period,
   type RuleSetId,
@@ -25,6 +26,8 @@ export interface MunicipalityData {
   readonly defaultPeriod: (rules: RuleSetId) => Period;
   /** Every month from the first to the last of the whole data set. */
   readonly months: readonly Month[];
+  /** Every municipality's measurements, for figures that compare across them (the outlook's benchmarks). */
+  readonly measurements: Measurements;
 }
 
 export function municipalityData(csv: string, provenance: Provenance, code: string): MunicipalityData {
@@ -45,5 +48,6 @@ export function municipalityData(csv: string, provenance: Provenance, code: stri
     present: index.codes.includes(code),
     ...calendarOf(from, to),
     months: monthRange(from, to),
+    measurements,
   };
 }
