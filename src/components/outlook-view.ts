@@ -173,7 +173,7 @@ function linesChart(
     width,
     height: 160,
     marginLeft: 38,
-    marginRight: 8,
+    marginRight: 18,
     marginBottom: 22,
     ariaLabel: aria.label,
     ariaDescription: aria.description,
@@ -384,6 +384,10 @@ export function benchmarkChart(v: OutlookView, code: string, measure: Measure, n
         ? linesChart(series, v.evaluation.window, limit, { label: title, description: rankText }, 360)
         : html`<p>Ingen offentliggjorte måneder endnu.</p>`
     }
+    <p class="small-multiples-legend">
+      Fuld linje: ${name}. Prikket: hele landet. Stiplet: regionen. Punkteret: AMK-området. Vandret stiplet linje:
+      grænsen.
+    </p>
     <p data-testid="rank">${rankText}</p>
     <details>
       <summary>Tallene bag grafen</summary>
