@@ -43,3 +43,4 @@ export * from "./rules/drivers.ts";
 export * from "./rules/benchmarks.ts";
 export * from "./output/outlook-text.ts";
 export * from "./view/outlook.ts";
+export * from "./rules/outlook-statuses.ts";

@@ -19,6 +19,10 @@ import { drivers, exactDrivers } from "../lib/rules/drivers.ts";
 import { benchmarks, ranks } from "../lib/rules/benchmarks.ts";
 import { OVERALL_CRITERIA } from "../lib/rules/criteria.ts";
 import { statusAt, verdictStatuses } from "../lib/rules/fast-verdicts.ts";
+import { outlookStatuses } from "../lib/rules/outlook-statuses.ts";
+import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
+import { readFileSync } from "node:fs";
+import { readMeasurements } from "../lib/import/index.ts";
 import type { MonthFigures } from "../lib/rules/month-values.ts";
 import { outlookSentence, whatItTakesSentence } from "../lib/output/outlook-text.ts";
 import { cell, indexOf, series } from "./helpers/cells.ts";
@@ -122,6 +126,17 @@ const monthFig = (month: Month) =>
   );
 const windowFigs = fc.tuple(...WINDOW.map(monthFig));
 
+/** The status-kernel outlook equals the report's, municipality by municipality and criterion by criterion. */
+function expectKernelAgrees(index: MeasurementIndex, asOf: Month, req: EvaluationRequest = REQUEST): void {
+  const report = outlookReport(index, evaluate(index, { ...req, asOf }), asOf);
+  const fast = outlookStatuses(index, req, asOf);
+  report.municipalities.forEach((m, row) => {
+    expect(fast.municipality[row], `${m.code} ${asOf}`).toBe(m.outlook);
+    for (const c of m.criteria)
+      expect(fast.criterion[row * fast.criteria.length + fast.criteria.indexOf(c.criterion)]).toBe(c.outlook!.outlook);
+  });
+}
+
 describe("the outlook never contradicts the final verdict (property)", () => {
   it("safe at any as-of month ⇒ never flagged when the window completes", () => {
     fc.assert(
@@ -174,9 +189,10 @@ describe("the outlook never contradicts the final verdict (property)", () => {
             expect(later.every((m) => m.share === null && m.population === null)).toBe(true);
           }
           expect(outlookReport(index, e, "2025-12").municipalities[0]!.outlook).toBe(finalStatus);
+          for (const asOf of AS_OFS) expectKernelAgrees(index, asOf);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
@@ -375,5 +391,14 @@ describe("at-risk ordering", () => {
     );
     const report = outlookReport(index, evaluate(index, REQUEST), "2025-07");
     expect(atRiskByCloseness(report).map((m) => m.code)).toEqual(["183", "101"]);
+  });
+});
+
+describe("the status-kernel outlook (outlookStatuses)", () => {
+  it("equals the report on the synthetic data at every as-of month of 2025H2, at two thresholds", () => {
+    const csv = readFileSync(new URL("../data/synthetic/measurements.csv", import.meta.url), "utf8");
+    const index = new MeasurementIndex(readMeasurements(csv, "measurements.csv"));
+    for (const threshold of [80, 85])
+      for (const asOf of AS_OFS) expectKernelAgrees(index, asOf, { ...REQUEST, followUp: { threshold } });
   });
 });

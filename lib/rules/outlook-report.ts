@@ -36,7 +36,7 @@ export interface CriterionOutlookReport {
   readonly drivers: readonly Driver[] | null;
   /** For an at-risk criterion: what one coming month must reach. */
   readonly whatItTakes: WhatItTakes | null;
-  /** Smaller is closer to safety (at-risk ordering). */
+  /** Smaller is closer to safety (at-risk ordering); Infinity unless at-risk. */
   readonly closeness: number;
 }
 
@@ -69,9 +69,9 @@ function criterionReport(
   c: CriterionTrace,
   asOf: Month | null,
   limit: Share,
+  published: readonly Month[],
 ): CriterionOutlookReport {
   const outlook = c.mode === "trigger" ? criterionOutlook(c.months, asOf, limit, c.minPopulation, c.status) : null;
-  const published = c.window.filter((m) => isPublished(m, asOf));
   const definition = c.aggregation === "overall" ? OVERALL_CRITERIA.find((d) => d.id === c.criterion) : undefined;
   return {
     criterion: c.criterion,
@@ -79,7 +79,7 @@ function criterionReport(
     extraNeeded: c.months.map((m) => (isPublished(m.month, asOf) && m.breach ? extraNeeded(m, limit) : null)),
     drivers: definition ? drivers(index, c.municipalityCode, definition, published, limit) : null,
     whatItTakes: outlook?.outlook === "at-risk" ? whatItTakes(c.months, asOf, limit, c.limit) : null,
-    closeness: closeness(c.months, asOf, limit),
+    closeness: outlook?.outlook === "at-risk" ? closeness(c.months, asOf, limit) : Number.POSITIVE_INFINITY,
   };
 }
 
@@ -89,7 +89,7 @@ export function outlookReport(index: MeasurementIndex, e: Evaluation, asOf: Mont
   const limit = limitShareOf(e.parameters);
   const rankings = new Map(MEASURES.map((measure) => [measure, ranks(index, measure, publishedMonths)]));
   const municipalities = e.municipalities.map((m): MunicipalityOutlookReport => {
-    const criteria = m.criteria.map((c) => criterionReport(index, c, asOf, limit));
+    const criteria = m.criteria.map((c) => criterionReport(index, c, asOf, limit, publishedMonths));
     const outlooks = criteria.map((c) => c.outlook).filter((o): o is CriterionOutlook => o !== null);
     const rank: Partial<Record<Measure, Rank>> = {};
     for (const measure of MEASURES) {

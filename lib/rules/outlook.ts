@@ -4,7 +4,6 @@
  * outlook can never disagree with the verdict the complete window will get.
  */
 import type { Month } from "../domain/types.ts";
-import { monthIndex } from "../domain/month.ts";
 import { decideTrigger, municipalityStatus } from "./clauses.ts";
 import type { MonthFigures } from "./month-values.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
@@ -27,9 +26,12 @@ export interface CriterionOutlook {
   readonly remainingMonths: readonly Month[];
 }
 
-/** Whether `month` is published as of `asOf` (null asOf: everything is). */
+/**
+ * Whether `month` is published as of `asOf` (null asOf: everything is). Canonical `YYYY-MM` text
+ * sorts as the calendar does, so a string comparison suffices (this runs per month and criterion).
+ */
 export function isPublished(month: Month, asOf: Month | null): boolean {
-  return asOf === null || monthIndex(month) <= monthIndex(asOf);
+  return asOf === null || month <= asOf;
 }
 
 /**
@@ -72,26 +74,44 @@ export function criterionOutlook(
   minPopulation: number,
   finalStatus?: CriterionStatus,
 ): CriterionOutlook {
-  const remainingMonths = months.filter((m) => !isPublished(m.month, asOf)).map((m) => m.month);
-  const known = windowAsOf(months, asOf);
+  // Runs for every municipality and criterion on each change of the Varsling page: plain loops.
+  const remainingMonths: Month[] = [];
+  let masked = false;
+  for (const m of months) {
+    if (isPublished(m.month, asOf)) continue;
+    remainingMonths.push(m.month);
+    if (m.share !== null || m.population !== null) masked = true;
+  }
+  const known = masked ? windowAsOf(months, asOf) : months;
   const decision = decideTrigger(known, limit, minPopulation);
-  const publishedBreaches = known.filter((m) => m.share !== null).map((m) => m.month);
-  const base = { remainingMonths, publishedBreaches: [] as Month[], decidingMonths: [] as Month[] };
+  const none: readonly Month[] = [];
   // §3.6 first clause: a complete window gives the verdict itself.
-  if (!remainingMonths.length)
+  if (!remainingMonths.length) {
+    const outlook = finalStatus ?? decision.status;
     return {
-      ...base,
-      outlook: finalStatus ?? decision.status,
+      outlook,
       complete: true,
       decidingMonths: decision.decidingMonths,
+      publishedBreaches: none,
+      remainingMonths,
     };
+  }
   // §3.6 second clause: §3.3 clauses 1 or 2 already decide; no later month can make it flagged.
   if (decision.clause === "min-population" || decision.clause === "month-not-in-breach")
-    return { ...base, outlook: "safe", complete: false, decidingMonths: decision.decidingMonths };
+    return {
+      outlook: "safe",
+      complete: false,
+      decidingMonths: decision.decidingMonths,
+      publishedBreaches: none,
+      remainingMonths,
+    };
   // §3.6 third clause: every known month is a breach (clause 2 did not decide), and there is one.
-  if (publishedBreaches.length) return { ...base, outlook: "at-risk", complete: false, publishedBreaches };
+  const publishedBreaches: Month[] = [];
+  for (const m of known) if (m.share !== null) publishedBreaches.push(m.month);
+  if (publishedBreaches.length)
+    return { outlook: "at-risk", complete: false, decidingMonths: none, publishedBreaches, remainingMonths };
   // §3.6 fourth clause.
-  return { ...base, outlook: "no-data-yet", complete: false };
+  return { outlook: "no-data-yet", complete: false, decidingMonths: none, publishedBreaches, remainingMonths };
 }
 
 /**
