@@ -32,9 +32,18 @@ export default {
   home: "Overblik",
   dynamicPaths: MUNICIPALITY_CODES.map((code) => `/kommune/${code}`),
   pages: PAGES.filter((p) => existsSync(join(root, p.file))).map(({ name, path }) => ({ name, path })),
+  // Plain `.html` links, so dist/ works on any static host (no URL rewriting needed).
+  preserveExtension: true,
   // Framework has no `lang` option; set it before anything renders (Danish UI, hyphenation, screen readers).
-  head: `<script>document.documentElement.lang = "da";</script>`,
-  // The default theme pulls a web font from a font CDN; use the system fonts instead.
+  // Favicon; the theme's serif font self-hosted from npm (scripts/offline/fonts.ts), not from a font CDN.
+  head: `<script>document.documentElement.lang = "da";</script>
+<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="npm:@fontsource-variable/source-serif-4/tidlig-serif.css">
+<link rel="preload" as="font" type="font/woff2" crossorigin
+  href="npm:@fontsource-variable/source-serif-4/files/source-serif-4-latin-opsz-normal.woff2">
+<link rel="prefetch" as="font" type="font/woff2" crossorigin
+  href="npm:@fontsource-variable/source-serif-4/files/source-serif-4-latin-opsz-italic.woff2">`,
+  // The default theme links its font from a font CDN: none here (see head).
   globalStylesheets: [],
   // System fonts, the data banner and print rules; imports Framework's own themes (light/dark).
   style: "style.css",

@@ -8,13 +8,16 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SynthManifest } from "../lib/synth/generate.ts";
 import type { LiveManifest } from "../lib/jobindsats/manifest.ts";
-import { sha256Hex, type CommandIo } from "./snapshot.ts";
-import { runFetch, TOKEN_ENV } from "./fetch.ts";
+import { DEFAULT_BASE_URL, redact, type FetchOptions } from "../lib/jobindsats/index.ts";
+import { sha256Hex } from "./snapshot.ts";
+import { DEFAULT_FROM, DEFAULT_TO, fetchErrorMessage, fetchSnapshot, TOKEN_ENV } from "./fetch.ts";
 
 export const LIVE_DIR = "data/jobindsats";
 export const SYNTHETIC_DIR = "data/synthetic";
 /** `synthetic` or `live` forces that source (`live` fails when there is no valid snapshot). */
 export const DATA_SOURCE_ENV = "TIDLIG_INDSATS_DATA";
+/** Another API base URL for the build's fetch (a mirror, or a test's fake server). */
+export const BASE_URL_ENV = "JOBINDSATS_BASE_URL";
 
 export interface DataSource {
   readonly kind: "live" | "synthetic";
@@ -109,22 +112,43 @@ export interface FetchAttempt {
   /** False when JOBINDSATS_TOKEN is not set (nothing was tried). */
   readonly attempted: boolean;
   readonly ok: boolean;
-  /** Exit code of the fetch (0 ok, 1 failed, 2 usage), or null when not attempted. */
-  readonly code: number | null;
+  /** Why the fetch failed (token redacted), or null. */
+  readonly error: string | null;
 }
 
+/** Overrides of the fetch the site build makes (tests point it at a fake server). */
+export type SiteFetchOptions = Partial<Omit<FetchOptions, "token" | "log">>;
+
 /**
- * When JOBINDSATS_TOKEN is set, refreshes `root/data/jobindsats/` with `tidlig-indsats fetch`
- * (extra arguments e.g. ["--from", "2024-01"]); progress and errors go to io.stderr. A failure
- * leaves the previous snapshot untouched; call resolveDataSource afterwards either way.
+ * When JOBINDSATS_TOKEN is set, refreshes `root/data/jobindsats/` through the typed fetch core
+ * (`fetchSnapshot`, no argument parsing); the base URL may come from JOBINDSATS_BASE_URL. Progress
+ * and errors go to `log` with the token redacted. A failure leaves the previous snapshot untouched
+ * and is returned, never thrown; call resolveDataSource afterwards either way.
  */
 export async function fetchIfToken(
   root: string,
   env: NodeJS.ProcessEnv,
-  io: CommandIo,
-  extraArgs: readonly string[] = [],
+  log: (line: string) => void,
+  overrides: SiteFetchOptions = {},
 ): Promise<FetchAttempt> {
-  if (!(env[TOKEN_ENV] ?? "").trim()) return { attempted: false, ok: false, code: null };
-  const code = await runFetch(["--out", join(root, LIVE_DIR), ...extraArgs], { ...io, env });
-  return { attempted: true, ok: code === 0, code };
+  const token = (env[TOKEN_ENV] ?? "").trim();
+  if (!token) return { attempted: false, ok: false, error: null };
+  const safeLog = (line: string) => log(`${redact(line, token)}\n`);
+  const options: FetchOptions = {
+    baseUrl: (env[BASE_URL_ENV] ?? "").trim() || DEFAULT_BASE_URL,
+    from: DEFAULT_FROM,
+    to: DEFAULT_TO,
+    ...overrides,
+    token,
+    log: safeLog,
+  };
+  safeLog(`fetching from ${options.baseUrl} (${options.from}..${options.to}) …`);
+  try {
+    await fetchSnapshot(options, join(root, LIVE_DIR));
+    return { attempted: true, ok: true, error: null };
+  } catch (e) {
+    const error = redact(fetchErrorMessage(e), token);
+    safeLog(`fetch failed: ${error}`);
+    return { attempted: true, ok: false, error };
+  }
 }

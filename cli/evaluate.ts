@@ -12,7 +12,7 @@ import { formatIssue, InputError } from "../lib/domain/issues.ts";
 import { toJson } from "../lib/output/json.ts";
 import { toCsv } from "../lib/output/csv.ts";
 import { toText } from "../lib/output/text.ts";
-import { SYNTHETIC_BANNER } from "../lib/output/labels.ts";
+import { SYNTHETIC_BANNER } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";

@@ -17,6 +17,7 @@ import {
   liveManifest,
   redact,
   type FetchOptions,
+  type LiveManifest,
   type TableRole,
 } from "../lib/jobindsats/index.ts";
 import { sha256Hex, writeSnapshotAtomically, type CommandIo } from "./snapshot.ts";
@@ -207,21 +208,8 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
   };
   err(`Fetching from ${p.baseUrl} (${p.from}..${p.to}) …\n`);
   try {
-    const result = await fetchJobindsats(options);
-    const csv = writeLongCsv(result.cells);
-    const manifest = liveManifest(result, {
-      baseUrl: p.baseUrl,
-      subjectId: p.subjectId,
-      fetchedAt: new Date().toISOString(),
-      sha256: sha256Hex(csv),
-    });
-    const manifestText = JSON.stringify(manifest, null, 2) + "\n";
-    if (token && (csv.includes(token) || manifestText.includes(token))) {
-      // Defence in depth: never write a file holding the token.
-      throw new JobindsatsError("data", "refusing to write: the data would contain the token");
-    }
-    writeSnapshotAtomically(p.out, { "measurements.csv": csv, "manifest.json": manifestText });
-    err(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s (${result.requests} requests).\n`);
+    const { manifest, requests } = await fetchSnapshot(options, p.out);
+    err(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s (${requests} requests).\n`);
     io.stdout(
       safe(
         `Wrote ${join(p.out, "measurements.csv")} (${manifest.rows} rows, ${manifest.municipalities} municipalities, ` +
@@ -231,11 +219,42 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
     );
     return 0;
   } catch (e) {
-    const message =
-      e instanceof JobindsatsError || e instanceof RangeError
-        ? e.message
-        : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
-    err(`fetch: ${message}\nNothing was written; the previous snapshot in ${p.out} (if any) is unchanged.\n`);
+    err(
+      `fetch: ${fetchErrorMessage(e)}\nNothing was written; the previous snapshot in ${p.out} (if any) is unchanged.\n`,
+    );
     return e instanceof RangeError ? 2 : 1;
   }
+}
+
+/** A fetch failure as one line (the token is not redacted here: callers do that). */
+export function fetchErrorMessage(e: unknown): string {
+  return e instanceof JobindsatsError || e instanceof RangeError
+    ? e.message
+    : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+}
+
+/**
+ * The typed core of `fetch` (used by the CLI and the site's data loader): fetches with `options`
+ * and replaces `out/` atomically by measurements.csv + manifest.json. Throws on any failure, in
+ * which case `out/` is unchanged.
+ */
+export async function fetchSnapshot(
+  options: FetchOptions,
+  out: string,
+): Promise<{ manifest: LiveManifest; requests: number }> {
+  const result = await fetchJobindsats(options);
+  const csv = writeLongCsv(result.cells);
+  const manifest = liveManifest(result, {
+    baseUrl: options.baseUrl,
+    subjectId: options.subjectId ?? EARLY_EFFORT_SUBJECT_ID,
+    fetchedAt: new Date().toISOString(),
+    sha256: sha256Hex(csv),
+  });
+  const manifestText = JSON.stringify(manifest, null, 2) + "\n";
+  if (options.token && (csv.includes(options.token) || manifestText.includes(options.token))) {
+    // Defence in depth: never write a file holding the token.
+    throw new JobindsatsError("data", "refusing to write: the data would contain the token");
+  }
+  writeSnapshotAtomically(out, { "measurements.csv": csv, "manifest.json": manifestText });
+  return { manifest, requests: result.requests };
 }

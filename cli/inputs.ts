@@ -11,14 +11,17 @@ export interface LoadedInputs {
   readonly synthetic: boolean;
 }
 
-/** Whether a manifest.json beside the file says the data is synthetic. */
+/**
+ * Whether a manifest.json beside the file says the data is synthetic. Fails closed: a manifest
+ * that cannot be read, or does not say `"synthetic": false`, counts as synthetic.
+ */
 export function isSyntheticFile(path: string): boolean {
   const manifest = join(dirname(path), "manifest.json");
   if (!existsSync(manifest)) return false;
   try {
-    return JSON.parse(readFileSync(manifest, "utf8")).synthetic === true;
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { synthetic?: unknown } | null)?.synthetic !== false;
   } catch {
-    return false;
+    return true;
   }
 }
 

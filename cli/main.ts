@@ -19,6 +19,7 @@ Reproduces and explains STAR's monitoring of the municipalities' early employmen
 Commands:
   evaluate   verdicts for one window under opfoelgning-2024 or genopretning-2020
   timeline   the 2020 restoration process over a monthly series
+  letter     the draft letter to one municipality (text or HTML)
   synth      write the synthetic default dataset (deterministic from a seed)
   fetch      fetch live figures from the Jobindsats API (token in JOBINDSATS_TOKEN)
 
@@ -31,6 +32,10 @@ async function loadCommand(name: string): Promise<Command | null> {
       return { help: EVALUATE_HELP, run: runEvaluate };
     case "timeline":
       return { help: TIMELINE_HELP, run: runTimeline };
+    case "letter": {
+      const m = await import("./letter.ts");
+      return { help: m.LETTER_HELP, run: m.runLetter };
+    }
     case "synth": {
       const m = await import("./synth.ts");
       return { help: m.SYNTH_USAGE, run: m.runSynth };

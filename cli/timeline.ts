@@ -1,18 +1,11 @@
 /** `tidlig-indsats timeline`: the restoration model's process over a monthly series (RULES §4.4). */
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
-import {
-  STAGE_LABELS,
-  STAGES,
-  timeline,
-  type InitialState,
-  type MunicipalityTimeline,
-  type Stage,
-} from "../lib/rules/timeline.ts";
+import { STAGES, timeline, type InitialState, type MunicipalityTimeline, type Stage } from "../lib/rules/timeline.ts";
 import { parseMonth } from "../lib/domain/month.ts";
 import { formatIssue } from "../lib/domain/issues.ts";
 import { explain } from "../lib/explain/sentences.ts";
 import { formatMonthLong, formatMonthSpan } from "../lib/explain/format.ts";
-import { SYNTHETIC_BANNER } from "../lib/output/labels.ts";
+import { STAGE_LABELS, SYNTHETIC_BANNER } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";

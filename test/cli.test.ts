@@ -36,7 +36,7 @@ describe("evaluate --format json", () => {
       shareWithout: 45.5,
       breach: true,
     });
-    expect(sick.explanation).toContain("45,5 %");
+    expect(sick.explanation).toContain("45,5\u00a0%");
   });
 
   it("restoration mode checks the named criteria only", async () => {
@@ -114,8 +114,8 @@ describe("evaluate --format csv and text", () => {
   });
   it("text leads with the count and explains every verdict", async () => {
     const r = await cli("evaluate", "--input", ISHOEJ, ...SEP_NOV);
-    expect(r.stdout).toContain("1 kommuner: 1 udpeget");
-    expect(r.stdout).toContain("Ishøj når ikke kravet om tilbud til a-dagpengemodtagerne");
+    expect(r.stdout).toContain("1 kommune: 1 udpeget");
+    expect(r.stdout).toContain("Handlekriteriet for tilbud til a-dagpengemodtagerne er opfyldt for Ishøj Kommune");
   });
   it("says so when the data is synthetic", async () => {
     const r = await cli("evaluate", "--input", "data/synthetic/measurements.csv", "--period", "2025H1");

@@ -17,10 +17,10 @@ import type { CriterionTrace } from "../lib/rules/trace.ts";
 
 describe("Danish formatting", () => {
   it("uses a decimal comma, a thousands dot and a spaced percent sign, whatever the machine's locale", () => {
-    expect(formatPercent(34.6)).toBe("34,6 %");
-    expect(formatPercent(20)).toBe("20,0 %");
-    expect(formatPercentParameter(80)).toBe("80 %");
-    expect(formatPercentParameter(19.5)).toBe("19,5 %");
+    expect(formatPercent(34.6)).toBe("34,6\u00a0%");
+    expect(formatPercent(20)).toBe("20,0\u00a0%");
+    expect(formatPercentParameter(80)).toBe("80\u00a0%");
+    expect(formatPercentParameter(19.5)).toBe("19,5\u00a0%");
     expect(formatCount(12345)).toBe("12.345");
   });
   it("writes months and spans the Danish way", () => {
@@ -49,14 +49,15 @@ function trace(
 describe("explanations are built from the trace", () => {
   it("a flagged criterion names the span, the limit, the group and the lowest month", () => {
     const s = explain(trace(["34.6", "28.6", "41.2"]));
-    expect(s).toContain("Ishøj når ikke kravet om tilbud til a-dagpengemodtagerne");
-    expect(s).toContain("i hver af de tre måneder (sep.–nov. 2022)");
-    expect(s).toContain("over 20 %");
-    expect(s).toContain("laveste andel 28,6 % i okt. 2022");
+    expect(s).toContain("Handlekriteriet for tilbud til a-dagpengemodtagerne er opfyldt for Ishøj Kommune");
+    expect(s).toContain("i alle tre måneder (sep.–nov. 2022)");
+    expect(s).toContain("andelen af a-dagpengemodtagerne, der ikke har fået et aktivt tilbud");
+    expect(s).toContain("over 20\u00a0%");
+    expect(s).toContain("laveste andel 28,6\u00a0% i okt. 2022");
     expect(s).toContain("Antallet af borgere er ikke oplyst");
   });
   it("changes with the figures: a trace with other numbers gives another sentence", () => {
-    expect(explain(trace(["34.6", "30.1", "41.2"]))).toContain("laveste andel 30,1 % i okt. 2022");
+    expect(explain(trace(["34.6", "30.1", "41.2"]))).toContain("laveste andel 30,1\u00a0% i okt. 2022");
   });
   it("a compliant criterion names the month that decided", () => {
     const s = explain(
@@ -66,9 +67,9 @@ describe("explanations are built from the trace", () => {
         [50, 20],
       ]),
     );
-    expect(s).toContain("lever op til");
+    expect(s).toContain("er ikke opfyldt for Ishøj Kommune");
     expect(s).toContain("i okt. 2022");
-    expect(s).toContain("20,0 %");
+    expect(s).toContain("20,0\u00a0%");
     expect(s).not.toContain("ikke oplyst");
   });
   it("not covered names the months and the counts", () => {
@@ -80,7 +81,7 @@ describe("explanations are built from the trace", () => {
           [50, 20],
         ]),
       ),
-    ).toContain("færre end 10 borgere med seks måneders ydelsesanciennitet i sep. 2022 (9)");
+    ).toContain("færre end 10 borgere med seks måneders ydelsesanciennitet i sep. 2022 (9 borgere)");
   });
   it("insufficient data names the missing month", () => {
     expect(explain(trace(["33.3", null, "25.0"]))).toContain("andelen mangler i okt. 2022");
@@ -91,7 +92,7 @@ describe("explanations are built from the trace", () => {
     );
     const not = explain(trace(["69.2", "75.0", "20.0"], "restoration", "sygedagpenge", "samtaler"));
     expect(not).toContain("har ikke genoprettet");
-    expect(not).toContain("mindst 20 %");
+    expect(not).toContain("mindst 20\u00a0%");
     expect(not).toContain("fire samtaler");
   });
 });

@@ -11,7 +11,7 @@ const TOKEN = "ds-token-0c9e8f7a6b5d";
 let root: string;
 let fake: FakeServer;
 const stderr: string[] = [];
-const io = { stdout: (s: string) => void stderr.push(s), stderr: (s: string) => void stderr.push(s), env: {} };
+const log = (s: string) => void stderr.push(s);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "datasource-"));
@@ -39,32 +39,26 @@ describe("resolveDataSource / fetchIfToken", () => {
   });
 
   it("does nothing without a token, fetches with one, and then prefers the live snapshot", async () => {
-    expect(await fetchIfToken(root, {}, io)).toEqual({ attempted: false, ok: false, code: null });
+    expect(await fetchIfToken(root, {}, log)).toEqual({ attempted: false, ok: false, error: null });
     const env = { JOBINDSATS_TOKEN: TOKEN };
-    const r = await fetchIfToken(root, env, io, [
-      "--base-url",
-      fake.baseUrl,
-      "--from",
-      "2025-01",
-      "--to",
-      "2025-02",
-      "--backoff-ms",
-      "1",
-    ]);
-    expect(r).toEqual({ attempted: true, ok: true, code: 0 });
+    const r = await fetchIfToken(root, env, log, {
+      baseUrl: fake.baseUrl,
+      from: "2025-01",
+      to: "2025-02",
+      backoffBaseMs: 1,
+    });
+    expect(r).toEqual({ attempted: true, ok: true, error: null });
     const ds = resolveDataSource(root, {});
     expect(ds.kind).toBe("live");
     expect(ds.manifest.synthetic).toBe(false);
     expect(ds.manifest.rows).toBe(2 * 15);
     expect(resolveDataSource(root, { TIDLIG_INDSATS_DATA: "synthetic" }).kind).toBe("synthetic");
     // a failing fetch (wrong token) keeps the live snapshot usable
-    const bad = await fetchIfToken(root, { JOBINDSATS_TOKEN: "wrong" }, io, [
-      "--base-url",
-      fake.baseUrl,
-      "--max-attempts",
-      "1",
-    ]);
-    expect(bad).toEqual({ attempted: true, ok: false, code: 1 });
+    const bad = await fetchIfToken(root, { JOBINDSATS_TOKEN: "wrong", JOBINDSATS_BASE_URL: fake.baseUrl }, log, {
+      maxAttempts: 1,
+    });
+    expect(bad).toMatchObject({ attempted: true, ok: false });
+    expect(bad.error).toMatch(/nøgle|key|token/i);
     expect(resolveDataSource(root, {}).kind).toBe("live");
   });
 

@@ -261,8 +261,9 @@ describe("what one coming month must reach", () => {
   it("says it in Danish", () => {
     const w = { month: "2025-09", population: 57, maxWithout: 11, limit: 20 };
     expect(whatItTakesSentence("samtaler", w)).toMatch(/^Højst 11 af 57 borgere uden de krævede samtaler i én måned/);
+    // A no-break space before "%", so the percentage never wraps.
     expect(whatItTakesSentence("tilbud", { ...w, population: null, maxWithout: null })).toBe(
-      "En andel uden indsats på højst 20 % i én måned er nok.",
+      "En andel uden indsats på højst 20\u00a0% i én måned er nok.",
     );
   });
 

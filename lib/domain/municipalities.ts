@@ -13,6 +13,8 @@ export interface Municipality {
   /** Approximate centroid, used to lay out the tile-grid map. */
   readonly lat: number;
   readonly lon: number;
+  /** The name in sentences and letters: "Ishøj Kommune", "Københavns Kommune", "Bornholms Regionskommune". */
+  readonly officialName: string;
 }
 
 export const MUNICIPALITIES: readonly Municipality[] = MUNICIPALITY_ROWS;

@@ -39,14 +39,22 @@ export const MONTH_ABBREVIATIONS = [
   "dec.",
 ] as const;
 
-/** "34,6 %". */
+/** The space before "%": a no-break space, so a percentage never wraps between number and sign. */
+export const PERCENT_SPACE = "\u00a0";
+
+/** "34,6 %" (with a no-break space). */
 export function formatPercent(value: number): string {
-  return `${ONE_DECIMAL.format(value)} %`;
+  return `${ONE_DECIMAL.format(value)}${PERCENT_SPACE}%`;
 }
 
-/** A parameter such as a threshold: "80 %", "19,5 %". */
+/** A parameter such as a threshold: "80 %", "19,5 %" (with a no-break space). */
 export function formatPercentParameter(value: number): string {
-  return `${UP_TO_TWO.format(value)} %`;
+  return `${UP_TO_TWO.format(value)}${PERCENT_SPACE}%`;
+}
+
+/** A letter's percentage in STAR's style: "20 procent". */
+export function formatPercentWord(value: number): string {
+  return `${UP_TO_TWO.format(value)} procent`;
 }
 
 /** "1.234". */
@@ -104,4 +112,20 @@ const NUMBER_WORDS = ["nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "
 /** Small counts as words ("tre måneder"), larger ones as digits. */
 export function formatCountWord(n: number): string {
   return NUMBER_WORDS[n] ?? formatCount(n);
+}
+
+/** "7. marts 2023" from "2023-03-07". */
+export function formatDateLong(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${d}. ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/** "marts–maj 2022", or "november 2022–januar 2023" across a year boundary (letters and explanations). */
+export function formatMonthSpanLong(months: readonly Month[]): string {
+  if (!months.length) return "";
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  if (first === last) return formatMonthLong(first);
+  if (first.slice(0, 4) === last.slice(0, 4)) return `${MONTH_NAMES[parts(first).m]}–${formatMonthLong(last)}`;
+  return `${formatMonthLong(first)}–${formatMonthLong(last)}`;
 }

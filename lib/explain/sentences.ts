@@ -3,6 +3,8 @@
  * is ours; every figure comes from the trace, in Danish formatting.
  */
 import { benefitGroup, conversationMinimum } from "../domain/benefit-groups.ts";
+import { municipalityByCode } from "../domain/municipalities.ts";
+import { CAVEAT_LABELS, EXEMPTION_LABELS, monthsOfWindow, populationsPhrase, type CaveatCode } from "./labels.ts";
 import type { Month } from "../domain/types.ts";
 import type { Caveat, CriterionTrace, ExemptionCandidate, MonthTrace } from "../rules/trace.ts";
 import {
@@ -16,12 +18,12 @@ import {
 } from "./format.ts";
 
 interface Wording {
-  /** "kravet om samtaler" */
-  readonly requirement: string;
+  /** "samtaler til sygedagpengemodtagerne", "tilbud" */
+  readonly topic: string;
   /** "a-dagpengemodtagerne" */
   readonly subject: string;
-  /** "fire samtaler", "et aktivt tilbud" */
-  readonly effort: string;
+  /** The share without, as STAR words it: "andelen af a-dagpengemodtagerne, der ikke har fået et aktivt tilbud". */
+  readonly share: string;
 }
 
 function wording(t: CriterionTrace): Wording {
@@ -31,15 +33,23 @@ function wording(t: CriterionTrace): Wording {
     : t.measure === "samtaler"
       ? "borgerne med seks måneders ydelsesanciennitet"
       : "borgerne i ydelsesgrupper med krav om tilbud";
-  let effort = "et aktivt tilbud";
+  let lacking = "der ikke har fået et aktivt tilbud";
   if (t.measure === "samtaler") {
     const minima = new Set(group ? t.window.map((m) => conversationMinimum(group.id, m)) : [null]);
     const only = minima.size === 1 ? [...minima][0] : null;
-    effort = typeof only === "number" ? `${formatCountWord(only)} samtaler` : "de krævede samtaler";
+    lacking =
+      typeof only === "number"
+        ? `der har fået færre end ${formatCountWord(only)} samtaler`
+        : "der har fået færre end de krævede samtaler";
   }
   const noun = t.measure === "samtaler" ? "samtaler" : "tilbud";
-  const requirement = group ? `kravet om ${noun} til ${group.recipients}` : `kravet om ${noun}`;
-  return { requirement, subject, effort };
+  const topic = group ? `${noun} til ${group.recipients}` : noun;
+  return { topic, subject, share: `andelen af ${subject}, ${lacking}` };
+}
+
+/** The municipality as sentences name it: "Ishøj Kommune", "Københavns Kommune". */
+export function officialName(code: string, fallback: string): string {
+  return municipalityByCode(code)?.officialName ?? fallback;
 }
 
 function lowest(months: readonly MonthTrace[]): MonthTrace | null {
@@ -53,56 +63,57 @@ function monthsOf(t: CriterionTrace, months: readonly Month[]): MonthTrace[] {
   return t.months.filter((m) => months.includes(m.month));
 }
 
-/** "i okt. 2022" or "i 4 af 6 måneder" */
+/** "i okt. 2022", "i fire af seks måneder" or "i alle seks måneder" */
 function inWhichMonths(t: CriterionTrace, months: readonly Month[]): string {
-  return months.length <= 3
+  return months.length <= 3 && months.length < t.window.length
     ? `i ${formatMonthList(months)}`
-    : `i ${formatCountWord(months.length)} af ${formatCountWord(t.window.length)} måneder`;
+    : monthsOfWindow(months.length, t.window.length);
 }
 
 function mainClause(t: CriterionTrace): string {
   const w = wording(t);
-  const name = t.municipalityName;
+  const name = officialName(t.municipalityCode, t.municipalityName);
   const limit = formatPercentParameter(t.limit);
-  const n = formatCountWord(t.window.length);
+  const all = monthsOfWindow(t.window.length, t.window.length);
   const span = formatMonthSpan(t.window);
   const deciding = monthsOf(t, t.decidingMonths);
+  const lowestTail = (months: readonly MonthTrace[], lead: string) => {
+    const low = lowest(months);
+    return low ? `${lead}laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)}` : "";
+  };
   switch (t.status) {
     case "flagged":
     case "exempted": {
-      const low = lowest(t.months);
-      const tail = low ? ` (laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)})` : "";
-      return `${name} når ikke ${w.requirement}: i hver af de ${n} måneder (${span}) var over ${limit} af ${w.subject} uden ${w.effort}${tail}.`;
+      const tail = lowestTail(t.months, " (");
+      return `Handlekriteriet for ${w.topic} er opfyldt for ${name}: ${all} (${span}) var ${w.share}, over ${limit}${tail ? `${tail})` : ""}.`;
     }
     case "compliant": {
-      const low = lowest(deciding);
-      const example = low ? `; laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)}` : "";
-      return `${name} lever op til ${w.requirement}: ${inWhichMonths(t, t.decidingMonths)} var højst ${limit} af ${w.subject} uden ${w.effort}${example}.`;
+      const tail = lowestTail(deciding, "; ");
+      return `Handlekriteriet for ${w.topic} er ikke opfyldt for ${name}: ${inWhichMonths(t, t.decidingMonths)} var ${w.share}, højst ${limit}${tail}.`;
     }
     case "not-covered": {
-      const counts = deciding.map((m) => formatCount(m.population!)).join(", ");
-      return `${name} er ikke omfattet af ${w.requirement}: der var færre end ${formatCount(t.minPopulation)} borgere med seks måneders ydelsesanciennitet ${inWhichMonths(t, t.decidingMonths)} (${counts}).`;
+      const counts = populationsPhrase(deciding.map((m) => m.population!));
+      return `${name} er ikke omfattet af handlekriteriet for ${w.topic}: der var færre end ${formatCount(t.minPopulation)} borgere med seks måneders ydelsesanciennitet ${inWhichMonths(t, t.decidingMonths)} ${counts}.`;
     }
     case "insufficient-data": {
       if (t.mode === "restoration") {
-        return `Det kan ikke afgøres, om ${name} har genoprettet indsatsen på ${w.requirement}: andelen mangler ${inWhichMonths(t, t.decidingMonths)}, og ingen kendt måned ligger under ${limit}.`;
+        return `Det kan ikke vurderes, om ${name} har genoprettet indsatsen for ${w.topic}: andelen mangler ${inWhichMonths(t, t.decidingMonths)}, og ingen kendt måned ligger under ${limit}.`;
       }
       const known = t.months.length - t.decidingMonths.length;
       const rest = known > 0 ? `, og alle kendte måneder ligger over grænsen på ${limit}` : "";
-      return `${w.requirement[0]!.toUpperCase()}${w.requirement.slice(1)} kan ikke afgøres for ${name}: andelen mangler ${inWhichMonths(t, t.decidingMonths)}${rest}.`;
+      return `Handlekriteriet for ${w.topic} kan ikke vurderes for ${name}: andelen mangler ${inWhichMonths(t, t.decidingMonths)}${rest}.`;
     }
     case "restored": {
       const m = deciding[0]!;
       const fewPersons = m.population !== null && !m.populationIsLowerBound && m.population < t.minPopulation;
       const why = fewPersons
-        ? `i ${formatMonthShort(m.month)} var der færre end ${formatCount(t.minPopulation)} borgere (${formatCount(m.population!)})`
-        : `i ${formatMonthShort(m.month)} var ${formatPercent(m.shareWithout!)} af ${w.subject} uden ${w.effort}, under grænsen på ${limit}`;
-      return `${name} har genoprettet indsatsen på ${w.requirement}: ${why}.`;
+        ? `i ${formatMonthShort(m.month)} var der færre end ${formatCount(t.minPopulation)} borgere ${populationsPhrase([m.population!])}`
+        : `i ${formatMonthShort(m.month)} var ${w.share}, ${formatPercent(m.shareWithout!)}, under grænsen på ${limit}`;
+      return `${name} har genoprettet indsatsen for ${w.topic}: ${why}.`;
     }
     case "not-restored": {
-      const low = lowest(t.months);
-      const tail = low ? ` (laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)})` : "";
-      return `${name} har ikke genoprettet indsatsen på ${w.requirement}: i alle ${n} måneder (${span}) var mindst ${limit} af ${w.subject} uden ${w.effort}${tail}.`;
+      const tail = lowestTail(t.months, " (");
+      return `${name} har ikke genoprettet indsatsen for ${w.topic}: ${all} (${span}) var ${w.share}, mindst ${limit}${tail ? `${tail})` : ""}.`;
     }
   }
 }
@@ -117,15 +128,18 @@ function caveatSentence(c: Caveat, t: CriterionTrace): string {
       return `Det samlede tal for ${formatMonthList(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
     case "window-length":
       return `Perioden er på ${formatCountWord(c.actual)} måneder; regelsættet bruger normalt ${formatCountWord(c.expected)}.`;
+    default:
+      // A caveat without its own sentence still speaks Danish: its label, never its code.
+      return `${CAVEAT_LABELS[(c as { code: CaveatCode }).code] ?? "Forbehold"}.`;
   }
 }
 
 function exemptionSentence(e: ExemptionCandidate): string {
   switch (e.code) {
     case "positive-trend":
-      return `Kan undtages: stadig forbedring (andelen faldt hver måned, fra ${formatPercent(e.shares[0]!)} til ${formatPercent(e.shares[e.shares.length - 1]!)}).`;
+      return `${EXEMPTION_LABELS["positive-trend"]} (andelen faldt hver måned, fra ${formatPercent(e.shares[0]!)} til ${formatPercent(e.shares[e.shares.length - 1]!)}).`;
     case "enhanced-supervision":
-      return `Kan undtages: skærpet tilsyn (${e.entries.map((x) => `${formatMonthShort(x.from)}–${formatMonthShort(x.to)}`).join(", ")}).`;
+      return `${EXEMPTION_LABELS["enhanced-supervision"]} (${e.entries.map((x) => `${formatMonthShort(x.from)}–${formatMonthShort(x.to)}`).join(", ")}).`;
   }
 }
 
@@ -136,6 +150,6 @@ export function explain(t: CriterionTrace): string {
     ...t.caveats.map((c) => caveatSentence(c, t)),
     ...t.exemptionCandidates.map(exemptionSentence),
   ];
-  if (t.status === "exempted") parts.push("Vist som undtaget, fordi undtagelser er slået til.");
+  if (t.status === "exempted") parts.push("Vist som undtaget (kandidat), fordi undtagelser er slået til.");
   return parts.join(" ");
 }

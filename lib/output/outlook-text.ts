@@ -16,36 +16,18 @@ import {
   formatPercent,
   formatPercentParameter,
 } from "../explain/format.ts";
-import { STATUS_LABELS } from "./labels.ts";
+import { BENCHMARK_LABELS, OUTLOOK_LABELS, STATUS_SHORT } from "../explain/labels.ts";
 
-// labels: the outlook terms of LANGUAGE.md §1 (move to lib/explain/labels.ts when it exists).
-export const OUTLOOK_LABELS: Readonly<Record<OutlookState, string>> = {
-  safe: "Kan ikke blive udpeget",
-  "at-risk": "I risiko for udpegning",
-  "no-data-yet": "Ingen data endnu",
-};
-
-// labels: symbols so an outlook is never told by colour alone.
+/** Symbols so an outlook is never told by colour alone. */
 export const OUTLOOK_SYMBOLS: Readonly<Record<OutlookState, string>> = {
   safe: "✔",
   "at-risk": "▲",
   "no-data-yet": "…",
 };
 
-// labels: the computed benchmarks are sums over municipalities, not published figures.
-export const BENCHMARK_LABELS = {
-  national: "Hele landet (beregnet)",
-  region: "Regionen (beregnet)",
-  amk: "AMK-området (beregnet)",
-  computedNote:
-    "Sammenligningstallene er beregnet her som summen over kommunerne med hele tal (borgere uden indsats " +
-    "divideret med alle borgere); de er ikke offentliggjort af Jobindsats.",
-  partialNote: "Ikke alle kommuner indgår (nogle mangler hele tal).",
-} as const;
-
 /** Label of an outlook, or of the verdict when the window is complete. */
 export function outlookLabel(o: Outlook): string {
-  return o in OUTLOOK_LABELS ? OUTLOOK_LABELS[o as OutlookState] : STATUS_LABELS[o as MunicipalityStatus];
+  return o in OUTLOOK_LABELS ? OUTLOOK_LABELS[o as OutlookState] : STATUS_SHORT[o as MunicipalityStatus];
 }
 
 /** "de krævede samtaler" / "et aktivt tilbud": what a citizen without effort lacks. */

@@ -3,13 +3,22 @@ import type { Evaluation } from "../rules/evaluate.ts";
 import { RULE_SETS } from "../rules/parameters.ts";
 import { explain } from "../explain/sentences.ts";
 import { formatMonthSpan, formatPercentParameter } from "../explain/format.ts";
-import { STATUS_LABELS, STATUS_SYMBOLS, SYNTHETIC_BANNER } from "./labels.ts";
+import {
+  AGGREGATION_LABELS,
+  MODE_LABELS,
+  STATUS_SYMBOLS,
+  SYNTHETIC_BANNER,
+  criterionLabel,
+  municipalitiesCount,
+  statusCountPhrase,
+  statusLong,
+  type StatusCode,
+} from "../explain/labels.ts";
 import type { DocumentContext } from "./json.ts";
-import type { MunicipalityStatus } from "../rules/trace.ts";
 import { windowIncomplete } from "../rules/outlook-report.ts";
 import { outlookSection } from "./outlook-text.ts";
 
-const ORDER: readonly MunicipalityStatus[] = [
+const ORDER: readonly StatusCode[] = [
   "flagged",
   "not-restored",
   "exempted",
@@ -17,6 +26,7 @@ const ORDER: readonly MunicipalityStatus[] = [
   "compliant",
   "restored",
   "not-covered",
+  "not-under-restoration",
 ];
 
 export function toText(e: Evaluation, ctx: DocumentContext): string {
@@ -25,18 +35,18 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
   const p = e.parameters;
   const params =
     p.ruleSet === "opfoelgning-2024"
-      ? `tærskel ${formatPercentParameter(p.threshold)} · mindst ${p.minPopulation} borgere pr. måned · ${p.aggregation === "overall" ? "samlet opgørelse" : "pr. ydelsesgruppe"}${p.applyExemptions ? " · undtagelser anvendt" : ""}`
-      : `grænse ${formatPercentParameter(p.limit)} · mindst ${p.minPopulation} borgere pr. måned · ${e.mode === "restoration" ? "genopretningstjek" : "udløsning"}`;
+      ? `tærskel ${formatPercentParameter(p.threshold)} · mindst ${p.minPopulation} borgere pr. måned · ${AGGREGATION_LABELS[p.aggregation]}${p.applyExemptions ? " · undtagelser anvendt" : ""}`
+      : `grænse ${formatPercentParameter(p.limit)} · mindst ${p.minPopulation} borgere pr. måned · ${MODE_LABELS[e.mode]}`;
   out.push(`${RULE_SETS[e.ruleSet].name} · ${e.period} (${formatMonthSpan(e.window)})`, params);
   if (ctx.inputs.length) out.push(`Data: ${ctx.inputs.join(", ")}`);
   out.push("");
 
-  const counts = new Map<MunicipalityStatus, number>();
+  const counts = new Map<StatusCode, number>();
   for (const m of e.municipalities) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
   out.push(
-    `${e.municipalities.length} kommuner: ` +
+    `${municipalitiesCount(e.municipalities.length)}: ` +
       ORDER.filter((s) => counts.has(s))
-        .map((s) => `${counts.get(s)} ${STATUS_LABELS[s].toLowerCase()}`)
+        .map((s) => statusCountPhrase(s, counts.get(s)!))
         .join(", "),
     "",
   );
@@ -45,12 +55,12 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
     (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.code.localeCompare(b.code),
   );
   for (const m of sorted) {
-    out.push(`${STATUS_SYMBOLS[m.status]} ${m.code} ${m.name} — ${STATUS_LABELS[m.status]}`);
+    out.push(`${STATUS_SYMBOLS[m.status]} ${m.code} ${m.name} — ${statusLong(m.status, p.minPopulation)}`);
     for (const c of m.criteria) {
       const shares = c.months
         .map((x) => (x.shareWithout === null ? "  ." : x.shareWithout.toFixed(1).replace(".", ",")))
         .join("  ");
-      out.push(`    ${STATUS_SYMBOLS[c.status]} ${c.criterion.padEnd(26)} ${shares}`);
+      out.push(`    ${STATUS_SYMBOLS[c.status]} ${criterionLabel(c.criterion).padEnd(40)} ${shares}`);
       out.push(`      ${explain(c)}`);
     }
   }

@@ -34,3 +34,37 @@ export function standardPeriods(
   }
   return out.sort((a, b) => monthIndex(a.months[0]!) - monthIndex(b.months[0]!));
 }
+
+/** A window of the 2020 process and the month STAR assesses it in. */
+export interface AssessedWindow {
+  readonly months: readonly Month[];
+  /** Null when the window is not one of the calendar's standard windows. */
+  readonly assessed: Month | null;
+}
+
+/**
+ * The window `shift` months after (negative: before) `window`, with its assessment month: in the
+ * 2020 model the follow-up of Sep–Nov is the next Mar–May, assessed in August (docs/rules.md §4).
+ */
+export function shiftedWindow(ruleSet: RuleSetId, window: readonly Month[], shift: number): AssessedWindow {
+  const first = addMonths(window[0]!, shift);
+  const months = monthRange(first, addMonths(first, window.length - 1));
+  const standard = RULE_SETS[ruleSet].calendar.find((w) => Number(first.slice(5, 7)) === w.startMonth);
+  const assessed =
+    standard && window.length === WINDOW_MONTHS[ruleSet]
+      ? addMonths(months[months.length - 1]!, standard.assessedAfter)
+      : null;
+  return { months, assessed };
+}
+
+/** Calendar days after an ISO date ("2023-02-20" + 15 → "2023-03-07"), in UTC so no time zone shifts it. */
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whether text is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  return addDays(text, 0) === text;
+}

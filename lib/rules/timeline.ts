@@ -15,15 +15,6 @@ import type { CriterionTrace, MunicipalityStatus } from "./trace.ts";
 export const STAGES = ["monitoring", "contacted", "plan-required", "escalated", "closed"] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** Danish stage names (UI.md). */
-export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  monitoring: "Overvågning",
-  contacted: "Henvendelse",
-  "plan-required": "Genopretningsplan krævet",
-  escalated: "Eskaleret",
-  closed: "Afsluttet",
-};
-
 /**
  * (decision) When a restoration check cannot be decided (insufficient data and nothing
  * not-restored), the municipality stays where it is and is checked again at the next assessment.

@@ -1,6 +1,7 @@
 /** The persistent notice of which data is shown: synthetic data is never mistaken for real. */
 import { html } from "npm:htl";
-import type { Provenance } from "./data.js";
+import { fetchFailedLabel } from "./_gen/tidlig.js";
+import { isLive, type Provenance } from "./data.js";
 
 /**
  * The /data page, from the site root this module is served under (`…/_import/components/…`), so
@@ -9,21 +10,33 @@ import type { Provenance } from "./data.js";
 function dataPageHref(): string {
   const here = import.meta.url;
   const at = here.indexOf("/_import/");
-  return at >= 0 ? `${here.slice(0, at)}/data` : "./data";
+  return at >= 0 ? `${here.slice(0, at)}/data.html` : "./data.html";
+}
+
+const fmtDay = (iso: unknown): string =>
+  typeof iso === "string" && Number.isFinite(Date.parse(iso))
+    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
+    : "ukendt dato";
+
+/** The note shown when the build tried to fetch live data and failed (never a silent switch). */
+function fetchFailedNote(p: Provenance): HTMLElement | null {
+  if (!p.fetch?.attempted || p.fetch.ok) return null;
+  const note = fetchFailedLabel(isLive(p) ? { fetchedOn: fmtDay(p.manifest.fetchedAt) } : "synthetic");
+  return html`<div data-testid="fetch-failed">
+    <strong>${note}</strong> Hentningen fra Jobindsats ved bygningen ${fmtDay(p.decidedAt)} gav fejl.
+  </div>`;
 }
 
 export function dataBanner(p: Provenance): HTMLElement {
-  if (p.synthetic) {
+  if (!isLive(p)) {
     return html`<div class="data-banner data-banner--synthetic" role="note" data-testid="synthetic-banner">
+      ${fetchFailedNote(p)}
       <strong>Syntetiske data.</strong> Tallene er genereret til demonstration og er ikke rigtige tal fra Jobindsats.
       <a href=${dataPageHref()}>Om data</a>
     </div>`;
   }
-  const fetchedAt =
-    typeof p.manifest.fetchedAt === "string"
-      ? new Date(p.manifest.fetchedAt).toLocaleDateString("da-DK")
-      : "ukendt dato";
-  return html`<div class="data-banner" role="note">
-    Data fra Jobindsats, hentet ${fetchedAt}. <a href=${dataPageHref()}>Om data</a>
+  return html`<div class="data-banner" role="note" data-testid="live-banner">
+    ${fetchFailedNote(p)} Data fra Jobindsats, hentet ${fmtDay(p.manifest.fetchedAt)}.
+    <a href=${dataPageHref()}>Om data</a>
   </div>`;
 }

@@ -27,8 +27,8 @@ import {
   type BenefitGroupId,
   type Mode,
   type RuleSetId,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionName } from "./detail-labels.js";
 import { traceView, statusBadge } from "./trace-view.js";
 
 export const CASE_MONTHS = 6;
@@ -126,7 +126,7 @@ export function caseWidget(): HTMLElement {
     const id = rules.value as RuleSetId;
     const list = criteriaFor(id);
     const keep = criterion.value;
-    criterion.replaceChildren(...list.map((c) => html`<option value=${c.id}>${criterionName(c.id)}</option>`));
+    criterion.replaceChildren(...list.map((c) => html`<option value=${c.id}>${criterionLabel(c.id)}</option>`));
     if (list.some((c) => c.id === keep)) criterion.value = keep;
   }
 

@@ -4,7 +4,7 @@
  * above), and fixed verdict colours outside that scale, always paired with a symbol or label.
  */
 import * as d3 from "npm:d3";
-import type { CriterionStatus } from "./_gen/tidlig.js";
+import type { StatusCode } from "./_gen/tidlig.js";
 // Blue → near-white → orange (ColorBrewer PuOr/RdBu family ends; safe for the common colour-vision
 // deficiencies); share-scale.ts also gives the same scale as numbers for painting pixels.
 import { CALM, MID, WARM, shareDomains } from "./share-scale.js";
@@ -34,7 +34,7 @@ export function shareLegendStops(limit: number, n = 11): { value: number; color:
   });
 }
 
-export const STATUS_COLORS: Readonly<Record<CriterionStatus, string>> = {
+export const STATUS_COLORS: Readonly<Record<StatusCode, string>> = {
   flagged: "#a50f75",
   "not-restored": "#a50f75",
   compliant: "#1b7837",
@@ -42,4 +42,5 @@ export const STATUS_COLORS: Readonly<Record<CriterionStatus, string>> = {
   "insufficient-data": "#8c6d1f",
   "not-covered": "#8a8a8a",
   exempted: "#5e4fa2",
+  "not-under-restoration": "#8a8a8a",
 };

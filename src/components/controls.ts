@@ -7,14 +7,12 @@
  */
 import { html } from "npm:htl";
 import {
+  periodLabel,
+  criterionLabel,
   RULE_SETS,
   RULE_SET_IDS,
-  benefitGroup,
   criterionIdsFor,
-  formatHalfYear,
-  formatMonthSpan,
   formatPercentParameter,
-  type BenefitGroupId,
   type Period,
   type RuleSetId,
   type SortOrder,
@@ -46,25 +44,6 @@ export interface ControlPanelOptions {
    * repaint, or at the latest 250 ms after the change (default false: right after the change).
    */
   readonly urlAfterRepaint?: boolean;
-}
-
-/** "1. halvår 2025" for a half-year, "sep.–nov. 2022" for any other window. */
-export function periodLabel(p: Period): string {
-  return p.halfYear ? formatHalfYear(p.halfYear.year, p.halfYear.half) : formatMonthSpan(p.months);
-}
-
-/** Danish label of a criterion id: "Samtaler (mindst 4)", "A-dagpenge mv.: samtaler". */
-export function criterionLabel(id: string): string {
-  if (id === "samtaler") return "Samtaler (alle ydelsesgrupper)";
-  if (id === "tilbud") return "Tilbud (grupper med tilbudskrav)";
-  const [group, measure] = id.split(":");
-  let name = group ?? id;
-  try {
-    name = benefitGroup(group as BenefitGroupId).label;
-  } catch {
-    // an unknown id is shown as written
-  }
-  return `${name}: ${measure ?? ""}`;
 }
 
 /** The criteria a view evaluates, in the rule set's order. */
@@ -165,8 +144,8 @@ export function controlPanel(
     role="switch"
   />` as unknown as HTMLInputElement;
   const mode = html`<select id=${`${id}-mode`} name="mode">
-    <option value="trigger">Udløsning (handlekriterium)</option>
-    <option value="restoration">Genopretning</option>
+    <option value="trigger">Udpegning</option>
+    <option value="restoration">Opfølgning på genopretningen</option>
   </select>` as unknown as HTMLSelectElement;
   const criterion = html`<select id=${`${id}-criterion`} name="criterion"></select>` as unknown as HTMLSelectElement;
   const sort = html`<select id=${`${id}-sort`} name="sort">

@@ -12,11 +12,25 @@ import {
   type RuleSetId,
 } from "./_gen/tidlig.js";
 
+/** data/site/provenance.json (cli/site-data.ts SiteProvenance), as the pages read it. */
 export interface Provenance {
   readonly kind: "live" | "synthetic";
   readonly synthetic: boolean;
   readonly file: string;
   readonly manifest: Record<string, unknown>;
+  /** SHA-256 of the measurements shipped with the site (the bytes, not the manifest's claim). */
+  readonly sha256?: string;
+  readonly decidedAt?: string;
+  /** package.json version of the rules module the site was built with. */
+  readonly rulesVersion?: string;
+  readonly reason?: string;
+  /** Whether the build's live fetch failed (then the page says so). */
+  readonly fetch?: { readonly attempted: boolean; readonly ok?: boolean; readonly error?: string };
+}
+
+/** Fail closed: only data positively marked live (kind live, synthetic false) counts as real. */
+export function isLive(p: Provenance): boolean {
+  return p.kind === "live" && p.synthetic === false;
 }
 
 export interface SiteData {

@@ -13,9 +13,10 @@ import {
   formatPercent,
   type CriterionTrace,
   type Evaluation,
+  type ExemptionCode,
   type MunicipalityStatus,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionLabel } from "./controls.js";
 
 const LISTED: readonly MunicipalityStatus[] = ["flagged", "not-restored", "exempted"];
 
@@ -40,7 +41,7 @@ function monthsTable(t: CriterionTrace): string {
   );
 }
 
-export function flaggedList(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}`): HTMLElement {
+export function flaggedList(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}.html`): HTMLElement {
   const view = flaggedListView(href);
   view.update(e);
   return view.element;
@@ -59,7 +60,7 @@ export interface FlaggedListView {
  * when their <details> is opened (evidence one click away, but no table parsed on a repaint
  * nobody looks at); an open one is refreshed when its figures change.
  */
-export function flaggedListView(href: (code: string) => string = (c) => `./kommune/${c}`): FlaggedListView {
+export function flaggedListView(href: (code: string) => string = (c) => `./kommune/${c}.html`): FlaggedListView {
   const el = document.createElement("div");
   el.className = "flagged-list";
   el.dataset.testid = "flagged-list";
@@ -102,7 +103,12 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
       `<li data-municipality="${escapeHtml(m.code)}" data-status="${m.status}">` +
       `<div class="flagged-head"><a href="${escapeHtml(href(m.code))}"><strong>${escapeHtml(m.name)}</strong></a> ` +
       `<span class="flagged-status flagged-status--${m.status}"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[m.status]}</span> ${escapeHtml(STATUS_LABELS[m.status])}</span>` +
-      candidates.map((c) => ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c] ?? c)}</span>`).join("") +
+      candidates
+        .map(
+          (c) =>
+            ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? "Kandidat til undtagelse")}</span>`,
+        )
+        .join("") +
       `</div>` +
       deciding
         .map(

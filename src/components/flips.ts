@@ -41,7 +41,7 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
 
 export function flipList(flips: readonly VerdictFlip[]): HTMLElement {
   if (!flips.length)
-    return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter afgørelse mellem A og B.</p>`;
+    return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter vurdering mellem A og B.</p>`;
   return html`<ol class="flip-list" data-testid="flips" data-count=${flips.length}>
     ${flips.map(
       (f) =>

@@ -341,7 +341,7 @@ export function heatmapView(): HeatmapView {
   }
 
   function update(o: HeatmapOptions): void {
-    const href = o.href ?? ((code: string) => `./kommune/${code}`);
+    const href = o.href ?? ((code: string) => `./kommune/${code}.html`);
     current = o;
     ordered = orderRows(o.rows, o.municipalities, o.sort);
     // Every row has the same months and window: the first row's window flags stand for all.
@@ -358,10 +358,10 @@ export function heatmapView(): HeatmapView {
       legendKey = lk;
       legendSlot.innerHTML = legendHtml(o.limit, o.minPopulation);
     }
-    const d = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${o.months.length} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over afgørelser nedenfor giver de samme kommuner i tekst.`;
+    const d = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${o.months.length} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over vurderinger nedenfor giver de samme kommuner i tekst.`;
     if (d !== description) stack.setAttribute("aria-label", (description = d));
     const c =
-      `Andel uden indsats pr. måned for ${o.criterionLabel.toLowerCase()}. Den markerede periode er den, afgørelsen bygger på; de foregående måneder er vist som baggrund. ` +
+      `Andel uden indsats pr. måned for ${o.criterionLabel.toLowerCase()}. Den markerede periode er den, vurderingen bygger på; de foregående måneder er vist som baggrund. ` +
       `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${formatCount(o.minPopulation)} borgere; skraveret er ukendt. Klik på en kommune for detaljer.`;
     if (c !== captionText) caption.textContent = captionText = c;
   }

@@ -77,7 +77,7 @@ export function kpiView(): KpiView {
   const el = document.createElement("div");
   el.className = "kpis";
   el.setAttribute("role", "group");
-  el.setAttribute("aria-label", "Antal kommuner pr. afgørelse");
+  el.setAttribute("aria-label", "Antal kommuner pr. vurdering");
   let shown = "";
   return {
     element: el,

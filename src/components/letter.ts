@@ -1,56 +1,42 @@
 /**
- * A draft letter (lib's letterFor) as an article for /breve: one per printed page, with the
- * synthetic-data marker on every letter when the data are synthetic.
+ * A draft letter for /breve: lib's one generator (letterFor) rendered by lib's letterHtml, so the
+ * page shows exactly what `tidlig-indsats letter --format html` prints. One letter per printed page.
  */
-import { html } from "npm:htl";
-import { SYNTHETIC_BANNER, type Letter, type LetterFigures } from "./_gen/tidlig.js";
+import {
+  formatDateLong,
+  formatMonthLong,
+  letterFor,
+  letterHtml,
+  municipalityByCode,
+  type Evaluation,
+  type MunicipalityVerdict,
+  type MeasurementIndex,
+} from "./_gen/tidlig.js";
+import type { Provenance } from "./data.js";
 
-function figuresTable(f: LetterFigures): HTMLElement {
-  return html`<table class="letter-figures" data-criterion=${f.criterion}>
-    <caption>
-      ${f.title}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Måned</th>
-        <th scope="col" class="num">Borgere</th>
-        <th scope="col" class="num">Uden indsats</th>
-        <th scope="col" class="num">Andel uden</th>
-        <th scope="col">Vurdering</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${f.rows.map(
-        (r) =>
-          html`<tr>
-            <td>${r.label}</td>
-            <td class="num">${r.population}</td>
-            <td class="num">${r.without}</td>
-            <td class="num">${r.share}</td>
-            <td>${r.assessment}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+/** "Jobindsats.dk, hentet 3. marts 2025" or "syntetiske data (ikke rigtige tal fra Jobindsats)". */
+export function letterSource(p: Provenance, index: MeasurementIndex): { source: string; dataDate: string | null } {
+  const upTo = index.lastMonth ? `tal til og med ${formatMonthLong(index.lastMonth)}` : null;
+  if (p.synthetic) return { source: "syntetiske data (ikke rigtige tal fra Jobindsats)", dataDate: upTo };
+  const fetchedAt = typeof p.manifest.fetchedAt === "string" ? p.manifest.fetchedAt.slice(0, 10) : null;
+  const fetched = fetchedAt && /^\d{4}-\d{2}-\d{2}$/.test(fetchedAt) ? `hentet ${formatDateLong(fetchedAt)}` : null;
+  return { source: "Jobindsats.dk", dataDate: [fetched, upTo].filter(Boolean).join(", ") || null };
 }
 
-export function letterElement(letter: Letter, options: { synthetic: boolean; basis: string }): HTMLElement {
-  const figures = new Map(letter.figures.map((f) => [f.criterion, f]));
-  return html`<article
-    class="letter"
-    data-testid="letter"
-    data-municipality=${letter.municipalityCode}
-    aria-labelledby=${`letter-${letter.municipalityCode}`}
-  >
-    ${options.synthetic ? html`<p class="letter-marker" data-testid="letter-synthetic">${SYNTHETIC_BANNER}</p>` : ""}
-    <p class="letter-head">Udkast · Fra: ${letter.sender} · Til: ${letter.recipient}</p>
-    <h2 id=${`letter-${letter.municipalityCode}`}>${letter.subject}</h2>
-    ${letter.paragraphs.map((p) => {
-      const f = p.kind === "finding" && p.criterion ? figures.get(p.criterion) : undefined;
-      return html`<p class=${`letter-${p.kind}`}>${p.text}</p>
-        ${f ? figuresTable(f) : ""}`;
-    })}
-    <div class="letter-signature">${letter.signature.map((s) => html`<p>${s}</p>`)}</div>
-    <p class="muted letter-basis">${options.basis}</p>
-  </article>`;
+export function letterElement(
+  verdict: MunicipalityVerdict,
+  evaluation: Evaluation,
+  data: { index: MeasurementIndex; provenance: Provenance },
+): HTMLElement | null {
+  const municipality = municipalityByCode(verdict.code);
+  if (!municipality) return null;
+  const letter = letterFor(verdict, municipality, evaluation, {
+    ...letterSource(data.provenance, data.index),
+    synthetic: data.provenance.synthetic,
+    cells: data.index,
+  });
+  if (!letter) return null;
+  const holder = document.createElement("div");
+  holder.innerHTML = letterHtml(letter);
+  return holder.firstElementChild as HTMLElement;
 }

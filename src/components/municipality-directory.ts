@@ -37,7 +37,7 @@ export function municipalityDirectory(
       ${rows.map((m) => {
         const info = BY_CODE.get(m.code);
         return html`<tr data-municipality=${m.code}>
-          <td><a href=${`./kommune/${m.code}${search}`}>${m.name}</a></td>
+          <td><a href=${`./kommune/${m.code}.html${search}`}>${m.name}</a></td>
           <td>${m.code}</td>
           <td>${info?.region ?? ""}</td>
           <td>${info?.amk ?? ""}</td>

@@ -12,6 +12,7 @@ import {
   OUTLOOK_SYMBOLS,
   benchmarkLines,
   benefitGroup,
+  criterionLabel,
   formatCount,
   formatMonthLong,
   formatMonthShort,
@@ -28,7 +29,6 @@ import {
   type OutlookState,
   type OutlookView,
 } from "./_gen/tidlig.js";
-import { criterionName } from "./detail-labels.js";
 
 /** Fixed outlook colours, always beside a symbol and a word (never colour alone). */
 export const OUTLOOK_COLORS: Readonly<Record<OutlookState, string>> = {
@@ -103,12 +103,12 @@ export function atRiskList(v: OutlookView, hrefFor: (code: string) => string): H
             (c) =>
               html`<div class="at-risk-criterion" data-criterion=${c.criterion}>
                 <p>
-                  <strong>${criterionName(c.criterion)}:</strong>
+                  <strong>${criterionLabel(c.criterion)}:</strong>
                   <span data-testid="outlook-sentence">${c.sentence}</span>
                 </p>
                 <table class="at-risk-months">
                   <caption class="sr-only">
-                    ${m.name}, ${criterionName(c.criterion)}: måned for måned
+                    ${m.name}, ${criterionLabel(c.criterion)}: måned for måned
                   </caption>
                   <thead>
                     <tr>
@@ -227,7 +227,7 @@ export function atRiskMultiples(v: OutlookView): HTMLElement {
       const last = [...c.months].reverse().find((x) => x.shareWithout !== null);
       const nat = national.find((p) => p.month === last?.month);
       const description =
-        `${m.name}, ${criterionName(c.criterion)}: ` +
+        `${m.name}, ${criterionLabel(c.criterion)}: ` +
         c.months
           .filter((x) => x.shareWithout !== null)
           .map((x) => `${formatMonthShort(x.month)} ${formatPercent(x.shareWithout!)}`)
@@ -237,7 +237,7 @@ export function atRiskMultiples(v: OutlookView): HTMLElement {
           : "") +
         `. Grænsen er ${formatPercentParameter(limit)}.`;
       return html`<figure class="small-multiple" data-code=${m.code} data-criterion=${c.criterion}>
-        <figcaption><strong>${m.name}</strong> · ${criterionName(c.criterion)}</figcaption>
+        <figcaption><strong>${m.name}</strong> · ${criterionLabel(c.criterion)}</figcaption>
         ${linesChart(
           [
             { name: m.name, points: own },
@@ -250,7 +250,7 @@ export function atRiskMultiples(v: OutlookView): HTMLElement {
           ],
           window,
           limit,
-          { label: `${m.name}, ${criterionName(c.criterion)}, mod hele landet`, description },
+          { label: `${m.name}, ${criterionLabel(c.criterion)}, mod hele landet`, description },
         )}
         <p class="small-multiple-summary">${description}</p>
       </figure>`;
@@ -440,7 +440,7 @@ export function outlookBox(v: OutlookView, code: string, name: string, calendar:
       ${report.criteria.map(
         (r, k) =>
           html`<li data-criterion=${r.criterion} data-outlook=${r.outlook?.outlook ?? "none"}>
-            <strong>${criterionName(r.criterion)}:</strong> ${outlookSentence(verdict.criteria[k]!, r) ?? ""}
+            <strong>${criterionLabel(r.criterion)}:</strong> ${outlookSentence(verdict.criteria[k]!, r) ?? ""}
           </li>`,
       )}
     </ul>

@@ -8,6 +8,8 @@
 import { html } from "npm:htl";
 import {
   MeasurementIndex,
+  danishIssueMessage,
+  issueCode,
   formatCount,
   formatMonthShort,
   parsePeriod,
@@ -62,7 +64,7 @@ export function issueItem(i: InputIssue): HTMLElement {
     <span class="issue-severity">${i.severity === "error" ? "fejl" : "advarsel"}</span>
     ${i.columnName !== null ? html`<span class="issue-column">kolonne «${i.columnName}»</span>` : ""}
     ${i.value !== null ? html`<span class="issue-value">værdi «<code>${i.value}</code>»</span>` : ""}
-    <span class="issue-message">${i.message}</span>
+    <span class="issue-message" data-code=${issueCode(i) ?? ""}>${danishIssueMessage(i)}</span>
   </li>`;
 }
 
@@ -121,7 +123,8 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
 
   const showProgress = (text: string, fraction: number | null) => {
     progress.hidden = false;
-    progressText.textContent = text + (fraction === null ? " …" : ` (${formatCount(Math.round(fraction * 100))} %)`);
+    progressText.textContent =
+      text + (fraction === null ? " …" : ` (${formatCount(Math.round(fraction * 100))}\u00a0%)`);
     if (fraction === null) bar.removeAttribute("value");
     else bar.value = fraction;
   };
@@ -133,8 +136,8 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
       html`<div class="own-error" role="alert" data-testid="own-error">
         <p>
           <strong>${label} blev ikke indlæst</strong>:
-          ${errors.length ? `${formatCount(errors.length)} ${errors.length === 1 ? "fejl" : "fejl"} i input` : message}.
-          Intet er indlæst; siden viser stadig de tidligere data.
+          ${errors.length ? `${formatCount(errors.length)} fejl i input` : message}. Intet er indlæst; siden viser
+          stadig de tidligere data.
         </p>
         ${
           issues.length
@@ -200,13 +203,13 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
         succeed(label, unpackMeasurements(msg.packed));
       } else {
         progress.hidden = true;
-        fail(label, msg.issues, msg.message);
+        fail(label, msg.issues, "indlæsningen stoppede uventet");
       }
     };
-    worker.onerror = (event) => {
+    worker.onerror = () => {
       setBusy(false);
       progress.hidden = true;
-      fail(label, [], `indlæsningen stoppede uventet (${event.message || "ukendt fejl"})`);
+      fail(label, [], "indlæsningen stoppede uventet");
     };
     worker.postMessage({ id, inputs });
   };

@@ -13,8 +13,8 @@ import {
   type CriterionStatus,
   type CriterionTrace,
   type Evaluation,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionLabel } from "./controls.js";
 import { STATUS_COLORS } from "./colors.js";
 
 function status(s: CriterionStatus) {
@@ -51,8 +51,8 @@ export function verdictTable(trigger: Evaluation, restoration: Evaluation | null
             <th scope="col">Kommune</th>
             <th scope="col">Kriterium</th>
             ${months.map((mo) => html`<th scope="col" class="num">${formatMonthShort(mo)}</th>`)}
-            <th scope="col">${restoration ? "Udløsning" : "Afgørelse"}</th>
-            ${restoration ? html`<th scope="col">Genopretning</th>` : ""}
+            <th scope="col">${restoration ? "Udpegning" : "Vurdering"}</th>
+            ${restoration ? html`<th scope="col">Opfølgning på genopretningen</th>` : ""}
           </tr>
         </thead>
         <tbody>

@@ -27,8 +27,9 @@ import {
   standardPeriods,
   type RuleSetId,
   type StandardWindow,
+  criterionLabel,
+  groupLabel,
 } from "./_gen/tidlig.js";
-import { criterionName, groupName } from "./detail-labels.js";
 
 const yes = "ja";
 const no = "nej";
@@ -142,7 +143,7 @@ export function ruleSetSections(): HTMLElement {
       value: formatCount(r.restorationMonths),
     },
   ];
-  const groupsOf = (ids: readonly string[]) => ids.map(groupName).join(", ");
+  const groupsOf = (ids: readonly string[]) => ids.map(groupLabel).join(", ");
   return html`<div class="side-by-side">
     <section data-rules="opfoelgning-2024">
       <h3>${RULE_SETS["opfoelgning-2024"].name}</h3>
@@ -152,7 +153,7 @@ export function ruleSetSections(): HTMLElement {
       ${calendarList("opfoelgning-2024", FOLLOW_UP_CALENDAR, 2025)}
       <h4>Handlekriterier (samlet opgørelse)</h4>
       <ul>
-        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionName(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}
+        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionLabel(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}
       </ul>
       <p>
         Med opgørelsen pr. ydelsesgruppe bruges i stedet de ${formatCountWord(PER_GROUP_CRITERIA.length)}
@@ -173,7 +174,7 @@ export function ruleSetSections(): HTMLElement {
         (${groupsOf(OFFER_GROUPS.map((g) => g.id))}).
       </p>
       <ul>
-        ${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionName(c.id)} <code>${c.id}</code></li>`)}
+        ${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionLabel(c.id)} <code>${c.id}</code></li>`)}
       </ul>
     </section>
   </div>`;
@@ -198,7 +199,7 @@ export function verdictOrder(): HTMLElement {
 /** The stages of the 2020 model's process. */
 export function stageList(): HTMLElement {
   return html`<ol class="stage-list">
-    ${STAGES.map((s) => html`<li><strong>${STAGE_LABELS[s]}</strong> <code>${s}</code></li>`)}
+    ${STAGES.map((s) => html`<li><strong>${STAGE_LABELS[s]}</strong></li>`)}
   </ol>`;
 }
 
@@ -230,7 +231,7 @@ export function differences(): HTMLElement {
     ["Periode", `${formatCountWord(f.windowMonths)} måneder (halvår)`, `${formatCountWord(r.windowMonths)} måneder`],
     ["Kalender", cal(FOLLOW_UP_CALENDAR), cal(RESTORATION_CALENDAR)],
     [
-      "Brud i en måned",
+      "En måned over grænsen",
       `mere end ${formatPercentParameter(100 - f.threshold)} uden indsats (under ${formatPercentParameter(f.threshold)} fik den)`,
       `mere end ${formatPercentParameter(r.limit)} uden indsats`,
     ],
@@ -239,12 +240,12 @@ export function differences(): HTMLElement {
       `${formatCount(f.minPopulation)} i hver måned`,
       `${formatCount(r.minPopulation)} i hver måned`,
     ],
-    ["Udpeget når", "alle måneder i perioden er brud", "alle måneder i perioden er brud"],
-    ["Undtagelser", "kandidater: skærpet tilsyn, stadig forbedring", "ingen"],
+    ["Udpeget når", "alle måneder i perioden er over grænsen", "alle måneder i perioden er over grænsen"],
+    ["Undtagelser", "kandidater: skærpet tilsyn, konstant positiv udvikling", "ingen"],
     [
       "Hvad sker der",
       "AMK kontakter kommunen og tilbyder faglig bistand; ingen skriftlig redegørelse",
-      `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter genopretningsplan og til sidst eskalering`,
+      `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter redegørelse og genopretningsplan; lykkes genopretningen ikke, kan borgmesteren indkaldes til ministermøde`,
     ],
     [
       "Genoprettet",

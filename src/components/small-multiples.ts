@@ -11,12 +11,15 @@ import {
   formatMonthShort,
   formatPercent,
   formatPercentParameter,
+  formatCount,
   formatCountWord,
+  monthsOfWindow,
   type Month,
   type MonthlyPanel,
+  criterionLabel,
+  groupLabel,
 } from "./_gen/tidlig.js";
 import { shareColor } from "./colors.js";
-import { criterionName, groupName } from "./detail-labels.js";
 
 const toDate = (m: Month) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1));
 
@@ -28,7 +31,7 @@ interface Point {
 }
 
 export function panelTitle(p: MonthlyPanel): string {
-  return p.group === "alle" ? `Alle ydelsesgrupper · ${criterionName(p.id)}` : criterionName(p.id);
+  return p.group === "alle" ? `Alle ydelsesgrupper · ${criterionLabel(p.id)}` : criterionLabel(p.id);
 }
 
 /** One sentence: how many months were over the limit, unknown, and the latest share. */
@@ -39,7 +42,7 @@ export function panelSummary(p: MonthlyPanel): string {
   const latest = last
     ? `; seneste kendte andel ${formatPercent(last.shareWithout!)} (${formatMonthShort(last.month)})`
     : "";
-  return `Over grænsen på ${formatPercentParameter(p.limit)} i ${formatCountWord(breaches)} af ${formatCountWord(p.months.length)} måneder, ukendt i ${formatCountWord(unknown)}${latest}.`;
+  return `Over grænsen på ${formatPercentParameter(p.limit)} ${monthsOfWindow(breaches, p.months.length)}, ukendt i ${formatCountWord(unknown)}${latest}.`;
 }
 
 export interface SmallMultiplesOptions {
@@ -70,7 +73,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
     marginTop: 8,
     marginBottom: 22,
     x: { type: "utc", domain, label: null, ticks: "year", tickFormat: (d: Date) => String(d.getUTCFullYear()) },
-    y: { domain: [0, yMax], label: null, ticks: 4, tickFormat: (d: number) => `${d} %`, grid: true },
+    y: { domain: [0, yMax], label: null, ticks: 4, tickFormat: (d: number) => `${formatCount(d)}\u00a0%`, grid: true },
     marks: [
       Plot.rectX(band, { x1: "x1", x2: "x2", y1: 0, y2: yMax, fill: "currentColor", fillOpacity: 0.1, inset: -2 }),
       Plot.ruleY([p.limit], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.8 }),
@@ -126,7 +129,7 @@ function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
         <thead>
           <tr>
             <th>Måned</th>
-            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionName(p.id)}</th>`)}
+            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionLabel(p.id)}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -167,8 +170,8 @@ export function smallMultiples(panels: readonly MonthlyPanel[], o: SmallMultiple
     )}
     <p class="small-multiples-legend">
       Stiplet linje: grænsen. <span style="color:#b35806">✖</span> = måned over grænsen. Grå streg ved aksen = ukendt
-      andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer (${groupName("alle").toLowerCase()}
-      og de enkelte grupper).
+      andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer
+      (${groupLabel("alle").toLowerCase()} og de enkelte grupper).
     </p>
     ${figuresTable(panels)}
   </div>`;

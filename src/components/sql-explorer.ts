@@ -161,7 +161,7 @@ GROUP BY month
 ORDER BY month`,
   },
   {
-    label: "Kriterier og afgørelser i perioden",
+    label: "Kriterier og vurderinger i perioden",
     sql: () => `SELECT criterion, status_label, count(*) AS antal
 FROM verdicts
 WHERE criterion IS NOT NULL

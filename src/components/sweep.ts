@@ -24,7 +24,7 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
     marginLeft: 50,
     x: {
       label: "Tærskel: andel der skal have fået indsatsen (%)",
-      tickFormat: (v: number) => formatPercentParameter(v).replace(" %", ""),
+      tickFormat: (v: number) => formatPercentParameter(v).replace(/\s%$/, ""),
     },
     y: { label: `Antal ${what}`, grid: true, tickFormat: (v: number) => formatCount(v) },
     marks: [

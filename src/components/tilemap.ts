@@ -72,7 +72,7 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
   const layout = municipalityTiles();
   const size = o.tile ?? 46;
   const gap = 3;
-  const href = o.href ?? ((code: string) => `./kommune/${code}`);
+  const href = o.href ?? ((code: string) => `./kommune/${code}.html`);
   const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
   const width = layout.columns * (size + gap);
   const height = layout.rows * (size + gap);
@@ -135,7 +135,7 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
       summaryText = summary;
       svg.setAttribute(
         "aria-label",
-        `Kort over Danmarks 98 kommuner som lige store felter, farvet efter afgørelse: ${summary}.`,
+        `Kort over Danmarks 98 kommuner som lige store felter, farvet efter vurdering: ${summary}.`,
       );
     }
     const h = LEGEND.filter((s) => counts.has(s))

@@ -6,15 +6,15 @@ import { html } from "npm:htl";
 import {
   STAGES,
   STAGE_LABELS,
-  STATUS_LABELS,
+  STATUS_SHORT,
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
   type MunicipalityTimeline,
   type Stage,
   type TimelineEvent,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionName } from "./detail-labels.js";
 
 /** Stage colours (with the label always written next to them). */
 export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
@@ -36,24 +36,26 @@ const STAGE_SYMBOLS: Readonly<Record<Stage, string>> = {
 function describe(e: TimelineEvent): string {
   const window = formatMonthSpan(e.window);
   const when = formatMonthLong(e.assessment);
-  const names = e.underRestoration.map(criterionName).join(", ");
+  const names = e.underRestoration.map(criterionLabel).join(", ");
+  const next = e.deadline ? formatMonthLong(e.deadline) : null;
   if (e.check === "trigger") {
     return e.stageAfter === "contacted"
-      ? `${when}: ${window} udløste en henvendelse (${names}); frist for genopretning ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`
-      : `${when}: ${window} udløste intet (${STATUS_LABELS[e.outcome].toLowerCase()}).`;
+      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen${next ? `, næste opfølgning i ${next}` : ""}.`
+      : `${when}: ingen udpegning på ${window} (${STATUS_SHORT[e.outcome].toLowerCase()}).`;
   }
-  const checked = e.criteria.map((c) => criterionName(c.criterion)).join(", ");
+  const checked = e.criteria.map((c) => criterionLabel(c.criterion)).join(", ");
+  const followUp = `${when}: opfølgning på genopretningen, ${window} (${checked})`;
   switch (e.stageAfter) {
     case "closed":
-      return `${when}: genopretningstjek på ${window} (${checked}): genoprettet; forløbet er afsluttet.`;
+      return `${followUp}: genoprettet; forløbet er afsluttet.`;
     case "plan-required":
-      return `${when}: genopretningstjek på ${window} (${checked}): ikke genoprettet; genopretningsplan kræves med frist ${e.deadline ? formatMonthShort(e.deadline) : "–"}.`;
+      return `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan senest 15 dage efter brevets dato${next ? `, næste opfølgning i ${next}` : ""}.`;
     case "escalated":
       return e.stageBefore === "escalated"
-        ? `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet; sagen forbliver eskaleret.`
-        : `${when}: genopretningstjek på ${window} (${checked}): stadig ikke genoprettet efter planen; sagen eskaleres.`;
+        ? `${followUp}: fortsat ikke genoprettet; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`
+        : `${followUp}: fortsat ikke genoprettet efter planen; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`;
     default:
-      return `${when}: genopretningstjek på ${window} (${checked}) kunne ikke afgøres (${STATUS_LABELS[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter.`;
+      return `${followUp}: kan ikke vurderes (${STATUS_SHORT[e.outcome].toLowerCase()}); stadiet »${STAGE_LABELS[e.stageAfter]}« fortsætter til næste vurdering.`;
   }
 }
 
@@ -86,7 +88,7 @@ export function timelineView(t: MunicipalityTimeline | null): HTMLElement {
             ><span class="timeline-symbol">${STAGE_SYMBOLS[e.stageAfter]}</span> ${STAGE_LABELS[e.stageAfter]}</span
           >
           <span class="timeline-window">${formatMonthSpan(e.window)}</span>
-          ${e.deadline ? html`<span class="timeline-deadline">frist ${formatMonthShort(e.deadline)}</span>` : ""}
+          ${e.deadline ? html`<span class="timeline-deadline">næste opfølgning ${formatMonthShort(e.deadline)}</span>` : ""}
         </li>`,
     )}
   </ol>`;

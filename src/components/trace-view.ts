@@ -6,6 +6,7 @@
 import { html } from "npm:htl";
 import {
   EXEMPTION_LABELS,
+  MODE_LABELS,
   STATUS_LABELS,
   STATUS_SYMBOLS,
   RULE_SETS,
@@ -20,8 +21,12 @@ import {
   type Evaluation,
   type MonthTrace,
   type MunicipalityVerdict,
+  CAVEAT_LABELS,
+  CLAUSE_LABELS,
+  SOURCE_LABELS,
+  criterionLabel,
+  groupLabel,
 } from "./_gen/tidlig.js";
-import { CAVEAT_LABELS, CLAUSE_LABELS, SOURCE_LABELS, criterionName, groupName } from "./detail-labels.js";
 import { STATUS_COLORS } from "./colors.js";
 
 /** Symbol and label of a status, coloured but never by colour alone. */
@@ -49,7 +54,7 @@ function monthRow(t: CriterionTrace, m: MonthTrace): HTMLElement {
     <td>${yesNo(m.breach, "✖ over grænsen", "✔ ikke over")}</td>
     ${t.mode === "restoration" ? html`<td>${yesNo(m.restores, "✔ genopretter", "✖ genopretter ikke")}</td>` : ""}
     <td>
-      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupName).join(", ")})` : ""}
+      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupLabel).join(", ")})` : ""}
     </td>
   </tr>`;
 }
@@ -62,7 +67,7 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
         : c.code === "window-length"
           ? `: ${c.actual} måneder, normalt ${c.expected}`
           : "";
-    return html`<li>${CAVEAT_LABELS[c.code] ?? c.code}${months}</li>`;
+    return html`<li>${CAVEAT_LABELS[c.code] ?? "Forbehold"}${months}</li>`;
   });
   const exemptions = t.exemptionCandidates.map((e) =>
     e.code === "positive-trend"
@@ -73,7 +78,7 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
         </li>`,
   );
   return html`<section class="trace-criterion" data-criterion=${t.criterion} data-status=${t.status}>
-    <h3>${criterionName(t.criterion)}: ${statusBadge(t.status)}</h3>
+    <h3>${criterionLabel(t.criterion)}: ${statusBadge(t.status)}</h3>
     <p class="trace-explanation">${explain(t)}</p>
     <div class="table-scroll">
       <table class="trace-table">
@@ -98,16 +103,16 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
     </div>
     <dl class="trace-facts">
       <dt>Afgørende regel</dt>
-      <dd>${CLAUSE_LABELS[t.clause]} <code>${t.clause}</code></dd>
+      <dd>${CLAUSE_LABELS[t.clause]}</dd>
       <dt>Afgørende måneder</dt>
       <dd>${t.decidingMonths.length ? formatMonthList(t.decidingMonths) : "ingen"}</dd>
       <dt>Grænse</dt>
       <dd>
-        over ${formatPercentParameter(t.limit)} uden indsats er brud; mindst ${formatCount(t.minPopulation)} borgere pr.
-        måned
+        over ${formatPercentParameter(t.limit)} uden indsats er over grænsen; mindst ${formatCount(t.minPopulation)}
+        borgere pr. måned
       </dd>
       <dt>Grupper</dt>
-      <dd>${t.groups.map(groupName).join(", ")}</dd>
+      <dd>${t.groups.map(groupLabel).join(", ")}</dd>
       <dt>Forbehold</dt>
       <dd>
         ${
@@ -147,7 +152,7 @@ export function traceView(evaluation: Evaluation, verdict: MunicipalityVerdict |
     </div>`;
   }
   const doc = evaluationDocument({ ...evaluation, municipalities: [verdict] }, ctx);
-  const head = `${RULE_SETS[evaluation.ruleSet].name}, ${evaluation.mode === "restoration" ? "genopretningstjek" : "udpegning"}, ${formatMonthShort(evaluation.window[0]!)}–${formatMonthShort(evaluation.window[evaluation.window.length - 1]!)}`;
+  const head = `${RULE_SETS[evaluation.ruleSet].name}, ${MODE_LABELS[evaluation.mode].toLowerCase()}, ${formatMonthShort(evaluation.window[0]!)}–${formatMonthShort(evaluation.window[evaluation.window.length - 1]!)}`;
   return html`<div data-testid="trace" class="trace" data-status=${verdict.status}>
     <p>
       ${head}. Kommunens samlede status:
@@ -155,7 +160,9 @@ export function traceView(evaluation: Evaluation, verdict: MunicipalityVerdict |
     </p>
     ${verdict.criteria.map(criterionTrace)}
     <details class="trace-json">
-      <summary>Sporet som JSON (samme format som <code>tidlig-indsats evaluate --format json</code>)</summary>
+      <summary>
+        Beregningsgrundlaget som JSON (samme format som <code>tidlig-indsats evaluate --format json</code>)
+      </summary>
       <pre>${JSON.stringify(doc, null, 2)}</pre>
     </details>
   </div>`;

@@ -4,23 +4,19 @@
  */
 import { html } from "npm:htl";
 import {
+  periodLabel,
   CRITERION_LABELS,
   RULE_SETS,
   STATUS_LABELS,
   STATUS_SYMBOLS,
-  formatHalfYear,
-  formatMonthSpan,
   type Period,
   type RuleSetHistory,
   type RuleSetId,
+  GROUP_SHORT,
+  STATUS_SHORT,
+  criterionLabel,
 } from "./_gen/tidlig.js";
 import { STATUS_COLORS } from "./colors.js";
-import { GROUP_SHORT, STATUS_SHORT, criterionName } from "./detail-labels.js";
-
-/** "1. halvår 2025" or "mar.–maj 2022". */
-export function periodName(p: Period): string {
-  return p.halfYear ? formatHalfYear(p.halfYear.year, p.halfYear.half) : formatMonthSpan(p.months);
-}
 
 export interface HistoryOptions {
   readonly selected: { readonly rules: RuleSetId; readonly period: string };
@@ -30,7 +26,7 @@ export interface HistoryOptions {
   readonly onSelect: (rules: RuleSetId, period: Period) => void;
 }
 
-function cell(status: keyof typeof STATUS_LABELS | null, title: string, href: string, select: () => void): HTMLElement {
+function cell(status: keyof typeof STATUS_COLORS | null, title: string, href: string, select: () => void): HTMLElement {
   if (status === null) return html`<td class="history-cell history-cell--none" title=${title}>–</td>`;
   const a = html`<a
     href=${href}
@@ -65,7 +61,7 @@ function wideHead(criteria: readonly string[]): HTMLElement {
       )}
     </tr>
     <tr>
-      ${criteria.map((c) => html`<th scope="col" class="history-narrow" title=${criterionName(c)}>${GROUP_SHORT[c.split(":")[0] ?? ""] ?? criterionName(c)}</th>`)}
+      ${criteria.map((c) => html`<th scope="col" class="history-narrow" title=${criterionLabel(c)}>${GROUP_SHORT[c.split(":")[0] ?? ""] ?? criterionLabel(c)}</th>`)}
     </tr>
   </thead>`;
 }
@@ -91,7 +87,7 @@ export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement 
               <tr>
                 <th scope="col">Periode</th>
                 <th scope="col">Kommunen</th>
-                ${h.criteria.map((c) => html`<th scope="col">${criterionName(c)}</th>`)}
+                ${h.criteria.map((c) => html`<th scope="col">${criterionLabel(c)}</th>`)}
               </tr>
             </thead>`
       }
@@ -106,9 +102,9 @@ export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement 
             data-period=${period.label}
             aria-current=${selected ? "true" : null}
           >
-            <th scope="row">${periodName(period)}</th>
-            ${cell(verdict?.status ?? null, `${periodName(period)}, kommunen`, href, select)}
-            ${h.criteria.map((c) => cell(byId.get(c) ?? null, `${periodName(period)}, ${criterionName(c)}`, href, select))}
+            <th scope="row">${periodLabel(period)}</th>
+            ${cell(verdict?.status ?? null, `${periodLabel(period)}, kommunen`, href, select)}
+            ${h.criteria.map((c) => cell(byId.get(c) ?? null, `${periodLabel(period)}, ${criterionLabel(c)}`, href, select))}
           </tr>`;
         })}
       </tbody>

@@ -3,8 +3,7 @@
  * rule set. An Observable view: `.value` is {rules, period} and it emits "input" on change.
  */
 import { html } from "npm:htl";
-import { RULE_SETS, RULE_SET_IDS, type Period, type RuleSetId } from "./_gen/tidlig.js";
-import { periodName } from "./verdict-history.js";
+import { RULE_SETS, RULE_SET_IDS, type Period, type RuleSetId, periodLabel } from "./_gen/tidlig.js";
 
 export interface Selection {
   readonly rules: RuleSetId;
@@ -36,7 +35,7 @@ export function verdictPicker(
             .filter((s) => s.rules === rules)
             .map(
               (s) =>
-                html`<option value=${key(rules, s.period.label)}>${periodName(s.period)} (${s.period.label})</option>`,
+                html`<option value=${key(rules, s.period.label)}>${periodLabel(s.period)} (${s.period.label})</option>`,
             )}
         </optgroup>`,
     )}

@@ -10,8 +10,8 @@ import {
   toCsv,
   type Evaluation,
   type MunicipalityStatus,
+  criterionLabel,
 } from "./_gen/tidlig.js";
-import { criterionLabel } from "./controls.js";
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -31,7 +31,10 @@ function criteriaOf(e: Evaluation): string[] {
   return [...seen];
 }
 
-export function verdictTable(e: Evaluation, href: (code: string) => string = (c) => `./kommune/${c}`): HTMLElement {
+export function verdictTable(
+  e: Evaluation,
+  href: (code: string) => string = (c) => `./kommune/${c}.html`,
+): HTMLElement {
   const view = verdictTableView(href);
   view.update(e);
   return view.element;
@@ -58,7 +61,7 @@ function patchStatusCell(td: HTMLTableCellElement, status: MunicipalityStatus, w
   }
 }
 
-export function verdictTableView(href: (code: string) => string = (c) => `./kommune/${c}`): VerdictTableView {
+export function verdictTableView(href: (code: string) => string = (c) => `./kommune/${c}.html`): VerdictTableView {
   const wrap = document.createElement("div");
   wrap.className = "verdict-table-wrap";
   let key = "";
@@ -102,7 +105,7 @@ function verdictTableHtml(
   href: (code: string) => string,
 ): HTMLTableElement {
   const head =
-    `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Afgørelse</th>` +
+    `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Vurdering</th>` +
     criteria
       .map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`)
       .join("") +
@@ -131,7 +134,7 @@ function verdictTableHtml(
  * A download link for the verdicts as CSV. The CSV is made when the link is clicked, so a
  * repaint never pays for it.
  */
-export function csvDownload(e: Evaluation, filename: string, text = "Hent afgørelserne som CSV"): HTMLElement {
+export function csvDownload(e: Evaluation, filename: string, text = "Hent vurderingerne som CSV"): HTMLElement {
   const a = document.createElement("a");
   a.className = "csv-download";
   a.dataset.testid = "csv-download";

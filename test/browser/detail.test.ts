@@ -42,7 +42,9 @@ describeSite("detail pages", (site) => {
     const timeline = page.locator("[data-testid=timeline]");
     await timeline.waitFor();
     const text = (await timeline.textContent()) ?? "";
-    expect(text).toMatch(/Overvågning|Henvendelse|Genopretningsplan krævet|Eskaleret|Afsluttet/);
+    expect(text).toMatch(
+      /Løbende monitorering|Henvendelse|Genopretningsplan krævet|Borgmesteren kan indkaldes|Afsluttet/,
+    );
     expect(await timeline.locator(".timeline-step").count()).toBeGreaterThan(5);
     const link = page.locator("[data-testid=letter-link]");
     expect(await link.getAttribute("href")).toContain("municipality=183");
@@ -114,7 +116,7 @@ describeSite("detail pages", (site) => {
     expect(await verdict.getAttribute("data-status")).toBe("flagged");
     expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,1 %");
     await widget.locator("[data-testid=case-share-3]").fill("20,0");
-    expect(await verdict.textContent()).toContain("Lever op til kravet");
+    expect(await verdict.textContent()).toContain("Ikke udpeget");
     expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,0 %");
     // Counts decide exactly: 7 of 35 is 20 % (not over); 8 of 35 is over.
     await widget.locator("[data-testid=case-population-3]").fill("35");

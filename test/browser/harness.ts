@@ -76,8 +76,13 @@ function isLocal(url: string): boolean {
   }
 }
 
+export interface SiteOptions {
+  /** Serve dist/ like a plain static host: no clean-URL rewriting (see static-server.ts). */
+  plainServer?: boolean;
+}
+
 /** Register the server/browser lifecycle and the after-each checks in the current describe block. */
-export function useSite(): Site {
+export function useSite(siteOptions: SiteOptions = {}): Site {
   let server: StaticServer | undefined;
   let context: BrowserContext | undefined;
   let profile: string | undefined;
@@ -87,7 +92,7 @@ export function useSite(): Site {
     const build = inject("siteBuild");
     if (!build) throw new Error("the site was not built: test/browser/global-setup.ts did not see this file");
     if (!build.ok) throw new Error(`the site build failed (${build.note}):\n${build.log}`);
-    server = await startStaticServer(DIST);
+    server = await startStaticServer(DIST, { plain: siteOptions.plainServer ?? false });
     profile = await mkdtemp(join(tmpdir(), "tidlig-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -185,7 +190,7 @@ export function useSite(): Site {
  * describe() for browser tests: skipped with a clear message when chromium is missing, except
  * with CI=true, where a missing browser fails the run.
  */
-export function describeSite(name: string, body: (site: Site) => void): void {
+export function describeSite(name: string, body: (site: Site) => void, options: SiteOptions = {}): void {
   const availability = browserAvailability();
   if (!availability.ok) {
     if (process.env.CI === "true") {
@@ -201,7 +206,7 @@ export function describeSite(name: string, body: (site: Site) => void): void {
     }
     return;
   }
-  describe(name, () => body(useSite()));
+  describe(name, () => body(useSite(options)));
 }
 
 function unavailableSite(reason: string): Site {

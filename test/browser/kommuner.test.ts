@@ -13,9 +13,9 @@ describeSite("municipality directory", (site) => {
     const cli = await cliStatuses("--period", "2024H1", "--threshold", "85");
     const labels: Record<string, string> = {
       flagged: "Udpeget",
-      compliant: "Lever op til kravet",
+      compliant: "Ikke udpeget",
       "not-covered": "Ikke omfattet",
-      "insufficient-data": "Utilstrækkelige data",
+      "insufficient-data": "Kan ikke vurderes",
     };
     for (const code of ["101", "183", "825", "326"]) {
       const text = await page.locator(`tr[data-municipality="${code}"] td`).last().textContent();
@@ -28,6 +28,6 @@ describeSite("municipality directory", (site) => {
     const rows = page.locator("[data-testid=municipality-directory] tbody tr");
     await expect.poll(() => rows.count()).toBe(1);
     const href = await rows.first().locator("a").getAttribute("href");
-    expect(href).toBe("./kommune/183?period=2024H1");
+    expect(href).toBe("./kommune/183.html?period=2024H1");
   });
 });

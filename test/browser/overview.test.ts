@@ -52,7 +52,7 @@ async function expectListAndTable(page: Page, cli: Map<string, string>): Promise
     els.map((e) => e.textContent ?? ""),
   );
   expect(sentences.length).toBeGreaterThanOrEqual(listed.length);
-  for (const s of sentences) expect(s).toMatch(/^.+: .*når ikke kravet om (samtaler|tilbud)/);
+  for (const s of sentences) expect(s).toMatch(/^.+: .*Handlekriteriet for (samtaler|tilbud).* er opfyldt/);
   const tiles = await page.$$eval("[data-testid=tilemap] a[data-tile]", (els) =>
     els.map((e) => [e.getAttribute("data-tile") ?? "", e.getAttribute("data-status") ?? ""] as const),
   );
@@ -102,7 +102,7 @@ describeSite("overview page /", (site) => {
         .sort(),
     );
     expect(await page.locator("[data-testid=flagged-list] li").first().textContent()).toMatch(
-      /når ikke kravet om (samtaler|tilbud)/,
+      /Handlekriteriet for (samtaler|tilbud).* er opfyldt/,
     );
     // No DuckDB on the overview.
     expect(requests.filter((r) => /\.wasm(\?|$)|duckdb/i.test(r.url)).map((r) => r.url)).toEqual([]);

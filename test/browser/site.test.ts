@@ -63,7 +63,7 @@ describeSite("the built site", (site) => {
       expect(await banner.textContent()).toContain("Syntetiske data");
       const href = await banner.locator("a").getAttribute("href");
       const target = new URL(href!, page.url());
-      expect(target.pathname).toBe("/data");
+      expect(target.pathname).toBe("/data.html");
       expect((await page.request.get(target.href)).status()).toBe(200);
     }
   });

@@ -1,7 +1,8 @@
 /**
  * A tiny static server for dist/ on 127.0.0.1, resolving clean URLs the way Framework's preview
  * does: /regler → regler.html, /dir/ → dir/index.html. Correct MIME types (application/wasm, so
- * DuckDB can stream-compile its module).
+ * DuckDB can stream-compile its module). With `plain: true` it rewrites nothing, like any static
+ * host (`python3 -m http.server`): a path is a file, or a directory served by its index.html.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -45,7 +46,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 /** The file a URL path maps to, or null (404). */
-export async function resolveStaticPath(root: string, urlPath: string): Promise<string | null> {
+export async function resolveStaticPath(root: string, urlPath: string, plain = false): Promise<string | null> {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -54,17 +55,22 @@ export async function resolveStaticPath(root: string, urlPath: string): Promise<
   }
   const file = normalize(join(root, path));
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  const candidates = path.endsWith("/") ? [join(file, "index.html")] : [file, `${file}.html`, join(file, "index.html")];
+  const candidates = path.endsWith("/")
+    ? [join(file, "index.html")]
+    : plain
+      ? [file]
+      : [file, `${file}.html`, join(file, "index.html")];
   for (const candidate of candidates) if (await isFile(candidate)) return candidate;
   return null;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(root: string, { plain = false } = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = req.method === "GET" || req.method === "HEAD" ? await resolveStaticPath(root, url.pathname) : null;
+    const file =
+      req.method === "GET" || req.method === "HEAD" ? await resolveStaticPath(root, url.pathname, plain) : null;
     if (!file) {
-      const notFound = await resolveStaticPath(root, "/404");
+      const notFound = plain ? null : await resolveStaticPath(root, "/404");
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
       if (notFound && req.method === "GET") createReadStream(notFound).pipe(res);
       else res.end("Not found");

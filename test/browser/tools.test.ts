@@ -163,6 +163,10 @@ describeSite("tools pages", (site) => {
     expect(texts.join("\n")).toMatch(/daarlig\.csv:3:7/);
     expect(texts.join("\n")).toContain("2x.0");
     expect(texts.join("\n")).toMatch(/daarlig\.csv:4:1/);
+    // Danish messages in the browser (the CLI keeps English)
+    expect(texts.join("\n")).toContain("Ukendt kommune »999«");
+    expect(texts.join("\n")).toContain("er ikke et tal");
+    expect(texts.join("\n")).not.toMatch(/unknown|expected|is not/);
     expect(await page.locator("[data-testid=own-summary]").count()).toBe(0);
     expect(await page.locator("[data-testid=own-verdicts]").count()).toBe(0);
     expect(await page.locator("[data-testid=own-error]").textContent()).toContain("Intet er indlæst");
@@ -282,10 +286,12 @@ describeSite("tools pages", (site) => {
     expect(await letters.evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual(cli);
     expect(await page.locator("[data-testid=letter-synthetic]").count()).toBe(cli.length);
     const first = letters.first();
-    expect(await first.textContent()).toMatch(/\d+,\d %/);
+    expect(await first.locator("table.letter-table td").first().textContent()).toMatch(/^(\d+,\d|\.)$/);
     expect(await first.textContent()).toContain("faglig bistand");
+    expect(await first.locator("[data-testid=letter-draft]").textContent()).toContain("UDKAST");
     await page.emulateMedia({ media: "print" });
     expect(await first.evaluate((e) => getComputedStyle(e).breakAfter)).toBe("page");
+    expect(await first.locator("[data-testid=letter-draft]").isVisible()).toBe(true); // "Udkast" in print too
     expect(await page.locator("[data-testid=controls]").evaluate((e) => getComputedStyle(e).display)).toBe("none");
     await page.emulateMedia({ media: "screen" });
   }, 120_000);
@@ -302,6 +308,8 @@ describeSite("tools pages", (site) => {
     ).toEqual([flagged]);
     const none = await site.open(`/breve?threshold=85&municipality=${calm}`);
     expect(await none.page.locator("[data-testid=letter]").count()).toBe(0);
-    expect(await none.page.locator("[data-testid=letters-note]").textContent()).toContain("ikke udpeget");
+    const note = await none.page.locator("[data-testid=letters-note]").textContent();
+    expect(note).toContain("Ikke udpeget");
+    expect(note).toContain("lægger ikke op til et brev");
   }, 120_000);
 });
