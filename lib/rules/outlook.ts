@@ -5,7 +5,7 @@
  */
 import type { Month } from "../domain/types.ts";
 import { decideTrigger, municipalityStatus } from "./clauses.ts";
-import type { MonthFigures } from "./month-values.ts";
+import { unknownFigures, type MonthFigures } from "./month-values.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
 import type { Share } from "./share.ts";
 import type { CriterionStatus, MunicipalityStatus } from "./trace.ts";
@@ -45,18 +45,7 @@ export function publishedPositions(index: MeasurementIndex, window: readonly Mon
 }
 
 /** A month after asOf: unknown like a suppressed month, but expected (§3.6). */
-export function notYetPublished(month: Month): MonthFigures {
-  return {
-    month,
-    population: null,
-    without: null,
-    share: null,
-    shareWithout: null,
-    source: "none",
-    populationIsLowerBound: false,
-    groupsWithoutCounts: [],
-  };
-}
+export const notYetPublished = unknownFigures;
 
 /** The window as known at asOf: later months replaced by unknown ones. */
 export function windowAsOf<T extends MonthFigures>(months: readonly T[], asOf: Month | null): (T | MonthFigures)[] {

@@ -418,14 +418,14 @@ export function outlookBox(v: OutlookView, code: string, name: string, calendar:
   const report = v.report.municipalities.find((m) => m.code === code);
   const verdict = v.evaluation.municipalities.find((m) => m.code === code);
   if (!report || !verdict)
-    return html`<section class="outlook-box" data-testid="outlook-box" data-outlook="none">
+    return html`<section class="verdict-card outlook-box" data-testid="outlook-box" data-outlook="none">
       <p>Data har ingen rækker for kommunen i ${calendar.label}.</p>
     </section>`;
   const o = report.outlook;
   const state = o && o in OUTLOOK_LABELS ? (o as OutlookState) : null;
   const color = state ? OUTLOOK_COLORS[state] : "#8a8a8a";
   return html`<section
-    class="outlook-box"
+    class="verdict-card outlook-box"
     data-testid="outlook-box"
     data-outlook=${o ?? "none"}
     style=${`--status-color:${color}`}
