@@ -24,6 +24,12 @@ const MUNICIPALITY_CODES: string[] = readFileSync(join(root, "..", "data", "muni
   .filter((line) => line.trim() !== "")
   .map((line) => line.split(",")[0]!.trim());
 
+/**
+ * src/favicon.svg inline as a data: URL: no request at all (a linked icon is fetched again on
+ * every address change, i.e. on every control change, by Chromium when the host does not cache).
+ */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(readFileSync(join(root, "favicon.svg"), "utf-8").trim())}`;
+
 export default {
   root: "src",
   // TIDLIG_DIST lets concurrent test runs build into folders of their own (see test/browser/build-site.ts).
@@ -37,7 +43,7 @@ export default {
   // Framework has no `lang` option; set it before anything renders (Danish UI, hyphenation, screen readers).
   // Favicon; the theme's serif font self-hosted from npm (scripts/offline/fonts.ts), not from a font CDN.
   head: `<script>document.documentElement.lang = "da";</script>
-<link rel="icon" href="favicon.svg" type="image/svg+xml">
+<link rel="icon" href="${FAVICON}" type="image/svg+xml">
 <link rel="stylesheet" href="npm:@fontsource-variable/source-serif-4/tidlig-serif.css">
 <link rel="preload" as="font" type="font/woff2" crossorigin
   href="npm:@fontsource-variable/source-serif-4/files/source-serif-4-latin-opsz-normal.woff2">
@@ -47,7 +53,7 @@ export default {
   globalStylesheets: [],
   // System fonts, the data banner and print rules; imports Framework's own themes (light/dark).
   style: "style.css",
-  footer: "Tidlig indsats — genberegning af STAR's overvågning af kommunernes tidlige indsats.",
+  footer: "Tidlig indsats — genberegning af STAR's opfølgning på kommunernes tidlige indsats.",
   search: false,
   // The previous/next pager's labels are English and cannot be translated.
   pager: false,

@@ -14,7 +14,7 @@ import { toCsv } from "../lib/output/csv.ts";
 import { toText } from "../lib/output/text.ts";
 import { SYNTHETIC_BANNER } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
-import { loadInputs } from "./inputs.ts";
+import { loadInputs, windowOutsideDataNote } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";
 
 export const EVALUATE_HELP = `Usage: tidlig-indsats evaluate --input FILE [--input FILE2 …] --period PERIOD [options]
@@ -22,7 +22,8 @@ export const EVALUATE_HELP = `Usage: tidlig-indsats evaluate --input FILE [--inp
 Decides, for every municipality in the input, whether it meets the early-effort requirements
 in the window PERIOD, and explains each verdict.
 
-  --input FILE          measurements: canonical long CSV or a Jobindsats wide table (repeatable)
+  --input FILE          measurements: canonical long CSV or a Jobindsats wide table (repeatable;
+                        - reads standard input)
   --rules ID            opfoelgning-2024 (default) | genopretning-2020
   --period PERIOD       2024H1, 2024H2 or an inclusive range 2022-09..2022-11
   --mode MODE           genopretning-2020 only: trigger (default) | restoration
@@ -39,7 +40,7 @@ in the window PERIOD, and explains each verdict.
                         last month in the data)
   --format F            text (default) | json | csv
 
-Exit codes: 0 success (whatever the verdicts), 1 invalid input, 2 wrong usage.
+Exit codes: 0 success (whatever the verdicts), 1 invalid input, 2 wrong usage, 70 internal error.
 `;
 
 const OPTIONS = {
@@ -151,6 +152,8 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
   const { measurements, synthetic } = loadInputs(inputs, io.cwd);
   for (const w of measurements.warnings) io.stderr(`${formatIssue(w)}\n`);
   if (synthetic) io.stderr(`note: ${SYNTHETIC_BANNER}\n`);
+  const outside = windowOutsideDataNote(measurements, request.window, request.period ?? request.window.join(","));
+  if (outside) io.stderr(outside);
   const index = new MeasurementIndex(measurements);
   const evaluation = evaluate(index, { ...request, supervision });
   const outlook = format === "csv" ? undefined : outlookReport(index, evaluation, request.asOf ?? defaultAsOf(index));

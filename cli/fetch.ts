@@ -16,11 +16,12 @@ import {
   fetchJobindsats,
   liveManifest,
   redact,
+  tokenProblem,
   type FetchOptions,
   type LiveManifest,
   type TableRole,
 } from "../lib/jobindsats/index.ts";
-import { sha256Hex, writeSnapshotAtomically, type CommandIo } from "./snapshot.ts";
+import { sha256Hex, snapshotTargetProblem, writeSnapshotAtomically, type CommandIo } from "./snapshot.ts";
 
 export const TOKEN_ENV = "JOBINDSATS_TOKEN";
 export const DEFAULT_FETCH_OUT = "data/jobindsats";
@@ -165,7 +166,10 @@ function parseArgs(args: string[]): Parsed | "help" {
   return p;
 }
 
-/** Exit codes: 0 ok, 1 the fetch failed (nothing written), 2 wrong usage or no token. */
+/**
+ * Exit codes: 0 ok, 1 the fetch failed (nothing written), 2 wrong usage, no or a malformed token,
+ * or an --out that cannot be written; 70 an internal error.
+ */
 export async function runFetch(args: string[], io: CommandIo): Promise<number> {
   const token = (io.env[TOKEN_ENV] ?? "").trim();
   const safe = (s: string) => redact(s, token);
@@ -189,6 +193,16 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
       `fetch: no token: set the environment variable ${TOKEN_ENV} to your personal Jobindsats API key ` +
         `(free on registration at jobindsats.dk), e.g. ${TOKEN_ENV}=… npx tidlig-indsats fetch\n`,
     );
+    return 2;
+  }
+  const problem = tokenProblem(token);
+  if (problem) {
+    err(`fetch: ${problem}\n`);
+    return 2;
+  }
+  const outProblem = snapshotTargetProblem(p.out);
+  if (outProblem) {
+    err(`fetch: --out ${outProblem}; nothing was fetched\n`);
     return 2;
   }
   const started = Date.now();
@@ -222,6 +236,11 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
     err(
       `fetch: ${fetchErrorMessage(e)}\nNothing was written; the previous snapshot in ${p.out} (if any) is unchanged.\n`,
     );
+    if (isInternalError(e)) {
+      // A bug of ours, not a failed fetch: exit 70 like every internal error (cli/main.ts).
+      err("This is an unexpected error — please report it.\n");
+      return 70;
+    }
     return e instanceof RangeError ? 2 : 1;
   }
 }
@@ -230,7 +249,13 @@ export async function runFetch(args: string[], io: CommandIo): Promise<number> {
 export function fetchErrorMessage(e: unknown): string {
   return e instanceof JobindsatsError || e instanceof RangeError
     ? e.message
-    : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
+    : `unexpected error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** Whether a fetch failure is a bug of ours (not the server, the network or the disk). */
+export function isInternalError(e: unknown): boolean {
+  const system = typeof (e as NodeJS.ErrnoException | null)?.code === "string"; // e.g. a full disk
+  return !(e instanceof JobindsatsError || e instanceof RangeError || system);
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The `tidlig-indsats` command. User mistakes end in a clear message and exit 1 (input) or 2
- * (usage), never a stack trace.
+ * (usage), never a stack trace; a bug of ours exits 70 and asks to be reported.
  */
-import { formatIssue, InputError } from "../lib/domain/issues.ts";
-import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.ts";
+import { escapeTerminal, formatIssue, InputError, rejectionSummary } from "../lib/domain/issues.ts";
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from "./io.ts";
 import { EVALUATE_HELP, runEvaluate } from "./evaluate.ts";
 import { runTimeline, TIMELINE_HELP } from "./timeline.ts";
 
@@ -49,7 +49,13 @@ async function loadCommand(name: string): Promise<Command | null> {
   }
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Text from input files or a server may hold terminal control characters: never print them raw.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (s) => rawIo.stdout(escapeTerminal(s)),
+    stderr: (s) => rawIo.stderr(escapeTerminal(s)),
+  };
   const [name, ...args] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     (name ? io.stdout : io.stderr)(MAIN_HELP);
@@ -75,14 +81,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const errors = e.issues.filter((i) => i.severity === "error");
       for (const issue of errors.slice(0, MAX_PRINTED_ISSUES)) io.stderr(`${formatIssue(issue)}\n`);
       if (errors.length > MAX_PRINTED_ISSUES) io.stderr(`… and ${errors.length - MAX_PRINTED_ISSUES} more errors\n`);
-      io.stderr(
-        `tidlig-indsats ${name}: input rejected (${errors.length} error${errors.length === 1 ? "" : "s"}); nothing was evaluated\n`,
-      );
+      io.stderr(`tidlig-indsats ${name}: input rejected (${rejectionSummary(e)}); nothing was evaluated\n`);
       return EXIT_INPUT;
     }
-    // A bug of ours, not the user's: say so plainly; the stack only on request.
-    io.stderr(`tidlig-indsats ${name}: internal error: ${(e as Error).message}\n`);
-    if (io.env.TIDLIG_INDSATS_DEBUG) io.stderr(`${(e as Error).stack}\n`);
-    return EXIT_INPUT;
+    // A bug of ours, not the user's: say so plainly (exit 70, never 1); the stack only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `tidlig-indsats ${name}: unexpected error — please report it (with the command you ran): ${message}\n` +
+        (io.env.TIDLIG_INDSATS_DEBUG ? "" : "(set TIDLIG_INDSATS_DEBUG=1 to print the stack trace)\n"),
+    );
+    if (io.env.TIDLIG_INDSATS_DEBUG) io.stderr(`${e instanceof Error ? e.stack : ""}\n`);
+    return EXIT_INTERNAL;
   }
 }

@@ -1,4 +1,4 @@
-/** Parsing and checking of the evaluate/timeline options (INTERFACE.md §3). */
+/** Parsing and checking of the evaluate/timeline options (docs/cli.md). */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./io.ts";
 

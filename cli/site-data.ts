@@ -17,6 +17,8 @@ import {
   type SiteFetchOptions,
 } from "./data-source.ts";
 import { sha256Hex } from "./snapshot.ts";
+import { parseLongCsv } from "../lib/import/long-csv.ts";
+import { encodeMeasurementsBinary } from "../lib/io/measurements-binary.ts";
 
 /** A live snapshot younger than this many minutes is reused instead of fetched again. */
 export const FETCH_MAX_AGE_ENV = "TIDLIG_FETCH_MAX_AGE_MINUTES";
@@ -43,10 +45,13 @@ export interface SiteProvenance {
   readonly reason: string;
   readonly fetch: FetchOutcome;
   readonly manifest: LiveManifest | SynthManifest;
+  /** The same rows as typed columns (measurements.bin), made from the CSV above, for the pages. */
+  readonly binary: { readonly file: "measurements.bin"; readonly sha256: string; readonly bytes: number };
 }
 
 export interface SiteData {
   readonly csv: Buffer;
+  readonly binary: Uint8Array;
   readonly provenance: SiteProvenance;
 }
 
@@ -95,8 +100,11 @@ export async function decideSiteData(options: DecideOptions): Promise<SiteData> 
   }
   const reason = fetch.attempted && !fetch.ok ? `live fetch failed (${fetch.error}); ${source.reason}` : source.reason;
   log(`${reason}\n`);
+  // The pages' compact form, from these very bytes (a CSV the importer rejects fails the build).
+  const binary = encodeMeasurementsBinary(parseLongCsv(new TextDecoder().decode(csv), relative(root, source.csvPath)));
   return {
     csv,
+    binary,
     provenance: {
       kind: source.kind,
       synthetic: source.kind === "synthetic",
@@ -108,6 +116,7 @@ export async function decideSiteData(options: DecideOptions): Promise<SiteData> 
       reason,
       fetch,
       manifest: source.manifest,
+      binary: { file: "measurements.bin", sha256: sha256Hex(binary), bytes: binary.length },
     },
   };
 }
@@ -141,10 +150,11 @@ export function tarArchive(files: Readonly<Record<string, Uint8Array | string>>)
   return Buffer.concat(blocks);
 }
 
-/** The archive src/data/site.tar.ts emits: data/site/measurements.csv and data/site/provenance.json. */
+/** The archive src/data/site.tar.ts emits: data/site/measurements.csv, .bin and provenance.json. */
 export function siteArchive(data: SiteData): Buffer {
   return tarArchive({
     "measurements.csv": data.csv,
+    "measurements.bin": data.binary,
     "provenance.json": `${JSON.stringify(data.provenance, null, 2)}\n`,
   });
 }

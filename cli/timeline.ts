@@ -1,11 +1,20 @@
 /** `tidlig-indsats timeline`: the restoration model's process over a monthly series (RULES §4.4). */
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
-import { STAGES, timeline, type InitialState, type MunicipalityTimeline, type Stage } from "../lib/rules/timeline.ts";
+import {
+  STAGES,
+  timeline,
+  type InitialState,
+  type MunicipalityTimeline,
+  type Stage,
+  type TimelineEvent,
+} from "../lib/rules/timeline.ts";
+import { criterionIdsFor } from "../lib/rules/request.ts";
+import { isIsoDate } from "../lib/rules/calendar.ts";
 import { parseMonth } from "../lib/domain/month.ts";
 import { formatIssue } from "../lib/domain/issues.ts";
 import { explain } from "../lib/explain/sentences.ts";
-import { formatMonthLong, formatMonthSpan } from "../lib/explain/format.ts";
-import { STAGE_LABELS, SYNTHETIC_BANNER } from "../lib/explain/labels.ts";
+import { formatDateLong, formatMonthLong, formatMonthSpan, formatMonthSpanLong } from "../lib/explain/format.ts";
+import { STAGE_LABELS, SYNTHETIC_BANNER, criterionLabel } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";
@@ -23,6 +32,7 @@ assessment (August on Mar–May, February on Sep–Nov): monitoring → contacte
   --municipality CODES  only these municipalities, e.g. 183,101
   --initial SPEC        a known starting point, e.g. 183:contacted:sygedagpenge:samtaler+dagpenge:tilbud
                         (repeatable; stages: ${STAGES.join(", ")})
+  --letter-date DATE    date of the not-restored letter, YYYY-MM-DD: the plan is due 15 days later
   --limit PCT           percent without effort (default 20)
   --min-population N    default 10
   --format F            text (default) | json | csv
@@ -34,6 +44,7 @@ const OPTIONS = {
   to: { type: "string" },
   municipality: { type: "string" },
   initial: { type: "string", multiple: true },
+  "letter-date": { type: "string" },
   limit: { type: "string" },
   "min-population": { type: "string" },
   format: { type: "string" },
@@ -54,18 +65,39 @@ function parseInitial(specs: readonly string[]): Map<string, InitialState> {
       throw new UsageError(`--initial "${spec}" must look like 183:contacted:sygedagpenge:samtaler+dagpenge:tilbud`);
     }
     const criteria = rest.join(":").split("+").filter(Boolean);
+    const known = criterionIdsFor("genopretning-2020");
+    for (const c of criteria) {
+      if (!known.includes(c))
+        throw new UsageError(`--initial "${spec}": unknown criterion "${c}"; known: ${known.join(", ")}`);
+    }
     out.set(code, { stage: stage as Stage, underRestoration: criteria });
   }
   return out;
 }
 
+// labels: the Danish lines of the process text output (RULES §4.4).
+/** What follows an event, with its dates: the plan's deadline and the next assessment. */
+function eventDates(e: TimelineEvent): string[] {
+  const next = `næste opfølgning: ${formatMonthLong(e.nextAssessment)} på ${formatMonthSpanLong(e.nextWindow)}`;
+  if (e.stageAfter === "contacted" && e.stageBefore !== "contacted") return [`seks måneder til at genoprette; ${next}`];
+  if (e.plan) {
+    const due = e.plan.planDeadline
+      ? `senest ${formatDateLong(e.plan.planDeadline)} (${e.plan.planDueDays} dage efter brevets dato)`
+      : `senest ${e.plan.planDueDays} dage efter brevets dato`;
+    return [`redegørelse og genopretningsplan for ${e.plan.planCriteria.map(criterionLabel).join("; ")}: ${due}`, next];
+  }
+  if (e.stageAfter === "escalated")
+    return ["borgmesteren kan indkaldes til et møde med beskæftigelsesministeren", next];
+  return e.stageAfter === "monitoring" || e.stageAfter === "closed" ? [] : [next];
+}
+
 function timelineText(t: MunicipalityTimeline): string[] {
   const lines = [`${t.code} ${t.name}: ${STAGE_LABELS[t.finalStage]}`];
   for (const e of t.events) {
-    const deadline = e.deadline ? ` (frist: ${formatMonthLong(e.deadline)})` : "";
     lines.push(
-      `  ${formatMonthLong(e.assessment)} på ${formatMonthSpan(e.window)}: ${STAGE_LABELS[e.stageBefore]} → ${STAGE_LABELS[e.stageAfter]}${deadline}`,
+      `  ${formatMonthLong(e.assessment)} på ${formatMonthSpan(e.window)}: ${STAGE_LABELS[e.stageBefore]} → ${STAGE_LABELS[e.stageAfter]}`,
     );
+    for (const d of eventDates(e)) lines.push(`    ${d}`);
     for (const c of e.criteria.filter((c) => c.status === "flagged" || e.check === "restoration"))
       lines.push(`    ${explain(c)}`);
   }
@@ -82,6 +114,9 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
   const limit = percentOption("limit", values.limit);
   const minPopulation = countOption("min-population", values["min-population"]);
   const initial = parseInitial(values.initial ?? []);
+  const letterDate = values["letter-date"];
+  if (letterDate !== undefined && !isIsoDate(letterDate))
+    throw new UsageError(`--letter-date must be a date like 2023-02-20 (got "${letterDate}")`);
   const only = values.municipality
     ?.split(",")
     .map((s) => s.trim())
@@ -94,6 +129,7 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     initial,
+    ...(letterDate ? { letterDate } : {}),
     parameters: {
       ...(limit !== undefined ? { limit } : {}),
       ...(minPopulation !== undefined ? { minPopulation } : {}),
@@ -112,12 +148,15 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
         events: t.events.map((e) => ({
           assessment: e.assessment,
           window: e.window,
+          nextAssessment: e.nextAssessment,
+          nextWindow: e.nextWindow,
           check: e.check,
           stageBefore: e.stageBefore,
           stageAfter: e.stageAfter,
           outcome: e.outcome,
           underRestoration: e.underRestoration,
           deadline: e.deadline,
+          ...(e.plan ?? {}),
           criteria: e.criteria.map((c) => ({ id: c.criterion, status: c.status, explanation: explain(c) })),
         })),
       })),
@@ -125,7 +164,7 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify(doc, null, 2) + "\n");
   } else if (format === "csv") {
     const rows = [
-      "municipality_code,municipality_name,assessment,window_from,window_to,check,stage_before,stage_after,outcome,under_restoration,deadline",
+      "municipality_code,municipality_name,assessment,window_from,window_to,check,stage_before,stage_after,outcome,under_restoration,deadline,next_assessment,plan_deadline,plan_criteria",
     ];
     for (const t of result) {
       for (const e of t.events) {
@@ -142,6 +181,9 @@ export async function runTimeline(args: string[], io: CliIo): Promise<number> {
             e.outcome,
             e.underRestoration.join(" "),
             e.deadline ?? "",
+            e.nextAssessment,
+            e.plan?.planDeadline ?? "",
+            e.plan?.planCriteria.join(" ") ?? "",
           ].join(","),
         );
       }

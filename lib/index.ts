@@ -9,7 +9,13 @@ export * from "./domain/benefit-groups.ts";
 export * from "./domain/municipalities.ts";
 export * from "./domain/issues.ts";
 export * from "./domain/measurements.ts";
-export { MeasurementColumns, columnarMeasurements, measurementColumns, measurementCount } from "./domain/columns.ts";
+export {
+  MeasurementColumns,
+  ColumnarMeasurements,
+  columnarMeasurements,
+  measurementCount,
+  type ColumnArrays,
+} from "./domain/columns.ts";
 export * from "./domain/suggest.ts";
 export * from "./import/index.ts";
 export * from "./io/long-csv-writer.ts";
@@ -24,6 +30,7 @@ export * from "./rules/month-values.ts";
 export * from "./rules/request.ts";
 export * from "./rules/evaluate.ts";
 export * from "./rules/timeline.ts";
+export * from "./rules/wording.ts";
 export * from "./explain/format.ts";
 export * from "./explain/sentences.ts";
 export * from "./explain/labels.ts";
@@ -34,6 +41,7 @@ export * from "./output/text.ts";
 export * from "./rules/calendar.ts";
 export * from "./view/state.ts";
 export * from "./view/command.ts";
+export * from "./io/measurements-binary.ts";
 export * from "./rules/fast-verdicts.ts";
 export * from "./view/municipality.ts";
 export * from "./view/whatif.ts";

@@ -1,6 +1,6 @@
 /**
  * The benchmark's alternative formulations (DuckDB SQL, arquero) must give exactly the verdicts of
- * the TypeScript kernel — on the synthetic data, on hand-made edge cases of RULES.md §3.2–3.5 and
+ * the TypeScript kernel — on the synthetic data, on hand-made edge cases of docs/rules.md §3.2–3.5 and
  * on random data. No timings are asserted here (benchmarks live in `npm run bench`).
  */
 import { readFileSync } from "node:fs";
@@ -266,7 +266,7 @@ describe("formulations on hand-made edge cases", () => {
     ]);
   }, 30_000);
 
-  it("the kernel gives the statuses RULES.md asks for", () => {
+  it("the kernel gives the statuses docs/rules.md asks for", () => {
     for (const c of CASES) expect(o.ts.get(`0|${c.code}|samtaler`), `${c.code}: ${c.why}`).toBe(c.samtaler);
     for (const c of MUNICIPALITY_CASES) expect(o.ts.get(`0|${c.code}|*`), `${c.code}: ${c.why}`).toBe(c.status);
     expect(o.ts.get("0|187|tilbud")).toBeUndefined(); // not fed: absent, not "insufficient"

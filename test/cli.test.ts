@@ -1,4 +1,4 @@
-/** The command-line contract of INTERFACE.md §3: outputs, exit codes and messages. */
+/** The command-line contract of docs/cli.md: outputs, exit codes and messages. */
 import { describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,13 +28,19 @@ describe("evaluate --format json", () => {
     const [ishoej] = doc.municipalities;
     expect(ishoej).toMatchObject({ code: "183", name: "Ishøj", status: "flagged" });
     const sick = ishoej.criteria.find((c: { id: string }) => c.id === "sygedagpenge:samtaler");
-    expect(sick).toMatchObject({ status: "flagged", caveats: ["population-unknown"], exemptionCandidates: [] });
+    // Nov (50,0 %) is possible with 2 citizens; Sep (45,5 %) needs 11 and Oct (52,6 %) 19 (RULES §3.3).
+    expect(sick).toMatchObject({
+      status: "flagged",
+      caveats: ["population-unknown", "population-at-least"],
+      exemptionCandidates: [],
+    });
     expect(sick.months[0]).toEqual({
       month: "2022-09",
       population: null,
       without: null,
       shareWithout: 45.5,
       breach: true,
+      impliedMinPopulation: 11,
     });
     expect(sick.explanation).toContain("45,5\u00a0%");
   });
@@ -205,7 +211,11 @@ describe("timeline", () => {
         stageBefore: "contacted",
         stageAfter: "plan-required",
         outcome: "not-restored",
-        deadline: "2023-08",
+        nextAssessment: "2023-08",
+        nextWindow: ["2023-03", "2023-04", "2023-05"],
+        planDueDays: 15,
+        planDeadline: null,
+        planCriteria: ["sygedagpenge:samtaler", "dagpenge:tilbud"],
       }),
     ]);
   });

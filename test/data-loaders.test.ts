@@ -14,6 +14,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decideSiteData, type SiteData } from "../cli/site-data.ts";
 import { isSyntheticFile } from "../cli/inputs.ts";
+import { parseLongCsv } from "../lib/import/long-csv.ts";
+import { decodeMeasurementsBinary } from "../lib/io/measurements-binary.ts";
 import { generateSynthetic } from "../lib/synth/generate.ts";
 import { startFakeJobindsats, type FakeServer } from "./fixtures/jobindsats/fake-server.ts";
 
@@ -52,13 +54,18 @@ describe("site data loader", () => {
     const r = runLoader({ TIDLIG_INDSATS_DATA: "synthetic" });
     expect(r.status).toBe(0);
     const files = untar(r.stdout);
-    expect(Object.keys(files).sort()).toEqual(["measurements.csv", "provenance.json"]);
+    expect(Object.keys(files).sort()).toEqual(["measurements.bin", "measurements.csv", "provenance.json"]);
     const csv = files["measurements.csv"]!;
     expect(csv.equals(readFileSync(join(ROOT, "data/synthetic/measurements.csv")))).toBe(true);
     const p = JSON.parse(files["provenance.json"]!.toString("utf8"));
     expect(p).toMatchObject({ kind: "synthetic", synthetic: true, file: "data/synthetic/measurements.csv" });
     expect(p.sha256).toBe(sha256(csv));
     expect(p.bytes).toBe(csv.length);
+    // The pages' compact form: named by its own hash, and the same rows as the CSV beside it.
+    const bin = files["measurements.bin"]!;
+    expect(p.binary).toEqual({ file: "measurements.bin", sha256: sha256(bin), bytes: bin.length });
+    const fromCsv = parseLongCsv(csv.toString("utf8"), "m.csv");
+    expect(decodeMeasurementsBinary(bin, "m.bin").cells).toEqual(fromCsv.cells);
     expect(p.manifest).toMatchObject({ synthetic: true, seed: 2024, rows: 88200 });
     expect(p.fetch).toEqual({ attempted: false, why: "no-token" });
     expect(p.rulesVersion).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
@@ -93,6 +100,7 @@ describe("one data decision with a live fetch", () => {
     expect(d.provenance.synthetic).toBe(d.provenance.kind === "synthetic");
     expect(d.provenance.manifest.synthetic).toBe(d.provenance.synthetic);
     expect(d.csv.equals(readFileSync(join(root, d.provenance.file)))).toBe(true);
+    expect(d.provenance.binary.sha256).toBe(sha256(d.binary));
   };
 
   beforeAll(async () => {

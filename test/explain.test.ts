@@ -1,4 +1,4 @@
-/** Danish formatting and the explanation sentences derived from traces (RULES.md §5). */
+/** Danish formatting and the explanation sentences derived from traces (docs/rules.md §5). */
 import { describe, expect, it } from "vitest";
 import {
   formatCount,
@@ -42,7 +42,8 @@ function trace(
   measure: "tilbud" | "samtaler" = "tilbud",
 ): CriterionTrace {
   const idx = indexOf(series("183", group, measure, "2022-09", figures));
-  const r = evaluate(idx, { ruleSet: "genopretning-2020", window, period: "2022-09..2022-11", mode });
+  const criteria = [`${group}:${measure}`]; // restoration: the criterion under restoration
+  const r = evaluate(idx, { ruleSet: "genopretning-2020", window, period: "2022-09..2022-11", mode, criteria });
   return r.municipalities[0]!.criteria[0]! as CriterionTrace;
 }
 
@@ -50,14 +51,14 @@ describe("explanations are built from the trace", () => {
   it("a flagged criterion names the span, the limit, the group and the lowest month", () => {
     const s = explain(trace(["34.6", "28.6", "41.2"]));
     expect(s).toContain("Handlekriteriet for tilbud til a-dagpengemodtagerne er opfyldt for Ishøj Kommune");
-    expect(s).toContain("i alle tre måneder (sep.–nov. 2022)");
+    expect(s).toContain("i alle tre måneder (september–november 2022)");
     expect(s).toContain("andelen af a-dagpengemodtagerne, der ikke har fået et aktivt tilbud");
     expect(s).toContain("over 20\u00a0%");
-    expect(s).toContain("laveste andel 28,6\u00a0% i okt. 2022");
+    expect(s).toContain("laveste andel 28,6\u00a0% i oktober 2022");
     expect(s).toContain("Antallet af borgere er ikke oplyst");
   });
   it("changes with the figures: a trace with other numbers gives another sentence", () => {
-    expect(explain(trace(["34.6", "30.1", "41.2"]))).toContain("laveste andel 30,1\u00a0% i okt. 2022");
+    expect(explain(trace(["34.6", "30.1", "41.2"]))).toContain("laveste andel 30,1\u00a0% i oktober 2022");
   });
   it("a compliant criterion names the month that decided", () => {
     const s = explain(
@@ -68,7 +69,7 @@ describe("explanations are built from the trace", () => {
       ]),
     );
     expect(s).toContain("er ikke opfyldt for Ishøj Kommune");
-    expect(s).toContain("i okt. 2022");
+    expect(s).toContain("i oktober 2022");
     expect(s).toContain("20,0\u00a0%");
     expect(s).not.toContain("ikke oplyst");
   });
@@ -81,10 +82,10 @@ describe("explanations are built from the trace", () => {
           [50, 20],
         ]),
       ),
-    ).toContain("færre end 10 borgere med seks måneders ydelsesanciennitet i sep. 2022 (9 borgere)");
+    ).toContain("færre end 10 borgere med seks måneders ydelsesanciennitet i september 2022 (9 borgere)");
   });
   it("insufficient data names the missing month", () => {
-    expect(explain(trace(["33.3", null, "25.0"]))).toContain("andelen mangler i okt. 2022");
+    expect(explain(trace(["33.3", null, "25.0"]))).toContain("andelen mangler i oktober 2022");
   });
   it("restoration: restored and not restored", () => {
     expect(explain(trace(["45.5", "19.9", "50.0"], "restoration", "sygedagpenge", "samtaler"))).toContain(

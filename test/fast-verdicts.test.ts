@@ -92,4 +92,36 @@ describe("verdictStatuses equals evaluate()", () => {
       { numRuns: 300 },
     );
   });
+
+  it("on random data, restoration with the criteria derived from the previous window (RULES §4.3)", () => {
+    const fig: fc.Arbitrary<Figure> = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).chain((p) => fc.integer({ min: 0, max: p }).map((w): Figure => [p, w])),
+      fc.integer({ min: 150, max: 250 }).map((t): Figure => (t / 10).toFixed(1)),
+      fc.constant<Figure>(null),
+    );
+    // Mar–Nov 2022: the previous window Mar–May, the follow-up Sep–Nov; a series may start late.
+    const nine = fc
+      .integer({ min: 0, max: 6 })
+      .chain((skip) => fc.array(fig, { minLength: 9 - skip, maxLength: 9 - skip }).map((f) => ({ skip, f })));
+    fc.assert(
+      fc.property(nine, nine, nine, (a, b, c) => {
+        const start = (s: { skip: number }) => monthRange("2022-03", "2022-11")[s.skip]!;
+        const idx = indexOf(
+          series("183", "sygedagpenge", "samtaler", start(a), a.f),
+          series("183", "dagpenge", "tilbud", start(b), b.f),
+          series("101", "kontanthjaelp", "tilbud", start(c), c.f),
+        );
+        const window = monthRange("2022-09", "2022-11");
+        same(idx, { ruleSet: "genopretning-2020", window, period: "x", mode: "restoration" });
+        same(idx, {
+          ruleSet: "genopretning-2020",
+          window,
+          period: "x",
+          mode: "restoration",
+          restoration: { limit: 30 },
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InputError, type InputIssue } from "../lib/domain/issues.ts";
 import type { Measurements } from "../lib/domain/measurements.ts";
-import { measurementColumns, measurementCount } from "../lib/domain/columns.ts";
+import { measurementCount } from "../lib/domain/columns.ts";
 import { cellOrigin, readMeasurements, readWhole, scanCsvRecords, type ImportOptions } from "../lib/import/index.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate } from "../lib/rules/evaluate.ts";
@@ -92,11 +92,11 @@ describe("chunk boundaries", () => {
     const seen: string[][] = [];
     const onRecord = (f: string[]) => void seen.push(f.slice());
     const piece = 'a,b\n"x\ny",z';
-    const r = scanCsvRecords(piece, ",", onRecord, undefined, 0, 1, false);
+    const r = scanCsvRecords(piece, onRecord, { separator: ",", start: 0, line: 1, final: false });
     expect(seen).toEqual([["a", "b"]]);
     expect(r).toEqual({ next: 4, line: 2, stopped: false });
     const rest = `${piece.slice(r.next)}\r`;
-    const f = scanCsvRecords(rest, ",", onRecord, undefined, 0, r.line, true);
+    const f = scanCsvRecords(rest, onRecord, { separator: ",", line: r.line, final: true });
     expect(seen).toEqual([
       ["a", "b"],
       ["x\ny", "z"],
@@ -237,7 +237,7 @@ describe("columnar measurements", () => {
   const m = readMeasurements(bytes, "measurements.csv");
 
   it("are columnar, with cells materialised on demand and cached", () => {
-    const cols = measurementColumns(m)!;
+    const cols = m.columns!;
     expect(cols).toBeDefined();
     expect(measurementCount(m)).toBe(cols.length);
     expect(m.cells).toBe(m.cells);
@@ -248,7 +248,6 @@ describe("columnar measurements", () => {
   it("the index built from the columns evaluates exactly like the index built from the cells", () => {
     const fromColumns = new MeasurementIndex(m);
     const fromCells = new MeasurementIndex({ cells: m.cells, names: m.names, warnings: m.warnings });
-    expect(measurementColumns({ cells: m.cells, names: m.names, warnings: m.warnings })).toBeUndefined();
     expect([fromColumns.start, fromColumns.length, fromColumns.codes]).toEqual([
       fromCells.start,
       fromCells.length,

@@ -50,7 +50,7 @@ async function build(env: Record<string, string> = {}, { dropCache = true } = {}
   expect(`${r.stdout}${r.stderr}`).not.toContain(TOKEN);
   const dir = join(project, "dist", "_file", "data", "site");
   const files = readdirSync(dir);
-  const csvName = files.find((f) => f.startsWith("measurements."))!;
+  const csvName = files.find((f) => /^measurements\.[0-9a-f]+\.csv$/.test(f))!;
   const jsonName = files.find((f) => f.startsWith("provenance."))!;
   const csv = readFileSync(join(dir, csvName));
   const provenance = JSON.parse(readFileSync(join(dir, jsonName), "utf8"));

@@ -45,7 +45,15 @@ describe("§4.4 the process", () => {
       underRestoration: ["sygedagpenge:samtaler"],
       deadline: "2023-02",
     });
-    expect(t!.events[1]).toMatchObject({ check: "restoration", outcome: "not-restored", deadline: "2023-08" });
+    // The plan is due 15 days after the letter (unknown here); August 2023 is the next follow-up, not its deadline.
+    expect(t!.events[1]).toMatchObject({
+      check: "restoration",
+      outcome: "not-restored",
+      deadline: null,
+      nextAssessment: "2023-08",
+      nextWindow: ["2023-03", "2023-04", "2023-05"],
+      plan: { planDueDays: 15, planDeadline: null, planCriteria: ["sygedagpenge:samtaler"] },
+    });
   });
   it("closes when the triggering criterion is restored, and monitors again afterwards", () => {
     const [t] = timeline(indexOf(sick(months({ a: bad, b: [50, 9], c: bad, d: good }))));
@@ -71,7 +79,8 @@ describe("§4.4 the process", () => {
       assessment: "2023-02",
       stageBefore: "contacted",
       stageAfter: "plan-required",
-      deadline: "2023-08",
+      deadline: null,
+      nextAssessment: "2023-08",
     });
   });
 });

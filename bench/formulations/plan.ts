@@ -4,7 +4,7 @@
  * (request, month) pairs, and the verdicts as a map that can be compared with verdictStatuses().
  *
  * The formulations get only these tables (no MeasurementIndex, no criterion series): each has to
- * implement RULES.md §3.2 (alle-row precedence, ΣW/ΣP, partial sums), §3.3 (clause order, exact
+ * implement docs/rules.md §3.2 (alle-row precedence, ΣW/ΣP, partial sums), §3.3 (clause order, exact
  * comparisons, minimum population) and §3.5 (municipality status) on its own. Scope: trigger mode
  * (both rule sets) without exemptions — what the full evaluation of the benchmark asks for.
  */

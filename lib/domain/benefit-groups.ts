@@ -1,5 +1,5 @@
 /**
- * Table 1 of STAR's note (RULES.md §2): the legal minimum effort in the first six months per
+ * Table 1 of STAR's note (docs/rules.md §2): the legal minimum effort in the first six months per
  * benefit group. This is the single source for every page, importer and rule that needs it.
  */
 import type { BenefitGroupId, Measure, Month } from "./types.ts";

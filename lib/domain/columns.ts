@@ -1,15 +1,19 @@
 /**
  * Measurements stored column by column in typed arrays (≈37 bytes a row instead of one `Cell`
- * object of ≈150 bytes), as the long-CSV importer produces them. A `Measurements` built here
- * keeps `cells` available as a lazily materialised, cached getter, so every consumer of `cells`
- * keeps working; code that knows about columns (the rules' MeasurementIndex, row counts) reads
- * them through `measurementColumns(m)` without materialising any cell.
+ * object of ≈150 bytes), as the long-CSV importer produces them. Such a Measurements carries the
+ * columns as its explicit `columns` field; code that knows about columns (the rules'
+ * MeasurementIndex, the municipality page, row counts, the parse worker's transfer) reads them
+ * and never builds a Cell. `cells` is still there for code that wants objects: built on first
+ * use, visibly (ColumnarMeasurements.cells), and cached.
  */
 import { BENEFIT_GROUP_IDS, MEASURES, type Cell, type Decimal } from "./types.ts";
 import type { InputIssue } from "./issues.ts";
 import type { Measurements } from "./measurements.ts";
 import { MUNICIPALITIES } from "./municipalities.ts";
-import { monthFromIndex } from "./month.ts";
+import { monthFromIndex, monthIndex } from "./month.ts";
+
+const MUNICIPALITY_INDEX = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
+const GROUP_INDEX = new Map<string, number>(BENEFIT_GROUP_IDS.map((g, i) => [g, i]));
 
 /** 10^k for the decimal exponents a share can have (parseDecimal keeps at most 15 digits). */
 export const POW10: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** k);
@@ -45,8 +49,72 @@ export class MeasurementColumns {
   /** 1-based line of the row in its file (0 when unknown). */
   line: Int32Array;
 
+  /** Columns over existing arrays (e.g. received from a worker); `length` rows are in use. */
+  static wrap(a: ColumnArrays): MeasurementColumns {
+    const c = new MeasurementColumns(0);
+    c.code = a.code;
+    c.group = a.group;
+    c.measure = a.measure;
+    c.month = a.month;
+    c.population = a.population;
+    c.without = a.without;
+    c.shareNum = a.shareNum;
+    c.shareExp = a.shareExp;
+    c.line = a.line;
+    c.length = a.length;
+    return c;
+  }
+
+  /** Columns of cells (codes must be in MUNICIPALITIES, as every importer ensures). */
+  static fromCells(cells: readonly Cell[], lines?: ArrayLike<number>): MeasurementColumns {
+    const c = new MeasurementColumns(cells.length);
+    cells.forEach((cell, i) => {
+      const code = MUNICIPALITY_INDEX.get(cell.municipalityCode);
+      if (code === undefined) throw new Error(`MeasurementColumns: unknown municipality ${cell.municipalityCode}`);
+      const share = cell.shareWithout;
+      c.push(
+        code,
+        GROUP_INDEX.get(cell.benefitGroup)!,
+        cell.measure === MEASURES[0] ? 0 : 1,
+        monthIndex(cell.month),
+        cell.population ?? NaN,
+        cell.without ?? NaN,
+        share ? share.num : 0,
+        share ? decimalExponent(share.den) : -1,
+        lines ? lines[i]! : 0,
+      );
+    });
+    return c;
+  }
+
+  /** The rows for which `keep(row)` holds, as new columns. */
+  select(keep: (row: number) => boolean): MeasurementColumns {
+    const rows: number[] = [];
+    for (let i = 0; i < this.length; i++) if (keep(i)) rows.push(i);
+    const c = new MeasurementColumns(rows.length);
+    for (const i of rows)
+      c.push(
+        this.code[i]!,
+        this.group[i]!,
+        this.measure[i]!,
+        this.month[i]!,
+        this.population[i]!,
+        this.without[i]!,
+        this.shareNum[i]!,
+        this.shareExp[i]!,
+        this.line[i]!,
+      );
+    return c;
+  }
+
+  /** The arrays, for transfer; after this the columns must not be used (their buffers move). */
+  arrays(): ColumnArrays {
+    const { length, code, group, measure, month, population, without, shareNum, shareExp, line } = this;
+    return { length, code, group, measure, month, population, without, shareNum, shareExp, line };
+  }
+
   constructor(capacity = 1024) {
-    const n = Math.max(16, Math.ceil(capacity));
+    const n = Math.max(0, Math.ceil(capacity));
     this.code = new Uint8Array(n);
     this.group = new Uint8Array(n);
     this.measure = new Uint8Array(n);
@@ -94,7 +162,7 @@ export class MeasurementColumns {
     line: number,
   ): void {
     const i = this.length;
-    if (i === this.code.length) this.reserve(i * 2);
+    if (i === this.code.length) this.reserve(Math.max(16, i * 2));
     this.code[i] = code;
     this.group[i] = group;
     this.measure[i] = measure;
@@ -138,36 +206,53 @@ export class MeasurementColumns {
   }
 }
 
-const COLUMNS = new WeakMap<Measurements, MeasurementColumns>();
-
 /**
- * A Measurements backed by columns: `cells` is materialised on first access (and cached); the
- * columns stay reachable through measurementColumns().
+ * A Measurements backed by columns. `cells` builds one Cell per row on first use (88,200 for the
+ * default data) and keeps them: prefer `columns` where it will do.
  */
+export class ColumnarMeasurements implements Measurements {
+  private built: Cell[] | null = null;
+
+  constructor(
+    readonly columns: MeasurementColumns,
+    readonly names: ReadonlyMap<string, string>,
+    readonly warnings: readonly InputIssue[],
+  ) {}
+
+  get cells(): readonly Cell[] {
+    return (this.built ??= this.columns.toCells());
+  }
+
+  /** Whether `cells` was used (and the Cell objects built). */
+  get cellsBuilt(): boolean {
+    return this.built !== null;
+  }
+}
+
+/** A Measurements backed by columns (see ColumnarMeasurements). */
 export function columnarMeasurements(
   columns: MeasurementColumns,
   names: ReadonlyMap<string, string>,
   warnings: readonly InputIssue[],
 ): Measurements {
-  let cells: Cell[] | null = null;
-  // `cells` first, as in a plain Measurements (redefining keeps the key order).
-  const m: Measurements = { cells: [], names, warnings };
-  Object.defineProperty(m, "cells", {
-    enumerable: true,
-    configurable: true,
-    get: () => (cells ??= columns.toCells()),
-  });
-  COLUMNS.set(m, columns);
-  return m;
-}
-
-/** The columns behind a Measurements made by columnarMeasurements(), or undefined. */
-export function measurementColumns(m: Measurements): MeasurementColumns | undefined {
-  return COLUMNS.get(m);
+  return new ColumnarMeasurements(columns, names, warnings);
 }
 
 /** Number of cells, without materialising the cells of a columnar Measurements. */
 export function measurementCount(m: Measurements): number {
-  const c = COLUMNS.get(m);
-  return c ? c.length : m.cells.length;
+  return m.columns ? m.columns.length : m.cells.length;
+}
+
+/** The typed arrays of a MeasurementColumns, by name (what the parse worker transfers). */
+export interface ColumnArrays {
+  readonly length: number;
+  readonly code: Uint8Array;
+  readonly group: Uint8Array;
+  readonly measure: Uint8Array;
+  readonly month: Int32Array;
+  readonly population: Float64Array;
+  readonly without: Float64Array;
+  readonly shareNum: Float64Array;
+  readonly shareExp: Int8Array;
+  readonly line: Int32Array;
 }

@@ -18,24 +18,69 @@ export interface InputIssue {
   readonly message: string;
 }
 
+/** Longest value quoted in a message; a longer one is cut with "…" and its length. */
+export const MAX_QUOTED_LENGTH = 80;
+
+/**
+ * A value as it may be quoted in a message: at most MAX_QUOTED_LENGTH characters (a 16 MB field
+ * must not become a 16 MB message line), the cut said with "…" and the full length.
+ */
+export function clipValue(value: string, max = MAX_QUOTED_LENGTH): string {
+  if (value.length <= max) return value;
+  return `${value.slice(0, max)}… (${value.length.toLocaleString("en-US")} characters)`;
+}
+
+/**
+ * Text safe to print on a terminal: C0 control characters (except line break, tab and carriage
+ * return), DEL and the C1 range are shown as \u escapes, so text from an input file or a server
+ * cannot move the cursor, recolour or retitle the terminal.
+ */
+export function escapeTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, controlEscape);
+}
+
+/** escapeTerminal for one value: also its line breaks, tabs and carriage returns. */
+function escapeValue(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, controlEscape);
+}
+
+function controlEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
 /** `file:line:column: error: message (column "x", value "y")` — one line, grep-able. */
 export function formatIssue(issue: InputIssue): string {
   const where = [issue.file, issue.line ?? "", issue.column ?? ""].filter((x) => x !== "").join(":");
   const details: string[] = [];
-  if (issue.columnName !== null) details.push(`column "${issue.columnName}"`);
-  if (issue.value !== null) details.push(`value "${issue.value}"`);
+  if (issue.columnName !== null) details.push(`column "${escapeValue(clipValue(issue.columnName))}"`);
+  if (issue.value !== null) details.push(`value "${escapeValue(clipValue(issue.value))}"`);
   const tail = details.length ? ` (${details.join(", ")})` : "";
-  return `${where}: ${issue.severity}: ${issue.message}${tail}`;
+  return `${escapeValue(where)}: ${issue.severity}: ${escapeValue(issue.message)}${tail}`;
 }
 
 /** Thrown when input is rejected; carries every error found (up to a cap) and the warnings. */
 export class InputError extends Error {
   readonly issues: readonly InputIssue[];
+  /** True when reading stopped at the error cap: there may be more errors than `issues` holds. */
+  readonly truncated: boolean;
   constructor(issues: readonly InputIssue[], truncated = false) {
     const errors = issues.filter((i) => i.severity === "error");
     const head = errors.slice(0, 1).map(formatIssue).join("");
     super(`${errors.length}${truncated ? "+" : ""} error(s) in input; first: ${head}`);
     this.name = "InputError";
     this.issues = issues;
+    this.truncated = truncated;
   }
+}
+
+/**
+ * How many errors an InputError stands for, never understated: "3 errors", or "at least 50
+ * errors (stopped reading)" when reading stopped at the cap.
+ */
+export function rejectionSummary(e: InputError): string {
+  const n = e.issues.filter((i) => i.severity === "error").length;
+  if (e.truncated) return `at least ${n} error${n === 1 ? "" : "s"} (stopped reading)`;
+  return `${n} error${n === 1 ? "" : "s"}`;
 }

@@ -24,6 +24,9 @@ export function nearest(input: string, candidates: readonly string[]): string | 
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a candidate that cannot be close is
+    // skipped without computing it (a megabyte-long input costs nothing).
+    if (Math.abs(input.length - c.length) > Math.ceil(0.4 * Math.max(input.length, c.length))) continue;
     const d = editDistance(input, c);
     if (d < bestDistance) {
       bestDistance = d;

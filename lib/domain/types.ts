@@ -1,4 +1,4 @@
-/** Core vocabulary of RULES.md §1, as types shared by importers, rules and output. */
+/** Core vocabulary of docs/rules.md §1, as types shared by importers, rules and output. */
 
 /** A calendar month in canonical `YYYY-MM` form. */
 export type Month = string;
@@ -7,7 +7,7 @@ export type Month = string;
 export const MEASURES = ["samtaler", "tilbud"] as const;
 export type Measure = (typeof MEASURES)[number];
 
-/** Benefit-group ids of RULES.md §2 (`alle` is the aggregate row). */
+/** Benefit-group ids of docs/rules.md §2 (`alle` is the aggregate row). */
 export const BENEFIT_GROUP_IDS = [
   "dagpenge",
   "sygedagpenge",

@@ -1,5 +1,5 @@
 /**
- * Danish formatting (UI.md): decimal comma, thousands dot, "34,6 %", "sep. 2022", "1. halvår 2025".
+ * Danish formatting (docs/decisions.md): decimal comma, thousands dot, "34,6 %", "sep. 2022", "1. halvår 2025".
  * Always da-DK, never the reader's locale.
  */
 import type { Month } from "../domain/types.ts";
@@ -128,4 +128,13 @@ export function formatMonthSpanLong(months: readonly Month[]): string {
   if (first === last) return formatMonthLong(first);
   if (first.slice(0, 4) === last.slice(0, 4)) return `${MONTH_NAMES[parts(first).m]}–${formatMonthLong(last)}`;
   return `${formatMonthLong(first)}–${formatMonthLong(last)}`;
+}
+
+/** "september og november 2022" — a list of months written out, the year said once when they share it. */
+export function formatMonthListLong(months: readonly Month[]): string {
+  if (!months.length) return "";
+  const sameYear = months.every((m) => m.slice(0, 4) === months[0]!.slice(0, 4));
+  const names = months.map((m) => (sameYear ? MONTH_NAMES[parts(m).m]! : formatMonthLong(m)));
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
+  return sameYear ? `${list} ${months[0]!.slice(0, 4)}` : list;
 }

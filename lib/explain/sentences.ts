@@ -1,21 +1,27 @@
 /**
- * The Danish explanation of a verdict, generated from its trace alone (RULES.md §5). The wording
+ * The Danish explanation of a verdict, generated from its trace alone (docs/rules.md §5); months are
+ * written out ("september 2022"), as explanations and letters write them. The wording
  * is ours; every figure comes from the trace, in Danish formatting.
  */
 import { benefitGroup, conversationMinimum } from "../domain/benefit-groups.ts";
 import { municipalityByCode } from "../domain/municipalities.ts";
-import { CAVEAT_LABELS, EXEMPTION_LABELS, monthsOfWindow, populationsPhrase, type CaveatCode } from "./labels.ts";
+import { EXEMPTION_LABELS, monthsOfWindow, populationsPhrase } from "./labels.ts";
 import type { Month } from "../domain/types.ts";
 import type { Caveat, CriterionTrace, ExemptionCandidate, MonthTrace } from "../rules/trace.ts";
 import {
   formatCount,
   formatCountWord,
-  formatMonthList,
-  formatMonthShort,
-  formatMonthSpan,
+  formatMonthListLong,
+  formatMonthLong,
+  formatMonthSpanLong,
   formatPercent,
   formatPercentParameter,
 } from "./format.ts";
+import {
+  impliedPopulationPhrase,
+  outsideDocumentedPeriodSentence,
+  previousWindowMissingSentence,
+} from "../rules/wording.ts";
 
 interface Wording {
   /** "samtaler til sygedagpengemodtagerne", "tilbud" */
@@ -66,7 +72,7 @@ function monthsOf(t: CriterionTrace, months: readonly Month[]): MonthTrace[] {
 /** "i okt. 2022", "i fire af seks måneder" or "i alle seks måneder" */
 function inWhichMonths(t: CriterionTrace, months: readonly Month[]): string {
   return months.length <= 3 && months.length < t.window.length
-    ? `i ${formatMonthList(months)}`
+    ? `i ${formatMonthListLong(months)}`
     : monthsOfWindow(months.length, t.window.length);
 }
 
@@ -75,11 +81,11 @@ function mainClause(t: CriterionTrace): string {
   const name = officialName(t.municipalityCode, t.municipalityName);
   const limit = formatPercentParameter(t.limit);
   const all = monthsOfWindow(t.window.length, t.window.length);
-  const span = formatMonthSpan(t.window);
+  const span = formatMonthSpanLong(t.window);
   const deciding = monthsOf(t, t.decidingMonths);
   const lowestTail = (months: readonly MonthTrace[], lead: string) => {
     const low = lowest(months);
-    return low ? `${lead}laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthShort(low.month)}` : "";
+    return low ? `${lead}laveste andel ${formatPercent(low.shareWithout!)} i ${formatMonthLong(low.month)}` : "";
   };
   switch (t.status) {
     case "flagged":
@@ -107,14 +113,16 @@ function mainClause(t: CriterionTrace): string {
       const m = deciding[0]!;
       const fewPersons = m.population !== null && !m.populationIsLowerBound && m.population < t.minPopulation;
       const why = fewPersons
-        ? `i ${formatMonthShort(m.month)} var der færre end ${formatCount(t.minPopulation)} borgere ${populationsPhrase([m.population!])}`
-        : `i ${formatMonthShort(m.month)} var ${w.share}, ${formatPercent(m.shareWithout!)}, under grænsen på ${limit}`;
+        ? `i ${formatMonthLong(m.month)} var der færre end ${formatCount(t.minPopulation)} borgere ${populationsPhrase([m.population!])}`
+        : `i ${formatMonthLong(m.month)} var ${w.share}, ${formatPercent(m.shareWithout!)}, under grænsen på ${limit}`;
       return `${name} har genoprettet indsatsen for ${w.topic}: ${why}.`;
     }
     case "not-restored": {
       const tail = lowestTail(t.months, " (");
       return `${name} har ikke genoprettet indsatsen for ${w.topic}: ${all} (${span}) var ${w.share}, mindst ${limit}${tail ? `${tail})` : ""}.`;
     }
+    case "not-under-restoration": // a municipality's status only; no criterion carries it
+      return `${name} er ikke under genopretning for ${w.topic}.`;
   }
 }
 
@@ -123,14 +131,23 @@ function caveatSentence(c: Caveat, t: CriterionTrace): string {
     case "population-unknown":
       return c.months.length === t.window.length
         ? `Antallet af borgere er ikke oplyst, så kravet om mindst ${formatCount(t.minPopulation)} borgere pr. måned kan ikke efterprøves.`
-        : `Antallet af borgere er ikke oplyst for ${formatMonthList(c.months)}, så kravet om mindst ${formatCount(t.minPopulation)} borgere kan ikke efterprøves der.`;
+        : `Antallet af borgere er ikke oplyst for ${formatMonthListLong(c.months)}, så kravet om mindst ${formatCount(t.minPopulation)} borgere kan ikke efterprøves der.`;
     case "partial-aggregate":
-      return `Det samlede tal for ${formatMonthList(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
+      return `Det samlede tal for ${formatMonthListLong(c.months)} er kun delvist: ${c.groups.map((g) => benefitGroup(g).label).join(", ")} mangler optællinger.`;
     case "window-length":
       return `Perioden er på ${formatCountWord(c.actual)} måneder; regelsættet bruger normalt ${formatCountWord(c.expected)}.`;
-    default:
-      // A caveat without its own sentence still speaks Danish: its label, never its code.
-      return `${CAVEAT_LABELS[(c as { code: CaveatCode }).code] ?? "Forbehold"}.`;
+    case "population-at-least": {
+      const implied = c.months.map((m, i) => {
+        const share = t.months.find((x) => x.month === m)?.shareWithout ?? 0;
+        return `${formatMonthLong(m)} (${impliedPopulationPhrase(c.bounds[i]!, share)})`;
+      });
+      const list = implied.length === 1 ? implied[0]! : `${implied.slice(0, -1).join(", ")} og ${implied.at(-1)!}`;
+      return `Antallet af borgere er ikke oplyst, men andelen viser, at kravet om mindst ${formatCount(t.minPopulation)} borgere er opfyldt i ${list}.`;
+    }
+    case "outside-documented-period":
+      return outsideDocumentedPeriodSentence(t.ruleSet, c);
+    case "previous-window-missing":
+      return previousWindowMissingSentence(c);
   }
 }
 
@@ -139,7 +156,7 @@ function exemptionSentence(e: ExemptionCandidate): string {
     case "positive-trend":
       return `${EXEMPTION_LABELS["positive-trend"]} (andelen faldt hver måned, fra ${formatPercent(e.shares[0]!)} til ${formatPercent(e.shares[e.shares.length - 1]!)}).`;
     case "enhanced-supervision":
-      return `${EXEMPTION_LABELS["enhanced-supervision"]} (${e.entries.map((x) => `${formatMonthShort(x.from)}–${formatMonthShort(x.to)}`).join(", ")}).`;
+      return `${EXEMPTION_LABELS["enhanced-supervision"]} (${e.entries.map((x) => `${formatMonthLong(x.from)}–${formatMonthLong(x.to)}`).join(", ")}).`;
   }
 }
 

@@ -4,13 +4,10 @@
  * and where each imported cell came from (for duplicate messages across files).
  */
 import type { InputIssue } from "../domain/issues.ts";
-import { InputError } from "../domain/issues.ts";
+import { clipValue, InputError } from "../domain/issues.ts";
 import type { BenefitGroupId, Cell, Decimal, Measure } from "../domain/types.ts";
-import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
 import { parseDecimal, formatDecimal } from "../domain/decimal.ts";
 import { isRequired } from "../domain/benefit-groups.ts";
-import { MUNICIPALITIES } from "../domain/municipalities.ts";
-import { monthIndex } from "../domain/month.ts";
 import type { Measurements } from "../domain/measurements.ts";
 
 /** Default number of errors collected before reading stops (the rest of the file is not checked). */
@@ -19,52 +16,96 @@ export const DEFAULT_MAX_ERRORS = 50;
 export interface ImportOptions {
   /** Stop after this many errors (default 50); the thrown InputError says it was truncated. */
   readonly maxErrors?: number;
+  /** Keep this many warnings of one kind (default 50); the rest are counted in one line. */
+  readonly maxWarnings?: number;
   /** Warnings found before parsing (e.g. by decodeInput); reported first, with the parser's own. */
   readonly warnings?: readonly InputIssue[];
   /** Bytes decoded and parsed at a time when a long CSV is read from bytes (default 16 KB). */
   readonly chunkSize?: number;
 }
 
-/** Collects errors (up to a cap) and warnings of one input; throws them all at the end. */
+/** Where and what one issue is; only `line` and `message` are required. */
+export interface IssueSpec {
+  /** 1-based line, or null for the whole file. */
+  readonly line: number | null;
+  readonly column?: number | null;
+  readonly columnName?: string | null;
+  /** The offending value as written (cut to MAX_QUOTED_LENGTH when printed). */
+  readonly value?: string | null;
+  readonly message: string;
+  /** Warnings of one kind are capped (maxWarnings); default: the message itself. */
+  readonly kind?: string;
+}
+
+/** Default number of warnings of one kind kept; the rest are counted in one summary warning. */
+export const DEFAULT_MAX_WARNINGS = 50;
+
+/**
+ * Collects errors (up to a cap) and warnings (up to a cap per kind) of one input; throws them all
+ * at the end. A file of 50,000 identical problems gives 50 messages and one "… and 49,950 more".
+ */
 export class IssueCollector {
   readonly errors: InputIssue[] = [];
-  readonly warnings: InputIssue[] = [];
+  private readonly warningList: InputIssue[] = [];
+  /** Per warning kind: how many were seen, and where its summary line is. */
+  private readonly warningKinds = new Map<string, { seen: number; summaryAt: number }>();
   /** True once an error beyond the cap was seen: stop reading. */
   truncated = false;
+  readonly maxErrors: number;
+  readonly maxWarnings: number;
 
   constructor(
     readonly file: string,
     options: ImportOptions = {},
   ) {
     this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
-    if (options.warnings) this.warnings.push(...options.warnings);
+    this.maxWarnings = options.maxWarnings ?? DEFAULT_MAX_WARNINGS;
+    if (options.warnings) this.warningList.push(...options.warnings);
   }
-  readonly maxErrors: number;
+
+  /** The warnings kept, each capped kind followed by its "… and N more of the same kind". */
+  get warnings(): readonly InputIssue[] {
+    return this.warningList;
+  }
 
   /** Records an error; returns false when the cap is exceeded and reading should stop. */
-  error(
-    line: number | null,
-    column: number | null,
-    columnName: string | null,
-    value: string | null,
-    message: string,
-  ): boolean {
+  error(at: IssueSpec): boolean {
     if (this.errors.length >= this.maxErrors) {
       this.truncated = true;
       return false;
     }
-    this.errors.push({ severity: "error", file: this.file, line, column, columnName, value, message });
+    this.errors.push(this.issue("error", at));
     return true;
   }
 
-  warn(
-    line: number | null,
-    column: number | null,
-    columnName: string | null,
-    value: string | null,
-    message: string,
-  ): void {
-    this.warnings.push({ severity: "warning", file: this.file, line, column, columnName, value, message });
+  warn(at: IssueSpec): void {
+    const kind = at.kind ?? at.message;
+    let k = this.warningKinds.get(kind);
+    if (!k) this.warningKinds.set(kind, (k = { seen: 0, summaryAt: -1 }));
+    k.seen++;
+    if (k.seen <= this.maxWarnings) {
+      this.warningList.push(this.issue("warning", at));
+      return;
+    }
+    const more = k.seen - this.maxWarnings;
+    const summary = this.issue("warning", {
+      line: null,
+      message: `… and ${more.toLocaleString("en-US")} more of the same kind`,
+    });
+    if (k.summaryAt < 0) k.summaryAt = this.warningList.push(summary) - 1;
+    else this.warningList[k.summaryAt] = summary;
+  }
+
+  private issue(severity: "error" | "warning", at: IssueSpec): InputIssue {
+    return {
+      severity,
+      file: this.file,
+      line: at.line,
+      column: at.column ?? null,
+      columnName: at.columnName ?? null,
+      value: at.value ?? null,
+      message: at.message,
+    };
   }
 
   /**
@@ -91,19 +132,21 @@ export class IssueCollector {
     if (this.errors.length === 0) return;
     const issues: InputIssue[] = [...this.errors];
     if (this.truncated) {
-      issues.push({
-        severity: "warning",
-        file: this.file,
-        line: null,
-        column: null,
-        columnName: null,
-        value: null,
-        message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
-      });
+      issues.push(
+        this.issue("warning", {
+          line: null,
+          message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
+        }),
+      );
     }
-    issues.push(...this.warnings);
+    issues.push(...this.warningList);
     throw new InputError(issues, this.truncated);
   }
+}
+
+/** A value quoted in a message, trimmed and cut to a readable length. */
+export function quoted(value: string): string {
+  return `"${clipValue(value.trim())}"`;
 }
 
 /** Values Jobindsats writes for a suppressed or missing figure; all mean "unknown". */
@@ -133,10 +176,20 @@ export function parseCount(t: string): number {
 }
 
 export function countProblem(t: string): string {
+  // Long values are classified by a loop: the patterns below would backtrack over megabytes.
+  if (t.length > 64) return /^\d+$/.test(t.slice(0, 64)) && isDigits(t) ? "is too large" : "is not a whole number";
   if (/^-\s*\d+([.,]\d+)?$/.test(t)) return "must not be negative";
   if (/^\d+[.,]\d+$/.test(t)) return "must be a whole number (no decimals or thousands separators)";
   if (/^\d{16,}$/.test(t)) return "is too large";
   return "is not a whole number";
+}
+
+function isDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return t.length > 0;
 }
 
 /** Result of parseShare. */
@@ -148,6 +201,11 @@ export type ShareResult = Decimal | null | string;
  */
 export function parseShare(t: string): ShareResult {
   if (isSuppressed(t)) return null;
+  if (t.length > 64) {
+    return isDigits(t.replace(/[.,]/, ""))
+      ? "has too many digits to be kept exactly (at most 15)"
+      : "is not a number (expected a share from 0 to 100, e.g. 45.5 or 45,5; empty or . when unknown)";
+  }
   let s = t;
   if (s.endsWith("%")) s = s.slice(0, -1).trimEnd();
   const d = parseDecimal(s);
@@ -212,14 +270,15 @@ export class NotRequiredTracker {
     for (const g of this.seen.values()) {
       for (const s of [g.samtaler, g.tilbud]) {
         if (!s) continue;
-        issues.warn(
-          s.line,
+        issues.warn({
+          line: s.line,
           column,
           columnName,
-          s.measure,
-          `Table 1 (RULES.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
+          value: s.measure,
+          message:
+            `Table 1 (docs/rules.md §2) does not require "${s.measure}" for benefit group "${s.group}"; ` +
             `${s.count} such row${s.count === 1 ? " is" : "s are"} kept but ignored by the rules`,
-        );
+        });
       }
     }
   }
@@ -232,19 +291,7 @@ interface NotRequiredEntry {
   readonly measure: Measure;
 }
 
-const CODE_INDEX = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
-const GROUP_INDEX = new Map<string, number>(BENEFIT_GROUP_IDS.map((g, i) => [g, i]));
-const MEASURE_INDEX = new Map<string, number>(MEASURES.map((m, i) => [m, i]));
-
-/**
- * A number unique per (municipality, group, measure, month), cheaper in a Map than a string key.
- * Falls back to a string for codes outside the list (not produced by the importers).
- */
-export function numericCellKey(code: string, group: BenefitGroupId, measure: Measure, month: string): number | string {
-  const c = CODE_INDEX.get(code);
-  if (c === undefined) return `${code}|${group}|${measure}|${month}`;
-  return ((monthIndex(month) * 2 + MEASURE_INDEX.get(measure)!) * 16 + GROUP_INDEX.get(group)!) * 1024 + c;
-}
+export { numericCellKey } from "./cell-key.ts";
 
 /** Where the cells of a Measurements came from: file and 1-based line of each cell, in order. */
 export interface CellOrigins {

@@ -56,6 +56,39 @@ export type RecordHandler = (fields: string[], line: number, fieldLines: number[
 export type SyntaxErrorHandler = (line: number, column: number, message: string) => void;
 
 /**
+ * The fields of one record as spans of a source string: field i is
+ * `src.slice(start[i], end[i])`. For a record without quotes `src` is the text itself (no
+ * substring is made); for a quoted one it is the record's unquoted values joined.
+ */
+export interface FieldSpans {
+  start: Int32Array;
+  end: Int32Array;
+  /** Number of fields. */
+  count: number;
+}
+
+/** Receives one record as spans; like RecordHandler otherwise. The spans are reused. */
+export type SpanHandler = (src: string, spans: FieldSpans, line: number, fieldLines: number[] | null) => boolean | void;
+
+/** How to scan: the separator, where to start, and whether more text may follow. */
+export interface CsvScanOptions {
+  readonly separator: Separator;
+  /** Position to start at (default 0). */
+  readonly start?: number;
+  /** Physical line at `start` (default 1). */
+  readonly line?: number;
+  /**
+   * False when more text may follow (default true): `text` may then end in the middle of a
+   * record (even inside a quoted field, between the CR and LF of a line break, or between the two
+   * quotes of an escaped quote); only records whose closing line break is in `text` are handled,
+   * and the result says where the first incomplete one starts, so the caller can prepend it to
+   * the next piece.
+   */
+  readonly final?: boolean;
+  readonly onSyntaxError?: SyntaxErrorHandler;
+}
+
+/**
  * Calls `onRecord` for every record of `text`, in order. A final line break does not make an
  * extra empty record; an empty line in the middle gives a record with one empty field.
  */
@@ -64,13 +97,11 @@ export function forEachCsvRecord(
   separator: Separator,
   onRecord: RecordHandler,
   onSyntaxError?: SyntaxErrorHandler,
-  start = 0,
-  startLine = 1,
 ): void {
-  scanCsvRecords(text, separator, onRecord, onSyntaxError, start, startLine, true);
+  scanCsvRecords(text, onRecord, { separator, onSyntaxError });
 }
 
-/** Where scanCsvRecords stopped. */
+/** Where a scan stopped. */
 export interface CsvScanResult {
   /** Position of the first record not handled (text.length when all were). */
   readonly next: number;
@@ -80,64 +111,102 @@ export interface CsvScanResult {
   readonly stopped: boolean;
 }
 
-/**
- * forEachCsvRecord for text that arrives in pieces. With `final` false, `text` may end in the
- * middle of a record (even inside a quoted field, between the CR and LF of a line break, or
- * between the two quotes of an escaped quote): only records whose closing line break is in `text`
- * are handled, and the result says where the first incomplete one starts, so the caller can
- * prepend it to the next piece. With `final` true this is forEachCsvRecord.
- */
-export function scanCsvRecords(
-  text: string,
-  separator: Separator,
-  onRecord: RecordHandler,
-  onSyntaxError: SyntaxErrorHandler | undefined,
-  start: number,
-  startLine: number,
-  final: boolean,
-): CsvScanResult {
-  const len = text.length;
-  let pos = start;
-  let line = startLine;
-  let nextQuote = text.indexOf('"', pos);
+/** scanCsvSpans with each record's fields as strings (the array is reused: copy it to keep it). */
+export function scanCsvRecords(text: string, onRecord: RecordHandler, options: CsvScanOptions): CsvScanResult {
   const fields: string[] = [];
-  while (pos < len) {
-    const nl = text.indexOf("\n", pos);
-    if (nl < 0 && !final) return { next: pos, line, stopped: false };
-    const lineEnd = nl < 0 ? len : nl;
-    if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
-    if (nextQuote === -1 || nextQuote >= lineEnd) {
-      // Fast path: no quote on this line.
-      const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      // Split in place into a reused array (no intermediate line string).
-      let n = 0;
-      let a = pos;
-      let b = text.indexOf(separator, a);
-      while (b !== -1 && b < end) {
-        fields[n++] = text.slice(a, b);
-        a = b + 1;
-        b = text.indexOf(separator, a);
-      }
-      fields[n++] = text.slice(a, end);
+  return scanCsvSpans(
+    text,
+    (src, spans, line, fieldLines) => {
+      const n = spans.count;
+      for (let i = 0; i < n; i++) fields[i] = src.slice(spans.start[i], spans.end[i]);
       fields.length = n;
-      if (onRecord(fields, line, null) === false) return { next: pos, line, stopped: true };
+      return onRecord(fields, line, fieldLines);
+    },
+    options,
+  );
+}
+
+/**
+ * Characters handed to the scanners (scanCsvSpans, the format sniffer, the header reader), for
+ * tests and benchmarks that check the reading is linear: reading a text of n characters in any
+ * pieces must add O(n) here.
+ */
+export const scanStatistics = { characters: 0 };
+
+/**
+ * The scanner: every character is looked at once on the way to the line break; a record with a
+ * quote is re-read by the quoted-field reader. Linear in the length of `text`.
+ */
+export function scanCsvSpans(text: string, onRecord: SpanHandler, options: CsvScanOptions): CsvScanResult {
+  const sepCode = options.separator.charCodeAt(0);
+  const final = options.final ?? true;
+  const len = text.length;
+  let pos = options.start ?? 0;
+  let line = options.line ?? 1;
+  const spans: FieldSpans = { start: new Int32Array(64), end: new Int32Array(64), count: 0 };
+  scanStatistics.characters += len - pos;
+  while (pos < len) {
+    // One pass to the line break, noting separators; a quote sends the record to the slow path.
+    let n = 0;
+    let a = pos;
+    let i = pos;
+    let quoted = false;
+    for (; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) break;
+      if (c === sepCode) {
+        if (n + 1 >= spans.start.length) growSpans(spans);
+        spans.start[n] = a;
+        spans.end[n++] = i;
+        a = i + 1;
+      } else if (c === 34) {
+        quoted = true;
+        break;
+      }
+    }
+    if (!quoted) {
+      if (i === len && !final) return { next: pos, line, stopped: false };
+      const end = i > a && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+      spans.start[n] = a;
+      spans.end[n++] = end < a ? a : end;
+      spans.count = n;
+      if (onRecord(text, spans, line, null) === false) return { next: pos, line, stopped: true };
       line++;
-      pos = lineEnd + 1;
+      pos = i + 1;
       continue;
     }
     // Slow path: a record with quotes, possibly spanning several physical lines.
-    const r = readQuotedRecord(text, pos, line, separator);
+    const r = readQuotedRecord(text, pos, line, options.separator);
     if (!final && (r.error || !r.complete)) return { next: pos, line, stopped: false };
     if (r.error) {
-      onSyntaxError?.(r.error.line, r.error.column, r.error.message);
+      options.onSyntaxError?.(r.error.line, r.error.column, r.error.message);
       return { next: pos, line, stopped: true };
     }
+    let src = "";
+    const m = r.fields.length;
+    while (m >= spans.start.length) growSpans(spans);
+    for (let k = 0; k < m; k++) {
+      spans.start[k] = src.length;
+      src += r.fields[k]!;
+      spans.end[k] = src.length;
+    }
+    spans.count = m;
     const multiLine = r.endLine !== line;
-    if (onRecord(r.fields, line, multiLine ? r.fieldLines : null) === false) return { next: pos, line, stopped: true };
+    if (onRecord(src, spans, line, multiLine ? r.fieldLines : null) === false)
+      return { next: pos, line, stopped: true };
     line = r.endLine + 1;
     pos = r.next;
   }
   return { next: len, line, stopped: false };
+}
+
+function growSpans(spans: FieldSpans): void {
+  const start = new Int32Array(spans.start.length * 2);
+  const end = new Int32Array(spans.start.length * 2);
+  start.set(spans.start);
+  end.set(spans.end);
+  spans.start = start;
+  spans.end = end;
 }
 
 interface QuotedRecord {

@@ -8,6 +8,7 @@
  *   "CSV (semikolonsepareret)"), with a warning naming the file and the first offending byte.
  */
 import type { InputIssue } from "../domain/issues.ts";
+import { byteOrderMark, stripBom } from "./sniff.ts";
 
 export interface DecodedInput {
   readonly text: string;
@@ -31,14 +32,11 @@ export function notUtf8Warning(file: string, line: number | null, byte: string |
 }
 
 export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: stripBom(new TextDecoder("utf-16le").decode(bytes.subarray(2))), warnings: [] };
+  const bom = byteOrderMark(bytes);
+  if (bom && bom.encoding !== "utf-8") {
+    return { text: stripBom(new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length))), warnings: [] };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: stripBom(new TextDecoder("utf-16be").decode(bytes.subarray(2))), warnings: [] };
-  }
-  const body =
-    bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body = bom ? bytes.subarray(bom.length) : bytes;
   try {
     // ignoreBOM: the BOM (if any) was removed above; a second one would be content.
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), warnings: [] };
@@ -49,10 +47,6 @@ export function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
     const byte = offset < 0 ? null : `0x${body[offset]!.toString(16).toUpperCase().padStart(2, "0")}`;
     return { text, warnings: [notUtf8Warning(file, line, byte)] };
   }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Offset of the first byte that starts an invalid UTF-8 sequence, or −1. */

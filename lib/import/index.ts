@@ -1,4 +1,4 @@
-/** Importers for measurement files and pasted tables (INTERFACE.md §1–2). Browser-safe. */
+/** Importers for measurement files and pasted tables (docs/data-format.md §1–2). Browser-safe. */
 export { decodeInput, firstInvalidUtf8, type DecodedInput } from "./decode.ts";
 export {
   detectSeparator,

@@ -7,28 +7,13 @@ import { InputError } from "../domain/issues.ts";
 import type { Measurements } from "../domain/measurements.ts";
 import type { Cell } from "../domain/types.ts";
 import { decodeInput } from "./decode.ts";
-import { firstLine } from "./csv.ts";
-import { looksLikeLongHeader, parseLongCsv } from "./long-csv.ts";
+import { detectFormat } from "./sniff.ts";
+import { parseLongCsv } from "./long-csv.ts";
 import { parseWideTable } from "./wide.ts";
 import { bytesSource, readMeasurementsFromSource } from "./stream.ts";
 import { cellOrigin, DEFAULT_MAX_ERRORS, numericCellKey, registerOrigins, type ImportOptions } from "./common.ts";
 
-export type InputFormat = "long" | "wide";
-
-/**
- * The format of a text: `long` when its first non-blank line is a header naming a column of the
- * canonical CSV (municipality_code, benefit_group, …), otherwise `wide` (Jobindsats tables).
- */
-export function detectFormat(text: string): InputFormat {
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    const line = firstLine(text, pos);
-    if (line.trim() !== "") return looksLikeLongHeader(line) ? "long" : "wide";
-    const nl = text.indexOf("\n", pos);
-    if (nl < 0) return "long"; // empty: the long parser says so
-    pos = nl + 1;
-  }
-}
+export { detectFormat, type InputFormat } from "./sniff.ts";
 
 /**
  * Reads one input: bytes are decoded (BOM, UTF-16, Windows-1252 fallback with a warning), then

@@ -15,9 +15,9 @@
  */
 import type { InputIssue } from "../domain/issues.ts";
 import type { Measurements } from "../domain/measurements.ts";
-import { firstLine } from "./csv.ts";
 import { firstInvalidUtf8, notUtf8Warning } from "./decode.ts";
-import { longCsvParser, looksLikeLongHeader, type LongCsvParser } from "./long-csv.ts";
+import { longCsvParser, type LongCsvParser } from "./long-csv.ts";
+import { byteOrderMark, FormatSniffer } from "./sniff.ts";
 import type { ImportOptions } from "./common.ts";
 
 /**
@@ -100,7 +100,7 @@ function readAttempt(
   /** The last ≤ 3 body bytes before the current chunk (to locate an invalid sequence across chunks). */
   let tail: Uint8Array = new Uint8Array(0);
   /** Decoded text before the format is known. */
-  let pre = "";
+  const sniffer = new FormatSniffer();
   let parser: LongCsvParser | null = null;
   let sized = false;
   let bytesRead = 0;
@@ -123,16 +123,14 @@ function readAttempt(
     }
     const final = chunk === null;
     if (parser === null) {
-      pre += text;
-      const format = formatOf(pre, final);
+      const format = sniffer.push(text, final);
       if (format === null) return true;
       if (format === "wide") {
         result = { kind: "whole" };
         return false;
       }
       parser = longCsvParser(file, options);
-      text = pre;
-      pre = "";
+      text = sniffer.text();
     }
     if (!parser.stopped) {
       parser.push(text, final);
@@ -156,11 +154,12 @@ function readAttempt(
         return true;
       }
       head = null;
-      if ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff)) {
+      const mark = byteOrderMark(h);
+      if (mark && mark.encoding !== "utf-8") {
         result = { kind: "whole" };
         return false;
       }
-      if (h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) bom = 3;
+      if (mark) bom = mark.length;
       return body(h.subarray(bom));
     }
     return body(chunk);
@@ -171,29 +170,12 @@ function readAttempt(
   if (head !== null) {
     // Fewer than 3 bytes in all.
     const h: Uint8Array = head;
-    if (h.length >= 2 && ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff)))
-      return { kind: "whole" };
+    if (byteOrderMark(h)) return { kind: "whole" };
     body(h);
     if (result) return result;
   }
   body(null);
   return result ?? { kind: "done", parser: parser! };
-}
-
-/**
- * The input's format once its first non-blank line is complete (detectFormat), or null while
- * more text is needed.
- */
-function formatOf(text: string, final: boolean): "long" | "wide" | null {
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    const nl = text.indexOf("\n", pos);
-    if (nl < 0 && !final) return null;
-    const line = firstLine(text, pos);
-    if (line.trim() !== "") return looksLikeLongHeader(line) ? "long" : "wide";
-    if (nl < 0) return "long"; // empty: the long parser says so
-    pos = nl + 1;
-  }
 }
 
 /**

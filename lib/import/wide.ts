@@ -1,5 +1,5 @@
 /**
- * Wide tables as Jobindsats shows them and as STAR pastes them into letters (INTERFACE.md §2):
+ * Wide tables as Jobindsats shows them and as STAR pastes them into letters (docs/data-format.md §2):
  *
  * ```
  * Ishøj⇥⇥⇥
@@ -30,6 +30,7 @@ import {
   NotRequiredTracker,
   numericCellKey,
   parseShare,
+  quoted,
   registerOrigins,
   type ImportOptions,
 } from "./common.ts";
@@ -124,14 +125,16 @@ export function measureFromTitle(text: string): Measure | { error: string } {
   const tilbud = /tilbud/i.test(text);
   if (samtale && tilbud)
     return {
-      error: `the line "${text}" names both conversations (samtaler) and offers (tilbud); cannot tell which measure the table shows`,
+      error: `the line ${quoted(text)} names both conversations (samtaler) and offers (tilbud); cannot tell which measure the table shows`,
     };
   if (!samtale && !tilbud)
-    return { error: `the line "${text}" names neither samtaler nor tilbud; cannot tell which measure the table shows` };
+    return {
+      error: `the line ${quoted(text)} names neither samtaler nor tilbud; cannot tell which measure the table shows`,
+    };
   if (!/(^|[^a-zæøå])(ikke|færre|uden|under)([^a-zæøå]|$)/i.test(text)) {
     return {
       error:
-        `the line "${text}" does not say "ikke", "færre end" or "uden": the table seems to show the share who DID get ` +
+        `the line ${quoted(text)} does not say "ikke", "færre end" or "uden": the table seems to show the share who DID get ` +
         `${samtale ? "the conversations" : "an offer"}, but the kit reads the share WITHOUT (andel uden indsats)`,
     };
   }
@@ -174,20 +177,24 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     // Measure.
     let measure: Measure | null = null;
     if (measureAt === undefined) {
-      issues.error(
-        lineNo,
-        null,
-        null,
-        null,
-        'no line naming the measure above the months (e.g. "Andel personer, som har fået afholdt færre end 4 samtaler" or "… som ikke har fået 1 tilbud")',
-      );
+      issues.error({
+        line: lineNo,
+        message:
+          'no line naming the measure above the months (e.g. "Andel personer, som har fået afholdt færre end 4 samtaler" or "… som ikke har fået 1 tilbud")',
+      });
     } else {
       const title = lines[measureAt]!.map((c) => c.trim())
         .filter((c) => c !== "")
         .join(" ");
       const m = measureFromTitle(title);
       if (typeof m === "string") measure = m;
-      else issues.error(measureAt + 1, firstNonEmpty(lines[measureAt]!) + 1, null, title, m.error);
+      else
+        issues.error({
+          line: measureAt + 1,
+          column: firstNonEmpty(lines[measureAt]!) + 1,
+          value: title,
+          message: m.error,
+        });
     }
 
     // Municipality: the nearest other line of the block that names one.
@@ -213,21 +220,18 @@ export function parseWideTable(text: string, file: string, options: ImportOption
           .filter((c) => c !== "")
           .join(" ");
         const s = nearest(t.replace(/\s+kommune$/i, ""), MUNICIPALITY_NAMES);
-        issues.error(
-          j + 1,
-          firstNonEmpty(lines[j]!) + 1,
-          null,
-          t,
-          `unknown municipality "${t}"${s ? `; did you mean "${s}"?` : ""} (the line above the table must name the municipality)`,
-        );
+        issues.error({
+          line: j + 1,
+          column: firstNonEmpty(lines[j]!) + 1,
+          value: t,
+          message: `unknown municipality ${quoted(t)}${s ? `; did you mean "${s}"?` : ""} (the line above the table must name the municipality)`,
+        });
       } else {
-        issues.error(
-          (measureAt ?? i) + 1,
-          null,
-          null,
-          null,
-          'no line naming the municipality above the table (expected e.g. "Ishøj" on the line before the measure)',
-        );
+        issues.error({
+          line: (measureAt ?? i) + 1,
+          message:
+            'no line naming the municipality above the table (expected e.g. "Ishøj" on the line before the measure)',
+        });
       }
     } else if (!names.has(code)) names.set(code, name);
 
@@ -236,13 +240,12 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     header.months.forEach((m, k) => {
       const prev = monthSeen.get(m);
       if (prev !== undefined)
-        issues.error(
-          lineNo,
-          header.columns[k]! + 1,
-          null,
-          lines[i]![header.columns[k]!]!.trim(),
-          `month ${m} appears twice in the header (also column ${prev + 1})`,
-        );
+        issues.error({
+          line: lineNo,
+          column: header.columns[k]! + 1,
+          value: lines[i]![header.columns[k]!]!.trim(),
+          message: `month ${m} appears twice in the header (also column ${prev + 1})`,
+        });
       else monthSeen.set(m, header.columns[k]!);
     });
 
@@ -262,18 +265,22 @@ export function parseWideTable(text: string, file: string, options: ImportOption
         // A line without figures ends the table (the next table's title, or prose).
         if (values.length === 0 || !values.every(looksLikeValue)) break;
         const s = nearest(label, LABEL_CANDIDATES);
-        issues.error(k + 1, L + 1, null, label, `unknown benefit group "${label}"${s ? `; did you mean "${s}"?` : ""}`);
+        issues.error({
+          line: k + 1,
+          column: L + 1,
+          value: label,
+          message: `unknown benefit group ${quoted(label)}${s ? `; did you mean "${s}"?` : ""}`,
+        });
         continue;
       }
       for (let c = L + 2 + lastOffset; c < row.length; c++) {
         if (row[c]!.trim() !== "") {
-          issues.error(
-            k + 1,
-            c + 1,
-            null,
-            row[c]!.trim(),
-            `more values than months in the header (line ${lineNo} has ${header.months.length})`,
-          );
+          issues.error({
+            line: k + 1,
+            column: c + 1,
+            value: row[c]!.trim(),
+            message: `more values than months in the header (line ${lineNo} has ${header.months.length})`,
+          });
           break;
         }
       }
@@ -282,20 +289,26 @@ export function parseWideTable(text: string, file: string, options: ImportOption
         const raw = (row[col] ?? "").trim();
         const r = parseShare(raw);
         if (typeof r === "string") {
-          issues.error(k + 1, col + 1, lines[i]![header.columns[j]!]!.trim(), raw, `share "${raw}" ${r}`);
+          issues.error({
+            line: k + 1,
+            column: col + 1,
+            columnName: lines[i]![header.columns[j]!]!.trim(),
+            value: raw,
+            message: `share ${quoted(raw)} ${r}`,
+          });
           return;
         }
         if (code === null || measure === null) return;
         const key = numericCellKey(code, group, measure, month);
         const prev = seen.get(key);
         if (prev !== undefined) {
-          issues.error(
-            k + 1,
-            col + 1,
-            lines[i]![header.columns[j]!]!.trim(),
-            raw,
-            `duplicate: municipality ${code}, ${group}, ${measure}, ${month} is already given on line ${prev}`,
-          );
+          issues.error({
+            line: k + 1,
+            column: col + 1,
+            columnName: lines[i]![header.columns[j]!]!.trim(),
+            value: raw,
+            message: `duplicate: municipality ${code}, ${group}, ${measure}, ${month} is already given on line ${prev}`,
+          });
           return;
         }
         seen.set(key, k + 1);
@@ -312,20 +325,18 @@ export function parseWideTable(text: string, file: string, options: ImportOption
         origin.push(k + 1);
       });
     }
-    if (k === i + 1) issues.warn(lineNo, null, null, null, "the table has no rows below its months");
+    if (k === i + 1) issues.warn({ line: lineNo, message: "the table has no rows below its months" });
     lastConsumed = k - 1;
     i = k - 1;
   }
 
   if (tables === 0 && issues.errors.length === 0) {
-    issues.error(
-      null,
-      null,
-      null,
-      null,
-      'no table found: expected the long CSV of INTERFACE.md §1 (header "municipality_code,benefit_group,measure,month,…") ' +
+    issues.error({
+      line: null,
+      message:
+        'no table found: expected the long CSV of docs/data-format.md §1 (header "municipality_code,benefit_group,measure,month,…") ' +
         'or a Jobindsats table with a line of months such as "September 2022"',
-    );
+    });
   }
   notRequired.flush(issues, null, null);
   issues.throwIfErrors();

@@ -1,4 +1,4 @@
-/** Writes cells as the canonical long CSV of INTERFACE.md §1 (UTF-8, comma, one header row). */
+/** Writes cells as the canonical long CSV of docs/data-format.md §1 (UTF-8, comma, one header row). */
 import type { Cell } from "../domain/types.ts";
 import { formatDecimal } from "../domain/decimal.ts";
 import { municipalityByCode } from "../domain/municipalities.ts";

@@ -1,5 +1,5 @@
 /**
- * Configuration of the Jobindsats loader. Everything JOBINDSATS.md marks as unverified — table
+ * Configuration of the Jobindsats loader. Everything docs/data-format.md §4 marks as unverified — table
  * names, column labels, aggregate area names — is a pattern here with a documented default that
  * a caller can override; the loader fails with what it received when the defaults do not fit.
  */

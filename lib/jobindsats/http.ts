@@ -4,7 +4,7 @@
  * network errors (honouring Retry-After in seconds or as an HTTP date), and recognition of the
  * "wrong key" reply. Browser-safe (uses the global fetch). The token never appears in messages.
  */
-import { JobindsatsError, excerpt, redact } from "./errors.ts";
+import { JobindsatsError, excerpt, redact, tokenProblem } from "./errors.ts";
 
 export interface HttpOptions {
   /** e.g. https://api.jobindsats.dk/v2 (a trailing slash is ignored). */
@@ -60,6 +60,8 @@ export class JobindsatsHttp {
 
   constructor(options: HttpOptions) {
     if (!options.token) throw new JobindsatsError("token-rejected", "no token given");
+    const problem = tokenProblem(options.token);
+    if (problem) throw new JobindsatsError("token-rejected", problem);
     this.o = {
       ...HTTP_DEFAULTS,
       fetchImpl: (...args: Parameters<typeof fetch>) => fetch(...args),

@@ -1,5 +1,5 @@
-/** Jobindsats API v2 client (browser-safe parts). See JOBINDSATS.md and cli/fetch.ts. */
-export { JobindsatsError, redact, excerpt, REDACTED, type JobindsatsErrorKind } from "./errors.ts";
+/** Jobindsats API v2 client (browser-safe parts). See docs/data-format.md §4 and cli/fetch.ts. */
+export { JobindsatsError, redact, excerpt, tokenProblem, REDACTED, type JobindsatsErrorKind } from "./errors.ts";
 export { JobindsatsHttp, HTTP_DEFAULTS, isWrongKeyReply, parseRetryAfter, type HttpOptions } from "./http.ts";
 export {
   DEFAULT_BASE_URL,

@@ -1,5 +1,5 @@
 /**
- * Reading the documented Jobindsats v2 JSON replies (JOBINDSATS.md): the table list, a table's
+ * Reading the documented Jobindsats v2 JSON replies (docs/data-format.md §4): the table list, a table's
  * metadata, and data replies (`[{ Variables: [{Label}], Data: [[…], …] }]`) into canonical cells.
  * Anything shaped otherwise is an error that shows (an excerpt of) what was received.
  */

@@ -1,4 +1,4 @@
-/** The JSON document of INTERFACE.md §3, with the full trace added under each criterion. */
+/** The JSON document of docs/cli.md, with the full trace added under each criterion. */
 import type { Evaluation } from "../rules/evaluate.ts";
 import type { CriterionTrace } from "../rules/trace.ts";
 import { explain } from "../explain/sentences.ts";
@@ -28,6 +28,7 @@ function criterionJson(c: CriterionTrace) {
       ...(c.mode === "restoration" ? { restores: m.restores } : {}),
       ...(m.source !== "row" ? { source: m.source } : {}),
       ...(m.populationIsLowerBound ? { populationIsLowerBound: true, groupsWithoutCounts: m.groupsWithoutCounts } : {}),
+      ...(m.impliedMinPopulation !== null ? { impliedMinPopulation: m.impliedMinPopulation } : {}),
     })),
     explanation: explain(c),
     trace: {
@@ -51,12 +52,16 @@ export function evaluationDocument(e: Evaluation, ctx: DocumentContext) {
     period: e.period,
     window: e.window,
     parameters,
+    caveats: e.caveats.map((x) => x.code),
     synthetic: ctx.synthetic,
     inputs: ctx.inputs,
     municipalities: e.municipalities.map((m) => ({
       code: m.code,
       name: m.name,
       status: m.status,
+      ...(m.underRestoration ? { underRestoration: m.underRestoration } : {}),
+      caveats: m.caveats.map((x) => x.code),
+      ...(m.caveats.length ? { caveatDetails: m.caveats } : {}),
       criteria: m.criteria.map(criterionJson),
     })),
   };

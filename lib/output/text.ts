@@ -17,6 +17,7 @@ import {
 import type { DocumentContext } from "./json.ts";
 import { windowIncomplete } from "../rules/outlook-report.ts";
 import { outlookSection } from "./outlook-text.ts";
+import { outsideDocumentedPeriodSentence, previousWindowMissingSentence } from "../rules/wording.ts";
 
 const ORDER: readonly StatusCode[] = [
   "flagged",
@@ -39,6 +40,8 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
       : `grænse ${formatPercentParameter(p.limit)} · mindst ${p.minPopulation} borgere pr. måned · ${MODE_LABELS[e.mode]}`;
   out.push(`${RULE_SETS[e.ruleSet].name} · ${e.period} (${formatMonthSpan(e.window)})`, params);
   if (ctx.inputs.length) out.push(`Data: ${ctx.inputs.join(", ")}`);
+  for (const c of e.caveats)
+    if (c.code === "outside-documented-period") out.push(outsideDocumentedPeriodSentence(e.ruleSet, c));
   out.push("");
 
   const counts = new Map<StatusCode, number>();
@@ -56,6 +59,7 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
   );
   for (const m of sorted) {
     out.push(`${STATUS_SYMBOLS[m.status]} ${m.code} ${m.name} — ${statusLong(m.status, p.minPopulation)}`);
+    for (const c of m.caveats) out.push(`      ${previousWindowMissingSentence(c)}`);
     for (const c of m.criteria) {
       const shares = c.months
         .map((x) => (x.shareWithout === null ? "  ." : x.shareWithout.toFixed(1).replace(".", ",")))

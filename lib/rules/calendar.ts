@@ -1,4 +1,4 @@
-/** The standard windows of each rule set's calendar (RULES.md §3.1, §4.1), as periods. */
+/** The standard windows of each rule set's calendar (docs/rules.md §3.1, §4.1), as periods. */
 import type { Month } from "../domain/types.ts";
 import { addMonths, monthIndex, monthRange, type Period } from "../domain/month.ts";
 import { RULE_SETS, type RuleSetId } from "./parameters.ts";
@@ -33,6 +33,19 @@ export function standardPeriods(
     });
   }
   return out.sort((a, b) => monthIndex(a.months[0]!) - monthIndex(b.months[0]!));
+}
+
+/**
+ * Months between two assessments of a rule set's calendar (12 / windows per year): the 2020
+ * model assesses in August and February, so a window's follow-up is six months later.
+ */
+export function calendarStep(ruleSet: RuleSetId): number {
+  return 12 / RULE_SETS[ruleSet].calendar.length;
+}
+
+/** The window `steps` assessments later (negative: earlier): the same months shifted. */
+export function shiftWindow(ruleSet: RuleSetId, window: readonly Month[], steps: number): Month[] {
+  return [...shiftedWindow(ruleSet, window, steps * calendarStep(ruleSet)).months];
 }
 
 /** A window of the 2020 process and the month STAR assesses it in. */

@@ -1,5 +1,5 @@
 /**
- * The clauses of RULES.md, one named function each, and the precedence lists that turn criterion
+ * The clauses of docs/rules.md, one named function each, and the precedence lists that turn criterion
  * statuses into a municipality status. evaluate() composes these. The status kernel
  * (fast-verdicts.ts) fuses the criterion clauses into bit tests for speed, held equal to these by
  * test/fast-verdicts.test.ts, and takes its precedence from the lists here.
@@ -7,7 +7,7 @@
 import type { Month } from "../domain/types.ts";
 import { monthIndex } from "../domain/month.ts";
 import type { SupervisionEntry } from "./parameters.ts";
-import { compareShares, shareRounded, type Share } from "./share.ts";
+import { compareShares, impliedMinPopulation, shareRounded, type Share } from "./share.ts";
 import type { MonthFigures } from "./month-values.ts";
 import type { Caveat, Clause, CriterionStatus, ExemptionCandidate, MunicipalityStatus } from "./trace.ts";
 
@@ -72,11 +72,33 @@ export function decideRestoration(months: readonly MonthFigures[], limit: Share,
   return { status: "not-restored", clause: "no-restoring-month", decidingMonths: months.map((m) => m.month) };
 }
 
-/** §3.3: months judged on a share whose population is unknown cannot have their minimum verified. */
-export function caveats(months: readonly MonthFigures[]): Caveat[] {
+/**
+ * §3.3: for a month judged on its published share alone (population unknown), the smallest
+ * population that share is possible for; null when the population is known or the share is not.
+ */
+export function impliedPopulationOf(m: MonthFigures): number | null {
+  return m.population === null && m.share !== null ? impliedMinPopulation(m.share) : null;
+}
+
+/**
+ * §3.3: months judged on a share whose population is unknown cannot have their minimum verified,
+ * unless the share itself proves at least `minPopulation` citizens (`population-at-least`).
+ */
+export function caveats(months: readonly MonthFigures[], minPopulation: number): Caveat[] {
   const out: Caveat[] = [];
-  const unknownPopulation = months.filter((m) => m.share !== null && m.population === null).map((m) => m.month);
+  const unknownPopulation: Month[] = [];
+  const atLeast: Month[] = [];
+  const bounds: number[] = [];
+  for (const m of months) {
+    if (m.share === null || m.population !== null) continue;
+    const bound = impliedPopulationOf(m);
+    if (bound !== null && bound >= minPopulation) {
+      atLeast.push(m.month);
+      bounds.push(bound);
+    } else unknownPopulation.push(m.month);
+  }
   if (unknownPopulation.length) out.push({ code: "population-unknown", months: unknownPopulation });
+  if (atLeast.length) out.push({ code: "population-at-least", months: atLeast, bounds });
   const partial = months.filter((m) => m.source === "partial-sum");
   if (partial.length) {
     const groups = [...new Set(partial.flatMap((m) => m.groupsWithoutCounts))];
@@ -124,6 +146,10 @@ export const TRIGGER_FALLBACK: MunicipalityStatus = "not-covered";
 /** §4.1 restoration mode; with no criterion checked at all the status is insufficient-data. */
 export const RESTORATION_PRECEDENCE: readonly MunicipalityStatus[] = ["not-restored", "insufficient-data", "restored"];
 export const RESTORATION_FALLBACK: MunicipalityStatus = "insufficient-data";
+/** §4.3 (ruling): criteria derived from the previous window, and none was flagged there. */
+export const NOTHING_UNDER_RESTORATION: MunicipalityStatus = "not-under-restoration";
+/** §4.3 (ruling): the previous window is not in the data, so what is under restoration is unknown. */
+export const PREVIOUS_WINDOW_MISSING: MunicipalityStatus = "insufficient-data";
 
 /**
  * §3.5: flagged if a criterion is; else insufficient-data if one is; else compliant if one is;

@@ -1,5 +1,5 @@
 /**
- * Which criteria a rule set checks (RULES.md §3.2, §4.1), and whether the input feeds them.
+ * Which criteria a rule set checks (docs/rules.md §3.2, §4.1), and whether the input feeds them.
  */
 import { OFFER_GROUPS, REQUIRING_GROUPS, isRequired } from "../domain/benefit-groups.ts";
 import type { BenefitGroupId, Measure } from "../domain/types.ts";

@@ -1,6 +1,6 @@
 /**
  * Evaluation of a window under either rule set: criteria → month figures → clauses → trace,
- * then the municipality status (RULES.md §3–4).
+ * then the municipality status (docs/rules.md §3–4).
  */
 import type { Month } from "../domain/types.ts";
 import { municipalityByCode } from "../domain/municipalities.ts";
@@ -10,9 +10,13 @@ import { resolveRequest, type EvaluationRequest, type Parameters } from "./reque
 import { fedCriterionSeries, figuresAtPosition, type CriterionSeries } from "./month-values.ts";
 import type { CriterionDefinition } from "./criteria.ts";
 import { publishedPositions } from "./outlook.ts";
+import { derivedRestoration } from "./fast-verdicts.ts";
 import {
+  NOTHING_UNDER_RESTORATION,
+  PREVIOUS_WINDOW_MISSING,
   caveats,
   decideRestoration,
+  impliedPopulationOf,
   decideTrigger,
   isBreach,
   municipalityStatus,
@@ -21,7 +25,7 @@ import {
   restoresMonth,
   underEnhancedSupervision,
 } from "./clauses.ts";
-import type { CriterionTrace, ExemptionCandidate, MonthTrace, MunicipalityVerdict } from "./trace.ts";
+import type { Caveat, CriterionTrace, ExemptionCandidate, MonthTrace, MunicipalityVerdict } from "./trace.ts";
 
 export type { EvaluationRequest, Parameters } from "./request.ts";
 export { limitOf, resolveParameters } from "./request.ts";
@@ -32,6 +36,8 @@ export interface Evaluation {
   readonly period: string;
   readonly window: readonly Month[];
   readonly parameters: Parameters;
+  /** Caveats of the window itself (`window-length`, `outside-documented-period`). */
+  readonly caveats: readonly Caveat[];
   readonly municipalities: readonly MunicipalityVerdict[];
 }
 
@@ -42,12 +48,19 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
   const definitions = r.criteria;
   const fed = fedCriterionSeries(index, definitions);
   const positions = publishedPositions(index, window, r.asOf);
+  const derived = derivedRestoration(index, r);
+  const underAt = (row: number, c: CriterionDefinition) =>
+    !derived || derived.under[row * r.allCriteria.length + r.allCriteria.indexOf(c)] === 1;
 
   const municipalities = index.codes.map((code, row): MunicipalityVerdict => {
     const name = index.name(code) ?? municipalityByCode(code)?.name ?? code;
+    if (derived?.missing[row]) {
+      const missing: Caveat = { code: "previous-window-missing", previousWindow: r.previousWindow! };
+      return { code, name, status: PREVIOUS_WINDOW_MISSING, criteria: [], underRestoration: [], caveats: [missing] };
+    }
     const criteria = definitions
       .map((c, col) => [c, fed[row]![col]] as const)
-      .filter((x): x is readonly [CriterionDefinition, CriterionSeries] => x[1] !== null)
+      .filter((x): x is readonly [CriterionDefinition, CriterionSeries] => x[1] !== null && underAt(row, x[0]))
       .map(([c, s]): CriterionTrace => {
         const figures = window.map((month, k) => figuresAtPosition(s, positions[k]!, month));
         const decision =
@@ -73,6 +86,7 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
           source: m.source,
           populationIsLowerBound: m.populationIsLowerBound,
           groupsWithoutCounts: m.groupsWithoutCounts,
+          impliedMinPopulation: impliedPopulationOf(m),
         }));
         return {
           ruleSet: parameters.ruleSet,
@@ -90,14 +104,28 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
           status: exempt ? "exempted" : decision.status,
           clause: exempt ? "exemption-applied" : decision.clause,
           decidingMonths: decision.decidingMonths,
-          caveats: [...caveats(figures), ...r.windowCaveats],
+          caveats: [...caveats(figures, minPopulation), ...r.windowCaveats],
           exemptionCandidates,
         };
       });
     const statuses = criteria.map((c) => c.status);
-    const status = mode === "restoration" ? restorationMunicipalityStatus(statuses) : municipalityStatus(statuses);
-    return { code, name, status, criteria };
+    const status =
+      mode === "trigger"
+        ? municipalityStatus(statuses)
+        : derived && !criteria.length
+          ? NOTHING_UNDER_RESTORATION
+          : restorationMunicipalityStatus(statuses);
+    const underRestoration = mode === "restoration" ? criteria.map((c) => c.criterion) : null;
+    return { code, name, status, criteria, underRestoration, caveats: [] };
   });
 
-  return { ruleSet: r.ruleSet, mode, period: r.period, window, parameters, municipalities };
+  return {
+    ruleSet: r.ruleSet,
+    mode,
+    period: r.period,
+    window,
+    parameters,
+    caveats: r.windowCaveats,
+    municipalities,
+  };
 }

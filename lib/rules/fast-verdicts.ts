@@ -1,18 +1,25 @@
 /**
  * Statuses only, for bulk re-evaluation (threshold sweeps, what-if diffs, benchmarks): the same
- * clauses as evaluate() (RULES.md §3.3–3.5, §4.2–4.3), fused into one pass over the cached
+ * clauses as evaluate() (docs/rules.md §3.3–3.5, §4.2–4.3), fused into one pass over the cached
  * criterion series with no trace objects. test/fast-verdicts.test.ts holds it equal to evaluate().
  */
 import { derivation, type MeasurementIndex } from "./measurement-index.ts";
 import { criterionBlock } from "./month-values.ts";
 import type { CriterionDefinition } from "./criteria.ts";
-import { resolveRequest, type EvaluationRequest } from "./request.ts";
-import { RESTORATION_FALLBACK, RESTORATION_PRECEDENCE, TRIGGER_FALLBACK, TRIGGER_PRECEDENCE } from "./clauses.ts";
+import { resolveRequest, type EvaluationRequest, type ResolvedRequest } from "./request.ts";
+import {
+  NOTHING_UNDER_RESTORATION,
+  PREVIOUS_WINDOW_MISSING,
+  RESTORATION_FALLBACK,
+  RESTORATION_PRECEDENCE,
+  TRIGGER_FALLBACK,
+  TRIGGER_PRECEDENCE,
+} from "./clauses.ts";
+import type { MunicipalityStatus } from "./trace.ts";
 import { publishedPositions } from "./outlook.ts";
-import type { CriterionStatus } from "./trace.ts";
 
 /** Status codes of the matrix; -1 = criterion not evaluated for that municipality. */
-export const STATUS_ORDER: readonly CriterionStatus[] = [
+export const STATUS_ORDER: readonly MunicipalityStatus[] = [
   "flagged",
   "compliant",
   "not-covered",
@@ -20,8 +27,9 @@ export const STATUS_ORDER: readonly CriterionStatus[] = [
   "exempted",
   "restored",
   "not-restored",
+  "not-under-restoration",
 ];
-const statusCode = (s: CriterionStatus): number => STATUS_ORDER.indexOf(s);
+const statusCode = (s: MunicipalityStatus): number => STATUS_ORDER.indexOf(s);
 const FLAGGED = statusCode("flagged");
 const COMPLIANT = statusCode("compliant");
 const NOT_COVERED = statusCode("not-covered");
@@ -42,12 +50,12 @@ export interface StatusMatrix {
 }
 
 /** The status of one municipality, by name. */
-export function statusAt(m: StatusMatrix, row: number): CriterionStatus {
+export function statusAt(m: StatusMatrix, row: number): MunicipalityStatus {
   return STATUS_ORDER[m.municipality[row]!]!;
 }
 
-export function countStatuses(m: StatusMatrix): Record<CriterionStatus, number> {
-  const out = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<CriterionStatus, number>;
+export function countStatuses(m: StatusMatrix): Record<MunicipalityStatus, number> {
+  const out = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<MunicipalityStatus, number>;
   for (const s of m.municipality) out[STATUS_ORDER[s]!]!++;
   return out;
 }
@@ -63,6 +71,8 @@ interface Packed {
   readonly block: number;
   /** 1 where the input feeds the cell's criterion. */
   readonly fed: Uint8Array;
+  /** Municipalities × months of the index: 1 where any fed criterion has a row that month. */
+  readonly present: Uint8Array;
   /** Population; −1 − P where it is only a lower bound (never proves "too few"); NaN unknown. */
   readonly population: Float64Array;
   readonly shareNum: Float64Array;
@@ -77,6 +87,7 @@ const PACKED = derivation<readonly CriterionDefinition[], Packed>("packed criter
   const out: Packed = {
     block,
     fed: new Uint8Array(block),
+    present: new Uint8Array(index.codes.length * index.length),
     population: new Float64Array(size).fill(NaN),
     shareNum: new Float64Array(size),
     shareDen: new Float64Array(size),
@@ -87,6 +98,7 @@ const PACKED = derivation<readonly CriterionDefinition[], Packed>("packed criter
       const s = b.series[r]!;
       const cell = r * defs.length + col;
       out.fed[cell] = 1;
+      for (let i = 0; i < index.length; i++) if (s.source[i]) out.present[r * index.length + i] = 1;
       for (let i = 0, at = cell; i < index.length; i++, at += block) {
         out.population[at] = s.lowerBound[i] ? -1 - s.population[i]! : s.population[i]!;
         out.shareNum[at] = s.shareNum[i]!;
@@ -154,6 +166,42 @@ function restorationStatus(f: number): number {
 const TRIGGER_RANK = TRIGGER_PRECEDENCE.map(statusCode);
 const RESTORATION_RANK = RESTORATION_PRECEDENCE.map(statusCode);
 
+/** §4.3 (ruling): what each municipality has under restoration, derived from the window before. */
+export interface DerivedRestoration {
+  /** By row of `index.codes`: 1 when a month of the previous window has no row for the municipality. */
+  readonly missing: Uint8Array;
+  /** Rows × `allCriteria`, row-major: 1 where the criterion was flagged on the previous window. */
+  readonly under: Uint8Array;
+}
+
+/**
+ * Restoration mode without named criteria: per municipality, the criteria flagged at the trigger
+ * assessment of the previous window, from the same data and parameters. Null when the request
+ * names its criteria or is no restoration check. evaluate() reads the same result.
+ */
+export function derivedRestoration(index: MeasurementIndex, r: ResolvedRequest): DerivedRestoration | null {
+  if (!r.previousWindow) return null;
+  const pk = index.memoize(PACKED, r.allCriteria);
+  const positions = index.positionsOf(r.previousWindow);
+  const bits = sweepWindow(pk, positions, r.limit.num, r.limit.den, r.minPopulation);
+  const n = r.allCriteria.length;
+  const missing = new Uint8Array(index.codes.length);
+  const under = new Uint8Array(index.codes.length * n);
+  for (let row = 0; row < index.codes.length; row++) {
+    if (positions.some((i) => i < 0 || !pk.present[row * index.length + i])) {
+      missing[row] = 1;
+      continue;
+    }
+    for (let cell = row * n; cell < (row + 1) * n; cell++) {
+      if (pk.fed[cell] && triggerStatus(bits[cell]!) === FLAGGED) under[cell] = 1;
+    }
+  }
+  return { missing, under };
+}
+
+const NOTHING_UNDER = statusCode(NOTHING_UNDER_RESTORATION);
+const PREVIOUS_MISSING = statusCode(PREVIOUS_WINDOW_MISSING);
+
 /** The statuses evaluate() would give, without traces. */
 export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest): StatusMatrix {
   const r = resolveRequest(req);
@@ -162,6 +210,7 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const defs = r.criteria;
   const columns = defs.map((c) => all.indexOf(c));
   const supervised = new Set(r.supervision.map((e) => e.municipalityCode));
+  const derived = derivedRestoration(index, r);
 
   const pk = index.memoize(PACKED, all);
   const positions = publishedPositions(index, r.window, r.asOf);
@@ -171,13 +220,17 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const municipality = new Int8Array(codes.length);
   const seen = new Uint8Array(STATUS_ORDER.length);
   const rank = restoration ? RESTORATION_RANK : TRIGGER_RANK;
-  const fallback = statusCode(restoration ? RESTORATION_FALLBACK : TRIGGER_FALLBACK);
+  const fallback = derived ? NOTHING_UNDER : statusCode(restoration ? RESTORATION_FALLBACK : TRIGGER_FALLBACK);
   codes.forEach((code, row) => {
+    if (derived?.missing[row]) {
+      municipality[row] = PREVIOUS_MISSING;
+      return;
+    }
     seen.fill(0);
     let any = false;
     columns.forEach((col, k) => {
       const cell = row * all.length + col;
-      if (!pk.fed[cell]) return;
+      if (!pk.fed[cell] || (derived && !derived.under[cell])) return;
       const f = bits[cell]!;
       let status = restoration ? restorationStatus(f) : triggerStatus(f);
       if (status === FLAGGED && r.applyExemptions && (supervised.has(code) || !(f & NOT_FALLING))) status = EXEMPTED;

@@ -13,7 +13,7 @@ import {
 } from "../domain/types.ts";
 import type { Measurements } from "../domain/measurements.ts";
 import { monthFromIndex, monthIndex } from "../domain/month.ts";
-import { measurementColumns, POW10 } from "../domain/columns.ts";
+import { POW10 } from "../domain/columns.ts";
 import { MUNICIPALITIES } from "../domain/municipalities.ts";
 
 /** Values of one (municipality, group, measure) over the index's months; NaN / 0 = unknown. */
@@ -79,7 +79,7 @@ export class MeasurementIndex {
   private readonly derived = new Map<object, WeakMap<object, unknown>>();
 
   constructor(measurements: Measurements) {
-    const columns = measurementColumns(measurements);
+    const columns = measurements.columns;
     this.bySeries = new Map();
     this.names = measurements.names;
     if (columns) {

@@ -1,5 +1,5 @@
 /**
- * The figures of one criterion, month by month (RULES.md §3.2): a group's own row, or the
+ * The figures of one criterion, month by month (docs/rules.md §3.2): a group's own row, or the
  * aggregate of several groups — the `alle` row when the input has one, else ΣW / ΣP over the group
  * rows. Computed once per (municipality, criterion) over every month of the data, because they do
  * not depend on any parameter.

@@ -1,5 +1,5 @@
 /**
- * The rule sets' parameters as named data (RULES.md §3–4). Nothing in the rules uses a bare
+ * The rule sets' parameters as named data (docs/rules.md §3–4). Nothing in the rules uses a bare
  * number: every constant a user might question is here, with its source.
  */
 import type { Month } from "../domain/types.ts";
@@ -47,6 +47,28 @@ export const RESTORATION_DEFAULTS: RestorationParameters = {
   minPopulation: 10,
   restorationMonths: 6,
 };
+
+/** The months a model is documented for (RULES §4.5 decision); null = no bound on that side. */
+export interface DocumentedPeriod {
+  readonly from: Month | null;
+  readonly to: Month | null;
+}
+
+/**
+ * The restoration model (STAR's letter of 20 Feb 2023) is documented for 2020–2023, the follow-up
+ * model (STAR's note of 4 Oct 2024) from January 2024 on. A window outside is still evaluated (a
+ * what-if), with the caveat `outside-documented-period`.
+ */
+export const DOCUMENTED_PERIODS: Readonly<Record<RuleSetId, DocumentedPeriod>> = {
+  "genopretning-2020": { from: "2020-01", to: "2023-12" },
+  "opfoelgning-2024": { from: "2024-01", to: null },
+};
+
+/**
+ * Days from the date of the not-restored letter to the deadline of the written explanation and
+ * restoration plan (RULES §4.4: the letter of 20 Feb 2023 set 7 Mar 2023).
+ */
+export const PLAN_DUE_DAYS = 15;
 
 /** A standard window of a rule set's calendar: which months, and when STAR assesses them. */
 export interface StandardWindow {

@@ -5,7 +5,9 @@
  * site's controls all read a ResolvedRequest, so a rule change is one edit here.
  */
 import type { Month } from "../domain/types.ts";
+import { monthIndex } from "../domain/month.ts";
 import {
+  DOCUMENTED_PERIODS,
   FOLLOW_UP_DEFAULTS,
   RESTORATION_DEFAULTS,
   type Aggregation,
@@ -19,6 +21,7 @@ import { complementOf, shareFromPercent, type Share } from "./share.ts";
 import { OVERALL_CRITERIA, PER_GROUP_CRITERIA, type CriterionDefinition } from "./criteria.ts";
 import type { Caveat } from "./trace.ts";
 import { supervisionOverlaps } from "./clauses.ts";
+import { shiftWindow } from "./calendar.ts";
 
 export interface EvaluationRequest {
   readonly ruleSet: RuleSetId;
@@ -62,6 +65,11 @@ export interface ResolvedRequest {
   readonly criteria: readonly CriterionDefinition[];
   /** Whether the request named its criteria (`--criteria`). */
   readonly criteriaGiven: boolean;
+  /**
+   * Restoration mode without named criteria (RULES §4.3 ruling): each municipality's criteria
+   * under restoration are those flagged on this window, the assessment before; else null.
+   */
+  readonly previousWindow: readonly Month[] | null;
   /** Caveats of the window itself, carried by every criterion's trace. */
   readonly windowCaveats: readonly Caveat[];
   /** Supervision entries that overlap the window (RULES §3.4). */
@@ -106,6 +114,15 @@ export function criterionDefinition(id: string): CriterionDefinition | undefined
   return OVERALL_CRITERIA.find((c) => c.id === id) ?? PER_GROUP_CRITERIA.find((c) => c.id === id);
 }
 
+/** §4.5: the caveat of a window with months outside the rule set's documented period, or null. */
+export function documentedPeriodCaveat(ruleSet: RuleSetId, window: readonly Month[]): Caveat | null {
+  const { from, to } = DOCUMENTED_PERIODS[ruleSet];
+  const outside = window.filter(
+    (m) => (from !== null && monthIndex(m) < monthIndex(from)) || (to !== null && monthIndex(m) > monthIndex(to)),
+  );
+  return outside.length ? { code: "outside-documented-period", months: outside, from, to } : null;
+}
+
 /** Takes every decision a request leaves open. */
 export function resolveRequest(req: EvaluationRequest): ResolvedRequest {
   const parameters = resolveParameters(req);
@@ -117,6 +134,8 @@ export function resolveRequest(req: EvaluationRequest): ResolvedRequest {
     req.window.length === parameters.windowMonths
       ? []
       : [{ code: "window-length", expected: parameters.windowMonths, actual: req.window.length }];
+  const outside = documentedPeriodCaveat(parameters.ruleSet, req.window);
+  if (outside) windowCaveats.push(outside);
   const followUp = parameters.ruleSet === "opfoelgning-2024";
   return {
     ruleSet: parameters.ruleSet,
@@ -131,6 +150,7 @@ export function resolveRequest(req: EvaluationRequest): ResolvedRequest {
     allCriteria,
     criteria: selected ? allCriteria.filter((c) => selected.has(c.id)) : allCriteria,
     criteriaGiven: selected !== null,
+    previousWindow: mode === "restoration" && !selected ? shiftWindow(parameters.ruleSet, req.window, -1) : null,
     windowCaveats,
     supervision: (req.supervision ?? []).filter((e) => supervisionOverlaps(e, req.window)),
     exemptionCandidates: followUp,

@@ -51,3 +51,28 @@ export function shareFromPercent(percent: number): Share {
 export function complementOf(percent: Share): Share {
   return { num: 100 * percent.den - percent.num, den: percent.den };
 }
+
+/** Denominators beyond this (more than four decimals) are not a published rounding: no bound. */
+const MAX_IMPLIED_DEN = 10_000;
+
+/**
+ * RULES §3.3: the smallest population P ≥ 1 for which some whole number 0 ≤ W ≤ P of persons
+ * without effort gives the published share when rounded half up to its printed precision
+ * (45,5 % → 11, 7,1 % → 14, 100,0 % → 1). `published` is the share as printed: num/den with den
+ * a power of ten (45,5 = 455/10). Integer arithmetic only: with den ≤ 10⁴ every product stays
+ * far below 2⁵³. Null when the share is outside 0–100 or not a plausible published figure.
+ */
+export function impliedMinPopulation(published: Share): number | null {
+  const { num: t, den } = published;
+  if (!Number.isInteger(t) || !Number.isInteger(den) || den < 1 || den > MAX_IMPLIED_DEN) return null;
+  if (t < 0 || t > 100 * den) return null;
+  // round_half_up(100·W/P at precision 1/den) = t/den  ⟺  (2t − 1)·P ≤ 200·den·W < (2t + 1)·P
+  const unit = 200 * den;
+  for (let p = 1; p <= 100 * den; p++) {
+    const low = (2 * t - 1) * p;
+    let w = Math.max(0, Math.floor(low / unit));
+    while (w * unit < low) w++;
+    if (w <= p && w * unit < (2 * t + 1) * p) return p;
+  }
+  return null; // unreachable for 0 ≤ t ≤ 100·den: P = 100·den always has such a W
+}

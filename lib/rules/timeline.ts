@@ -1,14 +1,15 @@
 /**
- * The restoration model as a process over time (RULES.md §4.4): at each assessment a
+ * The restoration model as a process over time (docs/rules.md §4.4): at each assessment a
  * municipality moves monitoring → contacted → plan-required → escalated, or closed when the
  * criteria that triggered the process are restored.
  */
 import type { Month } from "../domain/types.ts";
 import { addMonths } from "../domain/month.ts";
-import { standardPeriods } from "./calendar.ts";
+import { addDays, calendarStep, shiftWindow, standardPeriods } from "./calendar.ts";
 import type { MeasurementIndex } from "./measurement-index.ts";
-import { RESTORATION_DEFAULTS, type RestorationParameters } from "./parameters.ts";
+import { PLAN_DUE_DAYS, RESTORATION_DEFAULTS, type RestorationParameters } from "./parameters.ts";
 import { evaluate, type Evaluation } from "./evaluate.ts";
+import { criterionIdsFor } from "./request.ts";
 import { municipalityStatus, restorationMunicipalityStatus } from "./clauses.ts";
 import type { CriterionTrace, MunicipalityStatus } from "./trace.ts";
 
@@ -40,8 +41,12 @@ export function assessmentsBetween(
 }
 
 export interface TimelineEvent {
+  /** The month of this assessment (August or February) and the window it judged. */
   readonly assessment: Month;
   readonly window: readonly Month[];
+  /** The next assessment, six months later, and the window it will use (RULES §4.4). */
+  readonly nextAssessment: Month;
+  readonly nextWindow: readonly Month[];
   readonly check: "trigger" | "restoration";
   readonly stageBefore: Stage;
   readonly stageAfter: Stage;
@@ -51,8 +56,20 @@ export interface TimelineEvent {
   readonly outcome: MunicipalityStatus;
   /** The traces of the criteria checked at this assessment. */
   readonly criteria: readonly CriterionTrace[];
-  /** Restoration deadline (contacted) or end of the plan period (plan-required), else null. */
+  /** Contacted: the end of the six months to restore, counted from the contact; else null. */
   readonly deadline: Month | null;
+  /** Plan-required only: what the plan must cover and when it is due (never the next assessment). */
+  readonly plan?: PlanRequirement;
+}
+
+/** RULES §4.4: the written explanation and restoration plan demanded when restoration failed. */
+export interface PlanRequirement {
+  /** Days after the letter's date (15, from the letter of 20 Feb 2023). */
+  readonly planDueDays: number;
+  /** `YYYY-MM-DD`: the letter's date + planDueDays, when the letter's date is known; else null. */
+  readonly planDeadline: string | null;
+  /** The criteria not restored: a restored criterion leaves the restoration. */
+  readonly planCriteria: readonly string[];
 }
 
 export interface MunicipalityTimeline {
@@ -73,6 +90,8 @@ export interface TimelineRequest {
   readonly to?: Month;
   readonly parameters?: Partial<RestorationParameters>;
   readonly initial?: ReadonlyMap<string, InitialState>;
+  /** `YYYY-MM-DD`: the date of the not-restored letter, for the plan's deadline (`--letter-date`). */
+  readonly letterDate?: string;
 }
 
 interface State {
@@ -86,8 +105,8 @@ function step(
   restoration: CriterionTrace[],
   p: RestorationParameters,
   assessment: Assessment,
-): Omit<TimelineEvent, "assessment" | "window" | "stageBefore"> {
-  const inMonths = (n: number) => addMonths(assessment.month, n);
+  letterDate: string | null,
+): Omit<TimelineEvent, "assessment" | "window" | "nextAssessment" | "nextWindow" | "stageBefore"> {
   if (state.stage === "monitoring" || state.stage === "closed") {
     const flagged = trigger.filter((c) => c.status === "flagged");
     const outcome = municipalityStatus(trigger.map((c) => c.status));
@@ -98,7 +117,7 @@ function step(
           underRestoration: flagged.map((c) => c.criterion),
           outcome,
           criteria: trigger,
-          deadline: inMonths(p.restorationMonths),
+          deadline: addMonths(assessment.month, p.restorationMonths),
         }
       : {
           check: "trigger",
@@ -115,8 +134,18 @@ function step(
   if (outcome === "restored") return { ...keep, stageAfter: "closed", underRestoration: [], deadline: null };
   if (outcome === "insufficient-data" && UNDECIDED_RESTORATION_KEEPS_STAGE)
     return { ...keep, stageAfter: state.stage, deadline: null };
-  const next: Stage = state.stage === "contacted" ? "plan-required" : "escalated";
-  return { ...keep, stageAfter: next, deadline: next === "plan-required" ? inMonths(p.restorationMonths) : null };
+  // A restored criterion leaves the restoration; the rest stay under it.
+  const remaining = state.underRestoration.filter(
+    (id) => checked.find((c) => c.criterion === id)?.status !== "restored",
+  );
+  if (state.stage !== "contacted")
+    return { ...keep, stageAfter: "escalated", underRestoration: remaining, deadline: null };
+  const plan: PlanRequirement = {
+    planDueDays: PLAN_DUE_DAYS,
+    planDeadline: letterDate ? addDays(letterDate, PLAN_DUE_DAYS) : null,
+    planCriteria: remaining,
+  };
+  return { ...keep, stageAfter: "plan-required", underRestoration: remaining, deadline: null, plan };
 }
 
 /** Simulates every municipality of the index through the assessments of [from, to]. */
@@ -126,6 +155,8 @@ export function timeline(index: MeasurementIndex, req: TimelineRequest = {}): Mu
   const to = req.to ?? index.lastMonth;
   if (!from || !to) return [];
   const assessments = assessmentsBetween(from, to, p);
+  // Restoration is checked on every criterion here and filtered per municipality by its own state.
+  const every = criterionIdsFor("genopretning-2020");
   const evaluations = assessments.map((a) => {
     const base = {
       ruleSet: "genopretning-2020" as const,
@@ -135,9 +166,10 @@ export function timeline(index: MeasurementIndex, req: TimelineRequest = {}): Mu
     };
     return {
       trigger: evaluate(index, { ...base, mode: "trigger" }),
-      restoration: evaluate(index, { ...base, mode: "restoration" }),
+      restoration: evaluate(index, { ...base, mode: "restoration", criteria: every }),
     };
   });
+  const interval = calendarStep("genopretning-2020");
   const criteriaOf = (e: Evaluation, i: number) => e.municipalities[i]!.criteria as CriterionTrace[];
 
   return index.codes.map((code, i) => {
@@ -145,8 +177,15 @@ export function timeline(index: MeasurementIndex, req: TimelineRequest = {}): Mu
     const state: State = { stage: initial?.stage ?? "monitoring", underRestoration: initial?.underRestoration ?? [] };
     const events: TimelineEvent[] = assessments.map((a, k) => {
       const e = evaluations[k]!;
-      const out = step(state, criteriaOf(e.trigger, i), criteriaOf(e.restoration, i), p, a);
-      const event: TimelineEvent = { assessment: a.month, window: a.window, stageBefore: state.stage, ...out };
+      const out = step(state, criteriaOf(e.trigger, i), criteriaOf(e.restoration, i), p, a, req.letterDate ?? null);
+      const event: TimelineEvent = {
+        assessment: a.month,
+        window: a.window,
+        nextAssessment: addMonths(a.month, interval),
+        nextWindow: shiftWindow("genopretning-2020", a.window, 1),
+        stageBefore: state.stage,
+        ...out,
+      };
       state.stage = out.stageAfter;
       state.underRestoration = out.underRestoration;
       return event;

@@ -1,13 +1,25 @@
 /**
- * The machine-readable trace every verdict carries (RULES.md §5): enough to re-derive the
+ * The machine-readable trace every verdict carries (docs/rules.md §5): enough to re-derive the
  * verdict by hand, and the only input of the Danish explanation sentence.
  */
 import type { BenefitGroupId, Measure, Month } from "../domain/types.ts";
 import type { Aggregation, Mode, RuleSetId, SupervisionEntry } from "./parameters.ts";
 import type { Share } from "./share.ts";
 
+/**
+ * `not-under-restoration` is a municipality's status only (restoration mode, criteria derived
+ * from the previous window, none flagged there: RULES §4.3); it shares the type so that every
+ * table of labels and colours covers it.
+ */
 export type CriterionStatus =
-  "flagged" | "compliant" | "not-covered" | "insufficient-data" | "exempted" | "restored" | "not-restored";
+  | "flagged"
+  | "compliant"
+  | "not-covered"
+  | "insufficient-data"
+  | "exempted"
+  | "restored"
+  | "not-restored"
+  | "not-under-restoration";
 
 export type MunicipalityStatus = CriterionStatus;
 
@@ -36,9 +48,14 @@ export interface MonthTrace {
   readonly populationIsLowerBound: boolean;
   /** Groups whose row this month had no counts (partial sums only). */
   readonly groupsWithoutCounts: readonly BenefitGroupId[];
+  /**
+   * Population unknown, share known: the smallest population the published share is possible
+   * for (RULES §3.3); null otherwise.
+   */
+  readonly impliedMinPopulation: number | null;
 }
 
-/** The clause of RULES.md that decided a verdict. */
+/** The clause of docs/rules.md that decided a verdict. */
 export type Clause =
   | "min-population" // §3.3.1 / §4.2: a month with a known population below the minimum
   | "month-not-in-breach" // §3.3.2: a month with a known share at or below the limit
@@ -51,12 +68,23 @@ export type Clause =
 
 export type Caveat =
   | { readonly code: "population-unknown"; readonly months: readonly Month[] }
+  /** §3.3: the population is unknown, but the share proves at least `bounds[i]` in `months[i]` (≥ the minimum). */
+  | { readonly code: "population-at-least"; readonly months: readonly Month[]; readonly bounds: readonly number[] }
   | {
       readonly code: "partial-aggregate";
       readonly months: readonly Month[];
       readonly groups: readonly BenefitGroupId[];
     }
-  | { readonly code: "window-length"; readonly expected: number; readonly actual: number };
+  | { readonly code: "window-length"; readonly expected: number; readonly actual: number }
+  /** §4.5: months of the window outside the period the rule set is documented for. */
+  | {
+      readonly code: "outside-documented-period";
+      readonly months: readonly Month[];
+      readonly from: Month | null;
+      readonly to: Month | null;
+    }
+  /** §4.3: the window before this one is not in the data, so the criteria under restoration are unknown. */
+  | { readonly code: "previous-window-missing"; readonly previousWindow: readonly Month[] };
 
 export type ExemptionCandidate =
   | { readonly code: "enhanced-supervision"; readonly entries: readonly SupervisionEntry[] }
@@ -91,4 +119,8 @@ export interface MunicipalityVerdict {
   readonly name: string;
   readonly status: MunicipalityStatus;
   readonly criteria: readonly CriterionTrace[];
+  /** Restoration mode: the criteria under restoration (checked here); null in trigger mode. */
+  readonly underRestoration: readonly string[] | null;
+  /** Caveats of the municipality as a whole (`previous-window-missing`). */
+  readonly caveats: readonly Caveat[];
 }

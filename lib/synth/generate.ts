@@ -2,7 +2,7 @@
  * Deterministic synthetic measurements for all 98 municipalities, 2021-01…2025-12 — the default
  * data set when no live Jobindsats snapshot exists. Browser-safe (no node imports).
  *
- * The figures are invented. They are shaped like the Jobindsats tables (INTERFACE.md §1): for every
+ * The figures are invented. They are shaped like the Jobindsats tables (docs/data-format.md §1): for every
  * municipality and month, `samtaler` for the nine benefit groups and `tilbud` for the four offer
  * groups, plus the aggregate `alle` row of each measure (ΣW/ΣP over the groups of that measure),
  * with integer counts and share_without = 100·W/P rounded half up to one decimal. The calibration

@@ -12,6 +12,7 @@ import { amkContact, type AmkContact } from "../domain/amk.ts";
 import type { Evaluation } from "../rules/evaluate.ts";
 import type { CriterionTrace, MunicipalityVerdict } from "../rules/trace.ts";
 import { addDays, shiftedWindow } from "../rules/calendar.ts";
+import { PLAN_DUE_DAYS } from "../rules/parameters.ts";
 import { shareFromCounts, shareRounded } from "../rules/share.ts";
 import {
   formatCountWord,
@@ -33,8 +34,6 @@ export const LETTER_KIND_CHOICES: readonly LetterKindChoice[] = [
   "genoprettet",
 ];
 
-/** Days the municipality has to send its explanation and restoration plan (the letter of 20 Feb 2023). */
-export const PLAN_DUE_DAYS = 15;
 /** Longest restoration plan the 2020 model asks for, in months. */
 export const PLAN_MAX_MONTHS = 6;
 

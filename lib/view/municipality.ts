@@ -4,6 +4,8 @@
  * than an evaluation of the whole country would. No rule is decided here.
  */
 import type { Measurements } from "../domain/measurements.ts";
+import { columnarMeasurements } from "../domain/columns.ts";
+import { MUNICIPALITIES } from "../domain/municipalities.ts";
 import type { BenefitGroupId, Measure, Month } from "../domain/types.ts";
 import type { Period } from "../domain/month.ts";
 import { MeasurementIndex } from "../rules/measurement-index.ts";
@@ -13,8 +15,17 @@ import { timeline, type MunicipalityTimeline } from "../rules/timeline.ts";
 import type { MonthTrace, MunicipalityVerdict } from "../rules/trace.ts";
 import { viewRequest, type ViewState } from "./state.ts";
 
-/** The measurements of one municipality only (same cells, same names). */
+/** The measurements of one municipality only (same cells, same names); columnar stays columnar. */
 export function municipalityMeasurements(m: Measurements, code: string): Measurements {
+  if (m.columns) {
+    const index = MUNICIPALITIES.findIndex((x) => x.code === code);
+    const columns = m.columns;
+    return columnarMeasurements(
+      columns.select((row) => columns.code[row] === index),
+      m.names,
+      [],
+    );
+  }
   return { cells: m.cells.filter((c) => c.municipalityCode === code), names: m.names, warnings: [] };
 }
 

@@ -16,15 +16,10 @@ import {
   type Month,
   type ViewState,
 } from "./_gen/tidlig.js";
-import { calendarOf, isLive, type Provenance } from "./data.js";
+import { calendarOf, formatDay, isLive, type Provenance } from "./data.js";
 import { readViewState } from "./url-state.js";
 
 const LABELS = AUDIT_LABELS;
-
-const fmtDay = (iso: unknown): string =>
-  typeof iso === "string" && Number.isFinite(Date.parse(iso))
-    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
-    : "ukendt dato";
 
 /** The parameters in force, in Danish, one phrase each. */
 export function parameterPhrases(s: ViewState): string[] {
@@ -90,8 +85,8 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
   const kind = facts.ownFile
     ? `${LABELS.own} (${facts.ownFile})`
     : live
-      ? `${LABELS.live}, ${LABELS.fetched} ${fmtDay(m.fetchedAt)}`
-      : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${fmtDay(
+      ? `${LABELS.live}, ${LABELS.fetched} ${formatDay(m.fetchedAt)}`
+      : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${formatDay(
           p.decidedAt,
         )}`;
   const command = evaluateCommand(state, facts.ownFile ?? p.file) + (facts.asOf ? ` --as-of ${facts.asOf}` : "");

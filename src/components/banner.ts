@@ -1,7 +1,7 @@
 /** The persistent notice of which data is shown: synthetic data is never mistaken for real. */
 import { html } from "npm:htl";
 import { fetchFailedLabel } from "./_gen/tidlig.js";
-import { isLive, type Provenance } from "./data.js";
+import { formatDay, isLive, type Provenance } from "./data.js";
 
 /**
  * The /data page, from the site root this module is served under (`…/_import/components/…`), so
@@ -13,17 +13,12 @@ function dataPageHref(): string {
   return at >= 0 ? `${here.slice(0, at)}/data.html` : "./data.html";
 }
 
-const fmtDay = (iso: unknown): string =>
-  typeof iso === "string" && Number.isFinite(Date.parse(iso))
-    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
-    : "ukendt dato";
-
 /** The note shown when the build tried to fetch live data and failed (never a silent switch). */
 function fetchFailedNote(p: Provenance): HTMLElement | null {
   if (!p.fetch?.attempted || p.fetch.ok) return null;
-  const note = fetchFailedLabel(isLive(p) ? { fetchedOn: fmtDay(p.manifest.fetchedAt) } : "synthetic");
+  const note = fetchFailedLabel(isLive(p) ? { fetchedOn: formatDay(p.manifest.fetchedAt) } : "synthetic");
   return html`<div data-testid="fetch-failed">
-    <strong>${note}</strong> Hentningen fra Jobindsats ved bygningen ${fmtDay(p.decidedAt)} gav fejl.
+    <strong>${note}</strong> Hentningen fra Jobindsats ved bygningen ${formatDay(p.decidedAt)} gav fejl.
   </div>`;
 }
 
@@ -36,7 +31,7 @@ export function dataBanner(p: Provenance): HTMLElement {
     </div>`;
   }
   return html`<div class="data-banner" role="note" data-testid="live-banner">
-    ${fetchFailedNote(p)} Data fra Jobindsats, hentet ${fmtDay(p.manifest.fetchedAt)}.
+    ${fetchFailedNote(p)} Data fra Jobindsats, hentet ${formatDay(p.manifest.fetchedAt)}.
     <a href=${dataPageHref()}>Om data</a>
   </div>`;
 }

@@ -85,7 +85,7 @@ export function caseWidget(): HTMLElement {
   const criterion = html`<select name="criterion"></select>` as HTMLSelectElement;
   const mode = html`<select name="mode">
     <option value="trigger">Udpegning</option>
-    <option value="restoration">Genopretningstjek</option>
+    <option value="restoration">Opfølgning på genopretningen</option>
   </select>` as HTMLSelectElement;
   const threshold = numberInput("threshold", FOLLOW_UP_DEFAULTS.threshold, 0, 100, "0.1");
   const limit = numberInput("limit", RESTORATION_DEFAULTS.limit, 0, 100, "0.1");
@@ -257,7 +257,7 @@ export function caseWidget(): HTMLElement {
         ${trace ? statusBadge(trace.status) : "Ingen vurdering"}
       </p>`,
       html`<details class="case-trace">
-        <summary>Hele sporet</summary>
+        <summary>Hele beregningsgrundlaget</summary>
         ${traceView(evaluation, verdict, { synthetic: false, inputs: ["indtastet i siden"] })}
       </details>`,
     );
@@ -284,7 +284,7 @@ export function caseWidget(): HTMLElement {
       Skriv enten andelen uden indsats (fx 24,3) eller antallene (borgere og uden indsats) — eller begge; kendes
       antallene, regnes der på dem. Et tomt felt betyder ukendt (i Jobindsats vist som ».«).
     </p>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Sagens måneder">
       <table class="case-table">
         <thead>
           <tr>

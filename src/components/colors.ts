@@ -1,5 +1,5 @@
 /**
- * One colour language for every page (UI.md): the share without effort on a diverging,
+ * One colour language for every page (docs/decisions.md): the share without effort on a diverging,
  * colour-blind-safe scale whose midpoint is the current limit (calm blue below, warm orange
  * above), and fixed verdict colours outside that scale, always paired with a symbol or label.
  */

@@ -12,6 +12,8 @@ import {
   RULE_SETS,
   RULE_SET_IDS,
   criterionIdsFor,
+  documentedPeriodCaveat,
+  outsideDocumentedPeriodSentence,
   formatPercentParameter,
   type Period,
   type RuleSetId,
@@ -125,6 +127,8 @@ export function controlPanel(
     aria-describedby=${`${id}-threshold-help`}
   />` as unknown as HTMLInputElement;
   const thresholdHelp = html`<span id=${`${id}-threshold-help`} class="control-help"></span>`;
+  // RULES §4.5: a window outside the model's documented period is a what-if, and the page says so.
+  const periodNote = html`<p class="state-notes" role="status" data-testid="period-note" hidden></p>`;
   const min = html`<input
     id=${`${id}-min`}
     name="min"
@@ -153,7 +157,7 @@ export function controlPanel(
   </select>` as unknown as HTMLSelectElement;
 
   const form = html`<form class="control-panel no-print" data-testid="controls" aria-label="Parametre" novalidate>
-    ${stateNotes(initial.notes)}
+    ${stateNotes(initial.notes)} ${periodNote}
     <fieldset>
       <legend>Regler og periode</legend>
       ${field("rules", "Regelsæt", rules)} ${field("period", "Periode", period)} ${field("mode", "Opgørelse", mode)}
@@ -195,6 +199,10 @@ export function controlPanel(
         }),
     );
     period.value = state.period.label;
+    const outside = documentedPeriodCaveat(state.rules, state.period.months);
+    const note = outside ? outsideDocumentedPeriodSentence(state.rules, outside) : "";
+    if (periodNote.textContent !== note) periodNote.textContent = note; // no layout work on a threshold change
+    periodNote.hidden = outside === null;
     range.value = String(state.threshold);
     if (document.activeElement !== threshold || parseDecimalText(threshold.value) !== state.threshold)
       threshold.value = decimalText(state.threshold);

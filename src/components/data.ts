@@ -4,9 +4,11 @@
  */
 import {
   MeasurementIndex,
+  decodeMeasurementsBinary,
   parseLongCsv,
   parsePeriod,
   standardPeriods,
+  type Measurements,
   type Month,
   type Period,
   type RuleSetId,
@@ -23,9 +25,18 @@ export interface Provenance {
   readonly decidedAt?: string;
   /** package.json version of the rules module the site was built with. */
   readonly rulesVersion?: string;
+  /** measurements.bin: the same rows as typed columns, with the SHA-256 of its bytes. */
+  readonly binary?: { readonly file: string; readonly sha256: string; readonly bytes: number };
   readonly reason?: string;
   /** Whether the build's live fetch failed (then the page says so). */
   readonly fetch?: { readonly attempted: boolean; readonly ok?: boolean; readonly error?: string };
+}
+
+/** A provenance date (ISO 8601) as a Danish day, e.g. "4. marts 2025", Copenhagen time. */
+export function formatDay(iso: unknown): string {
+  return typeof iso === "string" && Number.isFinite(Date.parse(iso))
+    ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
+    : "ukendt dato";
 }
 
 /** Fail closed: only data positively marked live (kind live, synthetic false) counts as real. */
@@ -55,7 +66,17 @@ export function calendarOf(first: Month, last: Month): Pick<SiteData, "periods" 
   return { periods, defaultPeriod };
 }
 
-export function siteData(csv: string, provenance: Provenance): SiteData {
-  const index = new MeasurementIndex(parseLongCsv(csv, provenance.file));
+/**
+ * The pages' measurements: data/site/measurements.bin (typed columns, nothing to parse) or, for a
+ * caller that has it, the canonical CSV text. Both come from the same build decision.
+ */
+export function readSiteMeasurements(data: string | ArrayBuffer, provenance: Provenance): Measurements {
+  return typeof data === "string"
+    ? parseLongCsv(data, provenance.file)
+    : decodeMeasurementsBinary(data, provenance.file);
+}
+
+export function siteData(data: string | ArrayBuffer, provenance: Provenance): SiteData {
+  const index = new MeasurementIndex(readSiteMeasurements(data, provenance));
   return { index, provenance, ...calendarOf(index.firstMonth ?? "2021-01", index.lastMonth ?? "2021-01") };
 }

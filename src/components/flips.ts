@@ -7,7 +7,7 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
   explain,
-  formatCount,
+  otherCriteriaCount,
   type CriterionStatus,
   type MunicipalityVerdict,
   type VerdictFlip,
@@ -31,7 +31,7 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
     ${main.map((c) => html`<p>${explain(c)}</p>`)}${
       rest.length
         ? html`<details>
-            <summary>${formatCount(rest.length)} andre kriterier</summary>
+            <summary>${otherCriteriaCount(rest.length)}</summary>
             ${rest.map((c) => html`<p>${explain(c)}</p>`)}
           </details>`
         : ""

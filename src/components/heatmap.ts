@@ -50,6 +50,7 @@ const STATUS_RANK: Readonly<Record<MunicipalityStatus, number>> = {
   compliant: 3,
   restored: 3,
   "not-covered": 4,
+  "not-under-restoration": 4,
 };
 
 function escapeXml(s: string): string {
@@ -97,6 +98,8 @@ const HEADER_H = 34;
 const REGION_H = 18;
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+/** Numbers the heatmaps on a page, for their caption ids. */
+let heatmapCount = 0;
 const UNKNOWN_LINE = "#9a9a9a";
 
 /** A heatmap that is built once and updated in place (see heatmapView). */
@@ -121,6 +124,11 @@ export function heatmap(o: HeatmapOptions): HTMLElement {
  * the cell colours (then the marks as two batched paths), patches the rows' status and labels
  * in place, and rebuilds the SVG only when the rows, their order or the months change (the
  * severity order, a new period, criterion or sort).
+ *
+ * Keyboard: the canvas is one tab stop, named and described; the arrow keys (Home/End, Page
+ * Up/Down) move a cell cursor whose figures are shown in the tooltip and read out by a live
+ * region, and Enter opens the municipality. The SVG is hidden from assistive technology (the
+ * verdict table below names and links the same municipalities).
  */
 export function heatmapView(): HeatmapView {
   const figure = document.createElement("figure");
@@ -128,14 +136,20 @@ export function heatmapView(): HeatmapView {
   figure.dataset.testid = "heatmap";
   figure.innerHTML =
     `<div class="hm-legend-slot"></div>` +
-    `<div class="heatmap-scroll"><div class="hm-stack" role="img"><canvas></canvas><svg class="hm-svg" aria-hidden="true"></svg>` +
-    `<div class="hm-tooltip" role="tooltip" hidden></div></div></div><figcaption></figcaption>`;
+    `<div class="heatmap-scroll"><div class="hm-stack">` +
+    `<canvas tabindex="0" role="application" aria-roledescription="varmekort" data-testid="heatmap-values"></canvas>` +
+    `<svg class="hm-svg" aria-hidden="true"></svg>` +
+    `<div class="hm-tooltip" hidden></div></div></div>` +
+    `<p class="sr-only" aria-live="polite" data-testid="heatmap-live"></p><figcaption></figcaption>`;
   const legendSlot = figure.querySelector<HTMLElement>(".hm-legend-slot")!;
   const stack = figure.querySelector<HTMLElement>(".hm-stack")!;
   const canvas = figure.querySelector("canvas")!;
   let svg = figure.querySelector("svg")!;
   const tooltip = figure.querySelector<HTMLElement>(".hm-tooltip")!;
+  const live = figure.querySelector<HTMLElement>("[aria-live]")!;
   const caption = figure.querySelector("figcaption")!;
+  caption.id = `hm-caption-${++heatmapCount}`;
+  canvas.setAttribute("aria-describedby", caption.id);
 
   // What is shown now, for the tooltip and for deciding what to rebuild.
   let current: HeatmapOptions | null = null;
@@ -151,6 +165,9 @@ export function heatmapView(): HeatmapView {
   /** Per drawn row: its <g>, the label's text node and its <title>, and what they show. */
   let rowEls: { g: SVGGElement; label: Text; title: SVGTitleElement; status: string; breaches: number }[] = [];
   let image: ImageData | null = null;
+  /** The keyboard cursor (row index in `ordered`, month index), or null before the first key. */
+  let cursor: { r: number; i: number } | null = null;
+  let cursorRect: SVGRectElement | null = null;
 
   function rebuildSvg(o: HeatmapOptions, href: (code: string) => string): void {
     const nMonths = o.months.length;
@@ -204,6 +221,12 @@ export function heatmapView(): HeatmapView {
     const next = holder.firstChild as SVGSVGElement;
     svg.replaceWith(next);
     svg = next;
+    cursorRect = document.createElementNS(SVG_NS, "rect");
+    cursorRect.setAttribute("class", "hm-cursor");
+    cursorRect.setAttribute("visibility", "hidden");
+    svg.append(cursorRect);
+    cursor = null;
+    tooltip.hidden = true;
     rowEls = Array.from(svg.querySelectorAll<SVGGElement>("g[data-municipality]"), (g) => {
       const text = g.querySelector("text")!;
       return {
@@ -359,12 +382,94 @@ export function heatmapView(): HeatmapView {
       legendSlot.innerHTML = legendHtml(o.limit, o.minPopulation);
     }
     const d = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${o.months.length} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over vurderinger nedenfor giver de samme kommuner i tekst.`;
-    if (d !== description) stack.setAttribute("aria-label", (description = d));
+    if (d !== description) canvas.setAttribute("aria-label", (description = d));
     const c =
       `Andel uden indsats pr. måned for ${o.criterionLabel.toLowerCase()}. Den markerede periode er den, vurderingen bygger på; de foregående måneder er vist som baggrund. ` +
-      `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${formatCount(o.minPopulation)} borgere; skraveret er ukendt. Klik på en kommune for detaljer.`;
+      `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${formatCount(o.minPopulation)} borgere; skraveret er ukendt. Klik på en kommune for detaljer. ` +
+      `Med tastaturet: piletasterne flytter mellem kommuner og måneder og viser tallene, Enter åbner kommunens side.`;
     if (c !== captionText) caption.textContent = captionText = c;
+    if (cursor) showCell(cursor.r, cursor.i, true);
   }
+
+  /** Shows the figures of row `r`, month `i` in the tooltip (placed at `x`, `y` in the stack). */
+  function showTooltip(r: number, i: number, x: number, y: number): string | null {
+    const row = ordered[r];
+    const cell = row && i >= 0 ? row.cells[i] : undefined;
+    if (!current || !row || !cell) {
+      tooltip.hidden = true;
+      return null;
+    }
+    const text = cellTitle(current, row, cell);
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+    tooltip.style.left = `${Math.max(0, Math.min(x + 12, width - 260))}px`;
+    tooltip.style.top = `${y + 14}px`;
+    return text;
+  }
+
+  /** Moves the keyboard cursor to row `r`, month `i`: outline, tooltip and live region. */
+  function showCell(r: number, i: number, quiet = false): void {
+    const nRows = ordered.length;
+    const nMonths = ordered[0]?.cells.length ?? 0;
+    if (!nRows || !nMonths || !cursorRect) return;
+    r = Math.max(0, Math.min(nRows - 1, r));
+    i = Math.max(0, Math.min(nMonths - 1, i));
+    cursor = { r, i };
+    const x = LABEL_W + i * cellW;
+    const top = rowTops[r]!;
+    cursorRect.setAttribute("x", String(x - 1));
+    cursorRect.setAttribute("y", String(top - 1));
+    cursorRect.setAttribute("width", String(cellW + 1));
+    cursorRect.setAttribute("height", String(CELL_H + 1));
+    cursorRect.setAttribute("visibility", "visible");
+    const text = showTooltip(r, i, x + cellW, top);
+    if (text && !quiet) live.textContent = text;
+    // Keep the cell in view inside the scroll box and the page.
+    cursorRect.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }
+
+  function hideCursor(): void {
+    cursorRect?.setAttribute("visibility", "hidden");
+    tooltip.hidden = true;
+  }
+
+  /** The cursor, placed first in the first row at the last month of the evaluated window. */
+  function startCursor(): { r: number; i: number } {
+    if (cursor) return cursor;
+    const cells = ordered[0]?.cells ?? [];
+    let last = cells.length - 1;
+    while (last > 0 && !cells[last]!.inWindow) last--;
+    return { r: 0, i: Math.max(0, last) };
+  }
+
+  canvas.addEventListener("focus", () => {
+    const { r, i } = startCursor();
+    showCell(r, i);
+  });
+  canvas.addEventListener("blur", hideCursor);
+  canvas.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const { r, i } = startCursor();
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [r, i - 1],
+      ArrowRight: [r, i + 1],
+      ArrowUp: [r - 1, i],
+      ArrowDown: [r + 1, i],
+      Home: [r, 0],
+      End: [r, Number.MAX_SAFE_INTEGER],
+      PageUp: [r - 10, i],
+      PageDown: [r + 10, i],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      showCell(move[0], move[1]);
+    } else if (event.key === "Enter") {
+      const a = rowEls[r]?.g.querySelector("a");
+      const href = a?.getAttribute("href");
+      if (href) location.assign(new URL(href, location.href).href);
+    }
+  });
 
   // Tooltip: the figures of the cell under the pointer.
   stack.addEventListener("pointermove", (event) => {
@@ -375,19 +480,12 @@ export function heatmapView(): HeatmapView {
     const i = Math.floor((px - LABEL_W) / cellW);
     let r = -1;
     for (let k = 0; k < rowTops.length; k++) if (py >= rowTops[k]! && py < rowTops[k]! + CELL_H) r = k;
-    const row = ordered[r];
-    const cell = row && i >= 0 ? row.cells[i] : undefined;
-    if (!row || !cell) {
-      tooltip.hidden = true;
-      return;
-    }
-    tooltip.textContent = cellTitle(current, row, cell);
-    tooltip.hidden = false;
-    const left = Math.min(px + 12, width - 260);
-    tooltip.style.left = `${Math.max(0, left)}px`;
-    tooltip.style.top = `${py + 14}px`;
+    showTooltip(r, i, px, py);
   });
-  stack.addEventListener("pointerleave", () => (tooltip.hidden = true));
+  stack.addEventListener("pointerleave", () => {
+    if (cursor && document.activeElement === canvas) showCell(cursor.r, cursor.i, true);
+    else tooltip.hidden = true;
+  });
   return { element: figure, update };
 }
 
@@ -421,7 +519,7 @@ function legendHtml(limit: number, minPopulation: number): string {
   return (
     `<div class="hm-legend" aria-hidden="true">` +
     `<div class="hm-legend-scale"><div class="hm-legend-bar" style="background: linear-gradient(to right, ${gradient})"></div>` +
-    `<div class="hm-legend-ticks"><span style="left:0%">0 %</span><span style="left:100%">100 %</span></div>` +
+    `<div class="hm-legend-ticks"><span style="left:0%">0&nbsp;%</span><span style="left:100%">100&nbsp;%</span></div>` +
     `<div class="hm-legend-ticks hm-legend-limit-row"><span style="left:${Math.min(Math.max(limit, 12), 88)}%" class="hm-legend-limit">▲ grænse ${escapeXml(formatPercentParameter(limit))}</span></div>` +
     `<div class="hm-legend-title">Andel uden indsats</div></div>` +
     `<ul class="hm-legend-marks">` +

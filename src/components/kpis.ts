@@ -1,6 +1,6 @@
 /**
  * KPI cards: how many municipalities are flagged / compliant / not covered / insufficient data
- * (restoration mode: not restored / restored / insufficient data), each with the change against
+ * (restoration mode: not restored / restored / insufficient data / not under restoration), each with the change against
  * the previous standard period of the same rule set. `data-testid="flagged-count"` holds the
  * number of flagged (restoration: not restored) municipalities as plain digits.
  */
@@ -26,6 +26,7 @@ const TEST_IDS: Partial<Record<CriterionStatus, string>> = {
   "not-covered": "not-covered-count",
   "insufficient-data": "insufficient-count",
   exempted: "exempted-count",
+  "not-under-restoration": "not-under-restoration-count",
 };
 
 function escapeHtml(s: string): string {
@@ -42,7 +43,7 @@ export function changeText(now: number, before: number, label: string): string {
 function cardsHtml(o: KpiOptions): string {
   const statuses: CriterionStatus[] =
     o.mode === "restoration"
-      ? ["not-restored", "restored", "insufficient-data"]
+      ? ["not-restored", "restored", "insufficient-data", "not-under-restoration"]
       : ["flagged", ...(o.exemptions ? (["exempted"] as const) : []), "compliant", "not-covered", "insufficient-data"];
   const cards = statuses.map((s) => {
     const n = o.counts[s] ?? 0;

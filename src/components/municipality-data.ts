@@ -6,15 +6,15 @@
  */
 import {
   municipalityIndex,
+  monthFromIndex,
   monthRange,
-  parseLongCsv,
   type MeasurementIndex,
   type Measurements,
   type Month,
   type Period,
   type RuleSetId,
 } from "./_gen/tidlig.js";
-import { calendarOf, type Provenance } from "./data.js";
+import { calendarOf, readSiteMeasurements, type Provenance } from "./data.js";
 
 export interface MunicipalityData {
   readonly code: string;
@@ -30,16 +30,19 @@ export interface MunicipalityData {
   readonly measurements: Measurements;
 }
 
-export function municipalityData(csv: string, provenance: Provenance, code: string): MunicipalityData {
-  const measurements = parseLongCsv(csv, provenance.file);
-  let first: Month | null = null;
-  let last: Month | null = null;
-  for (const c of measurements.cells) {
-    if (first === null || c.month < first) first = c.month;
-    if (last === null || c.month > last) last = c.month;
+export function municipalityData(data: string | ArrayBuffer, provenance: Provenance, code: string): MunicipalityData {
+  const measurements = readSiteMeasurements(data, provenance);
+  // Both forms are read into columns: the months are scanned there, no Cell is built.
+  const columns = measurements.columns!;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < columns.length; r++) {
+    const i = columns.month[r]!;
+    if (i < lo) lo = i;
+    if (i > hi) hi = i;
   }
-  const from = first ?? "2021-01";
-  const to = last ?? from;
+  const from: Month = columns.length ? monthFromIndex(lo) : "2021-01";
+  const to: Month = columns.length ? monthFromIndex(hi) : from;
   const index = municipalityIndex(measurements, code);
   return {
     code,

@@ -20,35 +20,38 @@ export function municipalityDirectory(
   search: string,
 ): HTMLElement {
   const rows = [...shown].sort((a, b) => a.name.localeCompare(b.name, "da"));
-  return html`<table class="municipality-directory" data-testid="municipality-directory">
-    <caption>
-      ${RULE_SETS[e.ruleSet].name}, ${periodName}: ${rows.length} af ${e.municipalities.length} kommuner
-    </caption>
-    <thead>
-      <tr>
-        <th>Kommune</th>
-        <th>Kode</th>
-        <th>Region</th>
-        <th>AMK</th>
-        <th>Vurdering</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${rows.map((m) => {
-        const info = BY_CODE.get(m.code);
-        return html`<tr data-municipality=${m.code}>
-          <td><a href=${`./kommune/${m.code}.html${search}`}>${m.name}</a></td>
-          <td>${m.code}</td>
-          <td>${info?.region ?? ""}</td>
-          <td>${info?.amk ?? ""}</td>
-          <td>
-            <span class="status-symbol" style=${`color: ${STATUS_COLORS[m.status]}`} aria-hidden="true"
-              >${STATUS_SYMBOLS[m.status]}</span
-            >
-            ${STATUS_LABELS[m.status]}
-          </td>
-        </tr>`;
-      })}
-    </tbody>
-  </table>`;
+  // A focusable scroll box: on a narrow screen the table scrolls inside it, not the page.
+  return html`<div class="scroll-region" tabindex="0" role="region" aria-label="Kommuner">
+    <table class="municipality-directory" data-testid="municipality-directory">
+      <caption>
+        ${RULE_SETS[e.ruleSet].name}, ${periodName}: ${rows.length} af ${e.municipalities.length} kommuner
+      </caption>
+      <thead>
+        <tr>
+          <th>Kommune</th>
+          <th>Kode</th>
+          <th>Region</th>
+          <th>AMK</th>
+          <th>Vurdering</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map((m) => {
+          const info = BY_CODE.get(m.code);
+          return html`<tr data-municipality=${m.code}>
+            <td><a href=${`./kommune/${m.code}.html${search}`}>${m.name}</a></td>
+            <td>${m.code}</td>
+            <td>${info?.region ?? ""}</td>
+            <td>${info?.amk ?? ""}</td>
+            <td>
+              <span class="status-symbol" style=${`color: ${STATUS_COLORS[m.status]}`} aria-hidden="true"
+                >${STATUS_SYMBOLS[m.status]}</span
+              >
+              ${STATUS_LABELS[m.status]}
+            </td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -11,6 +11,7 @@ import {
   danishIssueMessage,
   issueCode,
   formatCount,
+  measurementCount,
   formatMonthShort,
   parsePeriod,
   standardPeriods,
@@ -161,11 +162,12 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
         class="own-ok"
         role="status"
         data-testid="own-summary"
-        data-cells=${measurements.cells.length}
+        data-cells=${measurementCount(measurements)}
         data-municipalities=${codes}
       >
         <p>
-          <strong>Indlæst:</strong> ${label} — ${formatCount(measurements.cells.length)} celler, ${formatCount(codes)}
+          <strong>Indlæst:</strong> ${label} — ${formatCount(measurementCount(measurements))} celler,
+          ${formatCount(codes)}
           ${codes === 1 ? "kommune" : "kommuner"}${first && last ? `, ${formatMonthShort(first)}–${formatMonthShort(last)}` : ""}.
           Data findes kun i denne fane.
         </p>

@@ -44,7 +44,7 @@ export function verdictTable(trigger: Evaluation, restoration: Evaluation | null
     <ul class="own-verdict-summary">
       ${municipalities}
     </ul>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Vurderinger af de indlæste data">
       <table>
         <thead>
           <tr>

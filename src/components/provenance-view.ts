@@ -20,7 +20,7 @@ const COLUMN_TEXT: Readonly<Record<string, string>> = {
 };
 
 export function formatTable(): HTMLElement {
-  return html`<div class="table-scroll">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Filformatet">
     <table class="rules-table" data-testid="format-table">
       <thead>
         <tr>
@@ -65,6 +65,20 @@ const fmtDate = (iso: unknown) =>
     : "ukendt";
 
 /** Provenance of the data shown, with the checksum and row count verified on the bytes served. */
+/**
+ * Why the build chose this data, in Danish: the build log's reason is English (it is meant for the
+ * terminal), so the page says the same thing in its own words.
+ */
+function dataChoice(kind: Provenance["kind"], reason: string): string {
+  if (kind === "live") return "Øjebliksbilledet fra Jobindsats i data/jobindsats er gyldigt og bruges.";
+  const why = /=synthetic/.test(reason)
+    ? "de syntetiske data er valgt udtrykkeligt ved bygningen"
+    : /not usable/.test(reason)
+      ? "øjebliksbilledet fra Jobindsats i data/jobindsats kan ikke bruges (se byggeloggen)"
+      : "der er intet øjebliksbillede fra Jobindsats i data/jobindsats";
+  return `Syntetiske data fra data/synthetic, fordi ${why}.`;
+}
+
 export async function provenanceView(p: Provenance & { reason?: string }, bytes: ArrayBuffer): Promise<HTMLElement> {
   const m = p.manifest as Record<string, unknown>;
   const actualHash = await sha256(bytes);
@@ -105,7 +119,7 @@ export async function provenanceView(p: Provenance & { reason?: string }, bytes:
         }`,
     ],
   ];
-  if (p.reason) facts.push(["Datavalg (byggelog)", html`<code>${p.reason}</code>`]);
+  if (p.reason) facts.push(["Datavalg", dataChoice(p.kind, p.reason)]);
   return html`<div
     data-testid="provenance"
     data-synthetic=${String(p.synthetic)}

@@ -36,7 +36,7 @@ const no = "nej";
 
 /** Table 1: the legal minimum per benefit group, with the 2024 change for a-dagpenge. */
 export function table1(): HTMLElement {
-  return html`<div class="table-scroll">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Lovkrav pr. ydelsesgruppe">
     <table class="rules-table" data-testid="table-1">
       <caption>
         Lovkrav i de første seks måneder pr. ydelsesgruppe
@@ -57,8 +57,7 @@ export function table1(): HTMLElement {
             c === null
               ? "–"
               : c.change
-                ? html`${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}:
-                  ${formatCount(c.change.minimum)}`
+                ? `${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}: ${formatCount(c.change.minimum)}`
                 : formatCount(c.minimum);
           const notes = [c?.change?.note, g.note].filter((x): x is string => !!x);
           return html`<tr data-group=${g.id}>
@@ -253,7 +252,7 @@ export function differences(): HTMLElement {
       `mindst én måned under ${formatPercentParameter(r.limit)} (præcis ${formatPercentParameter(r.limit)} genopretter ikke) eller under ${formatCount(r.minPopulation)} borgere`,
     ],
   ];
-  return html`<div class="table-scroll">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="2020 og 2024 side om side">
     <table class="rules-table" data-testid="differences">
       <thead>
         <tr>

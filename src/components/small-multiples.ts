@@ -19,6 +19,7 @@ import {
   criterionLabel,
   groupLabel,
 } from "./_gen/tidlig.js";
+import { accessibleChart } from "./chart-a11y.js";
 import { shareColor } from "./colors.js";
 
 const toDate = (m: Month) => new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1));
@@ -65,7 +66,12 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
   const domain = [toDate(p.months[0]!.month), toDate(p.months[p.months.length - 1]!.month)];
   const label = (d: Point) =>
     `${formatMonthShort(d.month)}: ${d.share === null ? "ukendt" : formatPercent(d.share)}${d.breach ? " (over grænsen)" : ""}`;
+  const summary = panelSummary(p);
+  // The chart is named by its title and described by the summary printed under it (hidden from
+  // screen readers there, so it is read once).
   const chart = Plot.plot({
+    ariaLabel: panelTitle(p),
+    ariaDescription: summary,
     width: o.width ?? 280,
     height: 150,
     marginLeft: 38,
@@ -106,9 +112,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
       ),
     ],
   }) as unknown as HTMLElement;
-  const summary = panelSummary(p);
-  chart.setAttribute("role", "img");
-  chart.setAttribute("aria-label", `${panelTitle(p)}: ${summary}`);
+  accessibleChart(chart);
   return html`<figure
     class="small-multiple"
     data-criterion=${p.id}
@@ -116,7 +120,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
   >
     <figcaption><strong>${panelTitle(p)}</strong></figcaption>
     ${chart}
-    <p class="small-multiple-summary">${summary}</p>
+    <p class="small-multiple-summary" aria-hidden="true">${summary}</p>
   </figure>`;
 }
 
@@ -124,7 +128,7 @@ function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
   const months = panels[0]?.months.map((m) => m.month) ?? [];
   return html`<details class="small-multiples-table">
     <summary>Tallene bag graferne (andel uden indsats; ✖ = over grænsen)</summary>
-    <div class="table-scroll">
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Tallene bag graferne">
       <table>
         <thead>
           <tr>

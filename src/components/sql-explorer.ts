@@ -5,6 +5,7 @@
  */
 import { html } from "npm:htl";
 import * as Plot from "npm:@observablehq/plot";
+import { accessibleChart } from "./chart-a11y.js";
 import {
   STATUS_LABELS,
   explain,
@@ -35,8 +36,11 @@ export interface ArrowResult {
 
 export type Row = Record<string, string | number | boolean | null>;
 
-/** The measurements as rows of the canonical columns (INTERFACE §1) plus the region. */
-export function measurementColumns(m: Measurements): Record<string, (string | number | null)[]> {
+/**
+ * The measurements as plain arrays per column of the canonical CSV (INTERFACE §1) plus the region,
+ * for the SQL table (not lib's typed MeasurementColumns).
+ */
+export function sqlMeasurementColumns(m: Measurements): Record<string, (string | number | null)[]> {
   const n = m.cells.length;
   const cols = {
     municipality_code: new Array<string>(n),
@@ -145,7 +149,7 @@ WHERE municipality_code = '${municipality}' AND benefit_group = 'alle'
 ORDER BY month, measure`,
   },
   {
-    label: "Måneder med præcis 20,0 % uden indsats",
+    label: "Måneder med præcis 20,0\u00a0% uden indsats",
     sql: () => `SELECT municipality_name, benefit_group, measure, month, share_without
 FROM measurements
 WHERE share_without = 20.0
@@ -213,8 +217,10 @@ export function quickChart(columns: readonly string[], rows: readonly Row[]): SV
   const monthly = rows.every((r) => r[x] === null || /^\d{4}-\d{2}$/.test(String(r[x])));
   const data = rows.filter((r) => typeof r[y] === "number" && r[x] !== null);
   const fmt = (v: number) => NUMBER.format(v);
+  const aria = { ariaLabel: `Diagram af ${y} efter ${x}`, ariaDescription: "Tallene står i tabellen ovenfor." };
   const chart = monthly
     ? Plot.plot({
+        ...aria,
         height: 300,
         marginLeft: 60,
         x: { type: "utc", label: x },
@@ -229,6 +235,7 @@ export function quickChart(columns: readonly string[], rows: readonly Row[]): SV
         ],
       })
     : Plot.plot({
+        ...aria,
         height: Math.min(24 * Math.min(data.length, 40) + 40, 1000),
         marginLeft: 180,
         x: { label: y, grid: true, tickFormat: fmt },
@@ -238,16 +245,14 @@ export function quickChart(columns: readonly string[], rows: readonly Row[]): SV
           Plot.ruleX([0]),
         ],
       });
-  chart.setAttribute("aria-label", `Diagram af ${y} efter ${x}; tallene står i tabellen ovenfor.`);
-  chart.setAttribute("role", "img");
-  return chart;
+  return accessibleChart(chart);
 }
 
 const MAX_SHOWN = 500;
 
 function resultTable(columns: readonly string[], rows: readonly Row[]): HTMLElement {
   const numeric = new Set(columns.filter((c) => rows.some((r) => typeof r[c] === "number")));
-  return html`<div class="sql-result-table">
+  return html`<div class="sql-result-table" tabindex="0" role="region" aria-label="Resultatet af forespørgslen">
     <table data-testid="sql-result" data-rows=${rows.length}>
       <thead>
         <tr>

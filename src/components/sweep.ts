@@ -6,6 +6,7 @@
 import { html } from "npm:htl";
 import * as Plot from "npm:@observablehq/plot";
 import { formatCount, formatPercentParameter, type SweepPoint } from "./_gen/tidlig.js";
+import { accessibleChart } from "./chart-a11y.js";
 
 export interface SweepSeries {
   readonly period: string;
@@ -20,6 +21,8 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
   const current = series.find((s) => s.current);
   const atThreshold = current?.points.find((p) => p.threshold === threshold);
   const chart = Plot.plot({
+    ariaLabel: `Antal ${what} efter tærskel`,
+    ariaDescription: `En kurve for hver af ${series.length} perioder; ${current?.label ?? ""} er fremhævet. Tallene står i tabellen under diagrammet.`,
     height: 340,
     marginLeft: 50,
     x: {
@@ -59,17 +62,17 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
       Plot.ruleY([0]),
     ],
   });
-  chart.setAttribute("role", "img");
-  chart.setAttribute(
-    "aria-label",
-    `Antal ${what} efter tærskel for ${series.length} perioder; ${current?.label ?? ""} er fremhævet. Tallene står i tabellen under diagrammet.`,
-  );
-  return chart;
+  return accessibleChart(chart);
 }
 
 /** The chosen period's sweep as a table; the row of the current threshold is marked. */
 export function sweepTable(s: SweepSeries, threshold: number, what: string): HTMLElement {
-  return html`<div class="sweep-table table-scroll">
+  return html`<div
+    class="sweep-table table-scroll"
+    tabindex="0"
+    role="region"
+    aria-label=${`${s.label}: antal ${what} ved hver tærskel`}
+  >
     <table data-testid="sweep-table" data-period=${s.period}>
       <caption>
         ${s.label}: antal ${what} ved hver tærskel

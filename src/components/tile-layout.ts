@@ -1,6 +1,6 @@
 /**
  * Tile-grid layout of the municipalities: one equal square per municipality, placed from the
- * centroids on a grid with no overlaps (UI.md: equal weight, so the small Copenhagen-area
+ * centroids on a grid with no overlaps (docs/decisions.md: equal weight, so the small Copenhagen-area
  * municipalities stay legible). Deterministic: the same centroids always give the same grid.
  *
  * Method: the centroids are projected (longitude scaled by cos 56°), then spread by blending each

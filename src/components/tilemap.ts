@@ -41,6 +41,8 @@ export interface TileMapOptions {
   readonly href?: (code: string) => string;
   /** Size of a tile in px. */
   readonly tile?: number;
+  /** Id of the element after the map: a "Spring kortet over" link (shown on focus) jumps there past the 98 tiles. */
+  readonly skipTo?: string;
 }
 
 /** The statuses to show in the legend, in this order. */
@@ -93,7 +95,12 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
   figure.className = "tilemap";
   figure.dataset.testid = "tilemap";
   figure.style.maxWidth = `${Math.max(width, 320)}px`;
+  // labels: "Spring kortet over"
+  const skip = o.skipTo
+    ? `<a class="skip-inline" href="#${escapeXml(o.skipTo)}" data-testid="skip-tilemap">Spring kortet over</a>`
+    : "";
   figure.innerHTML =
+    skip +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group">${tiles.join("")}</svg>` +
     `<ul class="tilemap-legend"></ul>` +
     `<figcaption>Hver kommune er ét felt, placeret efter sin beliggenhed, så også de små kommuner omkring København kan ses. Klik på et felt for kommunens side.</figcaption>`;
@@ -121,9 +128,10 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
       counts.set(s, (counts.get(s) ?? 0) + 1);
       if (el.status === s) continue;
       el.status = s;
-      el.a.setAttribute("aria-label", `${el.name}: ${STATUS_LABELS[s]}`);
       el.a.setAttribute("data-status", s);
       el.a.setAttribute("class", `tile tile--${s}`);
+      // The <title> names the link (full name and verdict); an aria-label would not contain the
+      // abbreviated name shown on the tile (WCAG 2.5.3, label in name).
       el.title.textContent = `${el.name} (${el.code}) — ${STATUS_LABELS[s]}`;
       el.rect.setAttribute("fill", STATUS_COLORS[s]);
       el.symbol.textContent = STATUS_SYMBOLS[s];

@@ -10,17 +10,19 @@ import {
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
+  formatMonthSpanLong,
+  formatDateLong,
   type MunicipalityTimeline,
   type Stage,
   type TimelineEvent,
   criterionLabel,
 } from "./_gen/tidlig.js";
 
-/** Stage colours (with the label always written next to them). */
+/** Stage colours (with the label always written next to them); white text on each is ≥ 4.5:1. */
 export const STAGE_COLORS: Readonly<Record<Stage, string>> = {
-  monitoring: "#8a8a8a",
-  contacted: "#d08c00",
-  "plan-required": "#d9541e",
+  monitoring: "#6b6b6b",
+  contacted: "#9a6200",
+  "plan-required": "#b8430f",
   escalated: "#a50f75",
   closed: "#1b7837",
 };
@@ -37,10 +39,10 @@ function describe(e: TimelineEvent): string {
   const window = formatMonthSpan(e.window);
   const when = formatMonthLong(e.assessment);
   const names = e.underRestoration.map(criterionLabel).join(", ");
-  const next = e.deadline ? formatMonthLong(e.deadline) : null;
+  const next = formatMonthLong(e.nextAssessment);
   if (e.check === "trigger") {
     return e.stageAfter === "contacted"
-      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen${next ? `, næste opfølgning i ${next}` : ""}.`
+      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen, næste opfølgning i ${next}.`
       : `${when}: ingen udpegning på ${window} (${STATUS_SHORT[e.outcome].toLowerCase()}).`;
   }
   const checked = e.criteria.map((c) => criterionLabel(c.criterion)).join(", ");
@@ -48,8 +50,14 @@ function describe(e: TimelineEvent): string {
   switch (e.stageAfter) {
     case "closed":
       return `${followUp}: genoprettet; forløbet er afsluttet.`;
-    case "plan-required":
-      return `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan senest 15 dage efter brevets dato${next ? `, næste opfølgning i ${next}` : ""}.`;
+    case "plan-required": {
+      // The plan is due 15 days after the letter; the next assessment is a follow-up, not its deadline.
+      const plan = e.plan!;
+      const due = plan.planDeadline
+        ? `senest ${formatDateLong(plan.planDeadline)}`
+        : `senest ${plan.planDueDays} dage efter brevets dato`;
+      return `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan for ${plan.planCriteria.map(criterionLabel).join(", ")} ${due}; næste opfølgning i ${next} på ${formatMonthSpanLong(e.nextWindow)}.`;
+    }
     case "escalated":
       return e.stageBefore === "escalated"
         ? `${followUp}: fortsat ikke genoprettet; borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.`
@@ -94,7 +102,9 @@ export function timelineView(t: MunicipalityTimeline | null): HTMLElement {
   </ol>`;
   return html`<div data-testid="timeline" class="timeline" data-final-stage=${t.finalStage}>
     ${legend}
-    <div class="table-scroll">${strip}</div>
+    <div class="table-scroll" tabindex="0" role="region" aria-label="Tidslinje (samme forløb som listen nedenfor)">
+      ${strip}
+    </div>
     <p>Stadie efter sidste vurdering: <strong>${STAGE_LABELS[t.finalStage]}</strong>.</p>
     <ol class="timeline-text">
       ${t.events.map((e) => html`<li data-stage=${e.stageAfter}>${describe(e)}</li>`)}

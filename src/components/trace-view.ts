@@ -80,7 +80,12 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
   return html`<section class="trace-criterion" data-criterion=${t.criterion} data-status=${t.status}>
     <h3>${criterionLabel(t.criterion)}: ${statusBadge(t.status)}</h3>
     <p class="trace-explanation">${explain(t)}</p>
-    <div class="table-scroll">
+    <div
+      class="table-scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${`Måned for måned: ${criterionLabel(t.criterion)}`}
+    >
       <table class="trace-table">
         <caption>
           Måned for måned (◆ = afgørende måned)

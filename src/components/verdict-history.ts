@@ -71,7 +71,7 @@ export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement 
   if (!h.rows.length) return html`<p>Data dækker ingen standardperiode i ${name}.</p>`;
   // Per-group criteria (the 2020 model): a header row per measure over short group names.
   const wide = h.criteria.some((c) => c.includes(":"));
-  return html`<div class="table-scroll">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${`Vurderinger over tid, ${name}`}>
     <table
       class=${`history-table${wide ? " history-table--wide" : ""}`}
       data-testid=${`history-${h.ruleSet}`}

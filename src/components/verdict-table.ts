@@ -64,6 +64,11 @@ function patchStatusCell(td: HTMLTableCellElement, status: MunicipalityStatus, w
 export function verdictTableView(href: (code: string) => string = (c) => `./kommune/${c}.html`): VerdictTableView {
   const wrap = document.createElement("div");
   wrap.className = "verdict-table-wrap";
+  // A scroll box for the wide table: focusable and named, so it can be scrolled from the keyboard.
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  wrap.setAttribute("aria-label", "Vurderinger pr. kommune");
+  wrap.dataset.testid = "verdict-table-scroll";
   let key = "";
   /** Per row: the status cell and each criterion's cell (null where the criterion is not measured). */
   let cells: { status: HTMLTableCellElement; criteria: (HTMLTableCellElement | null)[] }[] = [];

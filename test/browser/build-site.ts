@@ -56,10 +56,11 @@ export async function buildSite(): Promise<SiteBuild> {
   const tsx = require.resolve("tsx");
   const isolation = unsharePrefix();
   const prefix = "prefix" in isolation ? isolation.prefix : [];
-  // Same steps as `npm run build` (prebuild + build), without npm (which would try the registry).
+  // Same steps as `npm run build` (prebuild + build + postbuild), without npm (which would try the registry).
   const script = [
     `"${process.execPath}" --import "${tsx}" scripts/offline/prepare.ts`,
     `"${process.execPath}" "${observable}" build`,
+    `"${process.execPath}" --import "${tsx}" scripts/postbuild-a11y.ts`,
   ].join(" && ");
   const result = spawnSync(prefix[0] ?? "sh", [...prefix.slice(1), ...(prefix.length ? ["sh"] : []), "-c", script], {
     cwd: PROJECT,

@@ -114,10 +114,10 @@ describeSite("detail pages", (site) => {
     const verdict = widget.locator("[data-testid=case-verdict]");
     expect(await verdict.textContent()).toContain("Udpeget");
     expect(await verdict.getAttribute("data-status")).toBe("flagged");
-    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,1 %");
+    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,1\u00a0%");
     await widget.locator("[data-testid=case-share-3]").fill("20,0");
     expect(await verdict.textContent()).toContain("Ikke udpeget");
-    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,0 %");
+    expect(await widget.locator("[data-testid=case-explanation]").textContent()).toContain("20,0\u00a0%");
     // Counts decide exactly: 7 of 35 is 20 % (not over); 8 of 35 is over.
     await widget.locator("[data-testid=case-population-3]").fill("35");
     await widget.locator("[data-testid=case-without-3]").fill("8");

@@ -50,6 +50,10 @@ export interface OpenOptions {
   allowConsoleErrors?: boolean;
   /** Wait state for page.goto; default "networkidle" so the page's cells have run. */
   waitUntil?: "load" | "domcontentloaded" | "networkidle";
+  /** prefers-color-scheme to emulate from the first paint (the page's scripts see it too). */
+  colorScheme?: "light" | "dark";
+  /** Viewport for this page (default 1280×900), set before loading, e.g. 320 px wide for reflow tests. */
+  viewport?: { width: number; height: number };
 }
 
 export interface Site {
@@ -179,6 +183,8 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
       });
       page.on("pageerror", (error) => result.pageErrors.push(error.message));
       opened.push({ result, options, path });
+      if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
+      if (options.viewport) await page.setViewportSize(options.viewport);
       const response = await page.goto(server.url + path, { waitUntil: options.waitUntil ?? "networkidle" });
       expect(response?.status(), `HTTP status of ${path}`).toBe(200);
       return result;

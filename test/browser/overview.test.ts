@@ -226,7 +226,7 @@ describeSite("overview page /", (site) => {
     expect(await pageStatuses(page)).toEqual(cli);
     expect(await page.textContent(".kpis")).toContain("Genoprettet");
     // The 2020 model shows the equivalent limit.
-    expect(await page.textContent("[data-testid=controls]")).toContain("mere end 20 % er uden indsats");
+    expect(await page.textContent("[data-testid=controls]")).toContain("mere end 20\u00a0% er uden indsats");
   });
 
   test("an invalid URL parameter shows a note and falls back to the default", async () => {
@@ -273,7 +273,7 @@ describeSite("overview page /", (site) => {
     await tooltip.waitFor({ state: "visible", timeout: 5000 });
     expect(await tooltip.textContent()).toMatch(
       new RegExp(
-        `^${name}, dec\\. \\d{4}: \\d+,\\d % uden indsats \\([\\d.]+ borgere\\); (ikke )?over grænsen på 20 %`,
+        `^${name}, dec\\. \\d{4}: \\d+,\\d\u00a0% uden indsats \\([\\d.]+ borgere\\); (ikke )?over grænsen på 20\u00a0%`,
       ),
     );
   });
@@ -333,7 +333,7 @@ describeSite("overview page /", (site) => {
     await page.emulateMedia({ media: "print" });
     const params = page.locator("[data-testid=print-parameters]");
     expect(await params.isVisible()).toBe(true);
-    expect(await params.textContent()).toMatch(/tærskel 85 %.*Syntetiske data.*jan\. 2021–dec\. 2025/s);
+    expect(await params.textContent()).toMatch(/tærskel 85\u00a0%.*Syntetiske data.*jan\. 2021–dec\. 2025/s);
     expect(await page.locator("[data-testid=synthetic-banner]").isVisible()).toBe(true);
     expect(await page.locator("[data-testid=controls]").isVisible()).toBe(false);
     await page.pdf({ path: join(ARTIFACTS, "overview--print.pdf"), format: "A4", printBackground: true });

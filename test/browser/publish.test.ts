@@ -46,7 +46,7 @@ function runShownCommand(command: string): { code: string; status: string }[] {
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** The measurements file the site ships, and its provenance, as they are in dist/. */
-function shipped(): { csv: Buffer; provenance: { sha256: string; kind: string } } {
+function shipped(): { csv: Buffer; provenance: { sha256: string; kind: string; binary: { sha256: string } } } {
   const dir = join(DIST, "_file", "data", "site");
   const files = readdirSync(dir);
   const csv = files.filter((f) => /^measurements\.[0-9a-f]+\.csv$/.test(f));
@@ -77,9 +77,13 @@ async function auditOf(site: Site, path: string) {
 describeSite(
   "publishing: dist/ on a plain static server",
   (site) => {
-    test("the provenance names the SHA-256 of the measurements file in dist/", () => {
+    test("the provenance names the SHA-256 of the measurements files in dist/ (CSV and binary)", () => {
       const { csv, provenance } = shipped();
       expect(provenance.sha256).toBe(sha256(csv));
+      const dir = join(DIST, "_file", "data", "site");
+      const bins = readdirSync(dir).filter((f) => /^measurements\.[0-9a-f]+\.bin$/.test(f));
+      expect(bins).toHaveLength(1);
+      expect(provenance.binary.sha256).toBe(sha256(readFileSync(join(dir, bins[0]!))));
     });
 
     test("every internal link of every page resolves (no 404), and the pages load without console errors", async () => {
@@ -119,14 +123,20 @@ describeSite(
       expect(pageLinks.filter((l) => !/(\.html|\/)(\?|$)/.test(new URL(l).pathname + "?"))).toEqual([]);
     }, 300_000);
 
-    test("a favicon is declared and served; nothing asks for a missing /favicon.ico", async () => {
+    test("a favicon is declared (inline, no request); nothing asks for a missing /favicon.ico", async () => {
       const { page, requests } = await site.open("/");
-      const href = await page.$eval("link[rel=icon]", (l) => (l as HTMLLinkElement).href);
-      const response = await page.request.get(href);
-      expect(response.status()).toBe(200);
-      expect(response.headers()["content-type"]).toContain("image/svg+xml");
-      expect(await response.text()).toContain("<svg");
+      const href = await page.$eval("link[rel=icon]", (l) => l.getAttribute("href") ?? "");
+      expect(href).toMatch(/^data:image\/svg\+xml,/);
+      expect(decodeURIComponent(href.slice(href.indexOf(",") + 1))).toContain("<svg");
+      expect(requests.filter((r) => /favicon/.test(r.url))).toEqual([]);
       for (const r of requests) expect((await page.request.head(r.url)).status(), r.url).toBe(200);
+      // Moving a control rewrites the address: still no request (no icon refetch, no data reload).
+      const before = requests.length;
+      const slider = page.locator("form input[type=range]").first();
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => page.url()).toContain("threshold=");
+      expect(requests.slice(before).map((r) => r.url)).toEqual([]);
     });
 
     test("the text is set in the self-hosted Source Serif 4 (no font CDN), also in print and dark mode", async () => {

@@ -110,7 +110,7 @@ describeSite("tools pages", (site) => {
     expect(await error.textContent()).toMatch(/nowhere/i);
   }, 120_000);
 
-  test("/udforsk: pasting the two Ishøj wide tables shows the verdicts of RULES.md §6", async () => {
+  test("/udforsk: pasting the two Ishøj wide tables shows the verdicts of docs/rules.md §6", async () => {
     const { page } = await site.open("/udforsk", { waitUntil: "load" });
     await page.fill(
       "#own-paste",
@@ -142,7 +142,7 @@ describeSite("tools pages", (site) => {
       ]);
     }
     const sick = table.locator('tr[data-criterion="sygedagpenge:samtaler"]');
-    expect(await sick.textContent()).toContain("45,5 %");
+    expect(await sick.textContent()).toContain("45,5\u00a0%");
     expect(await table.locator('li[data-municipality="183"]').textContent()).toContain("Udpeget");
     // the explorer now queries the pasted data
     await page.fill("#sql-query", "SELECT count(*) AS n, count(DISTINCT municipality_code) AS k FROM measurements");
@@ -252,7 +252,7 @@ describeSite("tools pages", (site) => {
     const flips = page.locator("[data-testid=flip]");
     expect(await flips.evaluateAll((els) => els.map((e) => e.getAttribute("data-municipality")))).toEqual(expected);
     expect(await flips.first().locator(".whatif-sides section").count()).toBe(2);
-    expect(await flips.first().textContent()).toMatch(/\d+,\d %/);
+    expect(await flips.first().textContent()).toMatch(/\d+,\d\u00a0%/);
   }, 120_000);
 
   test("/hvad-hvis: a sweep under the 2020 model follows the URL parameters", async () => {

@@ -1,4 +1,4 @@
-/** Small builders so rule tests read like the cases in RULES.md. */
+/** Small builders so rule tests read like the cases in docs/rules.md. */
 import type { BenefitGroupId, Cell, Measure, Month } from "../../lib/domain/types.ts";
 import type { Measurements } from "../../lib/domain/measurements.ts";
 import { parseDecimal } from "../../lib/domain/decimal.ts";
