@@ -8,6 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "src");
 
 /** The site's pages in menu order; a page is listed only once its Markdown file exists. */
 const PAGES: { name: string; path: string; file: string }[] = [
+  { name: "Varsling", path: "/varsling", file: "varsling.md" },
   { name: "Kommuner", path: "/kommuner", file: "kommuner.md" },
   { name: "Regler", path: "/regler", file: "regler.md" },
   { name: "Udforsk", path: "/udforsk", file: "udforsk.md" },

@@ -26,6 +26,8 @@ import type { Cell } from "../lib/domain/types.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate, type EvaluationRequest } from "../lib/rules/evaluate.ts";
 import { countStatuses, verdictStatuses } from "../lib/rules/fast-verdicts.ts";
+import { outlookReport } from "../lib/rules/outlook-report.ts";
+import { outlookStatuses } from "../lib/rules/outlook-statuses.ts";
 import {
   diffVerdicts,
   fullEvaluationRequests,
@@ -122,6 +124,23 @@ out.evaluate_cold_ms = round(cold.median);
 out.evaluate_ms = round(warm.median);
 out.evaluate_min_ms = round(warm.min);
 out.evaluate_traces_ms = round(traces.median);
+
+// RULES §3.6: the outlook of all municipalities for the newest half-year, three months in: by the
+// status kernel (outlookStatuses, as the overview's card), held to the full evaluation's budget; and
+// the full report the Varsling page and `evaluate --as-of` compute (evaluate() with traces, then
+// extraNeeded, drivers, benchmarks, ranks).
+const newest = requests.filter((r) => r.ruleSet === "opfoelgning-2024" && r.window.length === 6).at(-1)!;
+const outlookAsOf = newest.window[2]!;
+const outlookFast = time(() => outlookStatuses(index, newest, outlookAsOf), R.evaluate, Math.max(5, R.evaluate / 10));
+const outlookOnce = () => outlookReport(index, evaluate(index, { ...newest, asOf: outlookAsOf }), outlookAsOf);
+const outlookTime = time(outlookOnce, R.traces, 2);
+out.outlook_ms = round(outlookFast.median);
+out.outlook_report_ms = round(outlookTime.median);
+out.outlook_municipalities = outlookStatuses(index, newest, outlookAsOf).municipality.length;
+log(
+  `outlook: ${out.outlook_municipalities} municipalities, ${newest.period} as of ${outlookAsOf}: ` +
+    `status kernel ${outlookFast.median.toFixed(2)} ms, full report ${outlookTime.median.toFixed(1)} ms`,
+);
 log(
   `evaluation: verdictStatuses ${warm.median.toFixed(2)} ms (min ${warm.min.toFixed(2)}), evaluate() ${traces.median.toFixed(1)} ms, index ${build.median.toFixed(1)} ms`,
 );
@@ -287,6 +306,13 @@ const lines: Line[] = [
   { label: "  index build (MeasurementIndex)", value: f("index_build_ms", "ms") },
   { label: "  fresh index + first pass (series computed)", value: f("evaluate_cold_ms", "ms") },
   { label: "  evaluate() with full traces", value: f("evaluate_traces_ms", "ms") },
+  {
+    label: "Outlook, all municipalities (status kernel)",
+    value: f("outlook_ms", "ms"),
+    target: "≤ 5 ms",
+    met: check("outlook_ms", (v) => v <= 5),
+  },
+  { label: "  full report (traces, extraNeeded, drivers, benchmarks)", value: f("outlook_report_ms", "ms") },
   {
     label: "DuckDB SQL (duckdb-wasm in Node)",
     value: f("duckdb_ms", "ms"),

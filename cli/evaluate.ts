@@ -5,7 +5,8 @@ import { evaluate } from "../lib/rules/evaluate.ts";
 import { criterionIdsFor, limitForThreshold, type EvaluationRequest } from "../lib/rules/request.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { RULE_SET_IDS, type RuleSetId, type SupervisionEntry } from "../lib/rules/parameters.ts";
-import { isPeriodError, parsePeriod } from "../lib/domain/month.ts";
+import { isPeriodError, parseMonth, parsePeriod } from "../lib/domain/month.ts";
+import { defaultAsOf, outlookReport } from "../lib/rules/outlook-report.ts";
 import { parseSupervision } from "../lib/io/supervision.ts";
 import { formatIssue, InputError } from "../lib/domain/issues.ts";
 import { toJson } from "../lib/output/json.ts";
@@ -34,6 +35,9 @@ in the window PERIOD, and explains each verdict.
   --aggregation A       opfoelgning-2024: overall (default) | per-group
   --supervision FILE    skærpet tilsyn list: municipality_code,from,to
   --apply-exemptions    show exemption candidates as exempted instead of flagged
+  --as-of YYYY-MM       the last month published: later months of the window count as not yet
+                        published, and the outlook says who can still be flagged (default: the
+                        last month in the data)
   --format F            text (default) | json | csv
 
 Exit codes: 0 success (whatever the verdicts), 1 invalid input, 2 wrong usage, 70 internal error.
@@ -52,6 +56,7 @@ const OPTIONS = {
   supervision: { type: "string" },
   "apply-exemptions": { type: "boolean" },
   format: { type: "string" },
+  "as-of": { type: "string" },
 } as const;
 
 /** Checks the options and turns them into an evaluation request (no file is read here). */
@@ -69,6 +74,8 @@ export function evaluationRequestFromOptions(args: string[]): {
   if (isPeriodError(period)) throw new UsageError(period.error);
   const ruleSet: RuleSetId = choiceOption("rules", values.rules, RULE_SET_IDS) ?? "opfoelgning-2024";
   const format = choiceOption("format", values.format, ["text", "json", "csv"] as const) ?? "text";
+  const asOf = values["as-of"] === undefined ? undefined : parseMonth(values["as-of"]);
+  if (asOf === null) throw new UsageError(`--as-of "${values["as-of"]}" is not a month like 2025-09`);
   const minPopulation = countOption("min-population", values["min-population"]);
   let threshold = percentOption("threshold", values.threshold);
   let limit = percentOption("limit", values.limit);
@@ -106,6 +113,7 @@ export function evaluationRequestFromOptions(args: string[]): {
     period: period.label,
     ...(mode ? { mode } : {}),
     ...(criteria ? { criteria } : {}),
+    ...(asOf ? { asOf } : {}),
     followUp: {
       ...(threshold !== undefined ? { threshold } : {}),
       ...(minPopulation !== undefined ? { minPopulation } : {}),
@@ -148,8 +156,10 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<number> {
   if (synthetic) io.stderr(`note: ${SYNTHETIC_BANNER}\n`);
   const outside = windowOutsideDataNote(measurements, request.window, request.period ?? request.window.join(","));
   if (outside) io.stderr(outside);
-  const evaluation = evaluate(new MeasurementIndex(measurements), { ...request, supervision });
-  const ctx = { synthetic, inputs };
+  const index = new MeasurementIndex(measurements);
+  const evaluation = evaluate(index, { ...request, supervision });
+  const outlook = format === "csv" ? undefined : outlookReport(index, evaluation, request.asOf ?? defaultAsOf(index));
+  const ctx = { synthetic, inputs, ...(outlook ? { outlook } : {}) };
   io.stdout(
     format === "json" ? toJson(evaluation, ctx) : format === "csv" ? toCsv(evaluation) : toText(evaluation, ctx),
   );

@@ -270,6 +270,7 @@ export {
   monthsOfWindow,
   municipalitiesCount,
   otherCriteriaCount,
+  BENCHMARK_LABELS,
   OUTLOOK_LABELS,
   type OutlookCode,
   periodLabel,
@@ -311,3 +312,53 @@ export {
   type StatusMatrix,
   verdictStatuses,
 } from "./rules/fast-verdicts.ts";
+export {
+  type OutlookState,
+  type Outlook,
+  type CriterionOutlook,
+  isPublished,
+  publishedPositions,
+  notYetPublished,
+  windowAsOf,
+  criterionOutlook,
+  municipalityOutlook,
+  maxWithoutAllowed,
+  extraNeeded,
+  type WhatItTakes,
+  whatItTakes,
+  closeness,
+} from "./rules/outlook.ts";
+export {
+  type CriterionOutlookReport,
+  type MunicipalityOutlookReport,
+  type OutlookReport,
+  defaultAsOf,
+  outlookReport,
+  windowIncomplete,
+  atRiskByCloseness,
+} from "./rules/outlook-report.ts";
+export { type OutlookMatrix, outlookStatuses, countOutlooks } from "./rules/outlook-statuses.ts";
+export {
+  type Driver,
+  type ExactExcess,
+  monthExcessNumerator,
+  roundTenths,
+  exactDrivers,
+  drivers,
+} from "./rules/drivers.ts";
+export {
+  type BenchmarkPoint,
+  type MeasureBenchmarks,
+  type Benchmarks,
+  type Rank,
+  exactCounts,
+  benchmarks,
+  ranks,
+} from "./rules/benchmarks.ts";
+export {
+  OUTLOOK_SYMBOLS,
+  outlookLabel,
+  whatItTakesSentence,
+  outlookSentence,
+  outlookSection,
+} from "./output/outlook-text.ts";

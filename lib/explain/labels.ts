@@ -78,6 +78,20 @@ export const OUTLOOK_LABELS: Readonly<Record<OutlookCode, string>> = {
   "no-data-yet": "Ingen data endnu",
 };
 
+/**
+ * The outlook's computed comparison lines (RULES §3.6): sums over the municipalities, never to be
+ * mistaken for figures Jobindsats publishes.
+ */
+export const BENCHMARK_LABELS = {
+  national: "Hele landet (beregnet)",
+  region: "Regionen (beregnet)",
+  amk: "AMK-området (beregnet)",
+  computedNote:
+    "Sammenligningstallene er beregnet her som summen over kommunerne med hele tal (borgere uden indsats " +
+    "divideret med alle borgere); de er ikke offentliggjort af Jobindsats.",
+  partialNote: "Ikke alle kommuner indgår (nogle mangler hele tal).",
+} as const;
+
 /** The 2020 model's two modes. */
 export const MODE_LABELS: Readonly<Record<Mode, string>> = {
   trigger: "Udpegning",

@@ -2,11 +2,15 @@
 import type { Evaluation } from "../rules/evaluate.ts";
 import type { CriterionTrace } from "../rules/trace.ts";
 import { explain } from "../explain/sentences.ts";
+import type { OutlookReport } from "../rules/outlook-report.ts";
+import { withOutlook } from "./outlook-json.ts";
 
 export interface DocumentContext {
   /** True when any input is the synthetic default: said in every output. */
   readonly synthetic: boolean;
   readonly inputs: readonly string[];
+  /** RULES §3.6 additions (INTERFACE §3.1), when computed. */
+  readonly outlook?: OutlookReport;
 }
 
 function criterionJson(c: CriterionTrace) {
@@ -64,5 +68,6 @@ export function evaluationDocument(e: Evaluation, ctx: DocumentContext) {
 }
 
 export function toJson(e: Evaluation, ctx: DocumentContext): string {
-  return JSON.stringify(evaluationDocument(e, ctx), null, 2) + "\n";
+  const doc = evaluationDocument(e, ctx);
+  return JSON.stringify(ctx.outlook ? withOutlook(doc, ctx.outlook) : doc, null, 2) + "\n";
 }

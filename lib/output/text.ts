@@ -15,6 +15,8 @@ import {
   type StatusCode,
 } from "../explain/labels.ts";
 import type { DocumentContext } from "./json.ts";
+import { windowIncomplete } from "../rules/outlook-report.ts";
+import { outlookSection } from "./outlook-text.ts";
 import { outsideDocumentedPeriodSentence, previousWindowMissingSentence } from "../rules/wording.ts";
 
 const ORDER: readonly StatusCode[] = [
@@ -66,5 +68,7 @@ export function toText(e: Evaluation, ctx: DocumentContext): string {
       out.push(`      ${explain(c)}`);
     }
   }
+  if (ctx.outlook?.asOf && windowIncomplete(e.window, ctx.outlook.asOf))
+    out.push("", ...outlookSection(e, ctx.outlook, ctx.outlook.asOf));
   return out.join("\n") + "\n";
 }

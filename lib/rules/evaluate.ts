@@ -9,6 +9,7 @@ import type { Mode, RuleSetId } from "./parameters.ts";
 import { resolveRequest, type EvaluationRequest, type Parameters } from "./request.ts";
 import { fedCriterionSeries, figuresAtPosition, type CriterionSeries } from "./month-values.ts";
 import type { CriterionDefinition } from "./criteria.ts";
+import { publishedPositions } from "./outlook.ts";
 import { derivedRestoration } from "./fast-verdicts.ts";
 import {
   NOTHING_UNDER_RESTORATION,
@@ -46,7 +47,7 @@ export function evaluate(index: MeasurementIndex, req: EvaluationRequest): Evalu
   const { parameters, mode, limit, minPopulation, window } = r;
   const definitions = r.criteria;
   const fed = fedCriterionSeries(index, definitions);
-  const positions = index.positionsOf(window);
+  const positions = publishedPositions(index, window, r.asOf);
   const derived = derivedRestoration(index, r);
   const underAt = (row: number, c: CriterionDefinition) =>
     !derived || derived.under[row * r.allCriteria.length + r.allCriteria.indexOf(c)] === 1;

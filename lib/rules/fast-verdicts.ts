@@ -16,6 +16,7 @@ import {
   TRIGGER_PRECEDENCE,
 } from "./clauses.ts";
 import type { MunicipalityStatus } from "./trace.ts";
+import { publishedPositions } from "./outlook.ts";
 
 /** Status codes of the matrix; -1 = criterion not evaluated for that municipality. */
 export const STATUS_ORDER: readonly MunicipalityStatus[] = [
@@ -212,7 +213,8 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const derived = derivedRestoration(index, r);
 
   const pk = index.memoize(PACKED, all);
-  const bits = sweepWindow(pk, index.positionsOf(r.window), r.limit.num, r.limit.den, r.minPopulation);
+  const positions = publishedPositions(index, r.window, r.asOf);
+  const bits = sweepWindow(pk, positions, r.limit.num, r.limit.den, r.minPopulation);
   const codes = index.codes;
   const criterion = new Int8Array(codes.length * defs.length).fill(NONE);
   const municipality = new Int8Array(codes.length);

@@ -213,20 +213,23 @@ export function monthFiguresAt(index: MeasurementIndex, s: CriterionSeries, mont
   return figuresAtPosition(s, i >= 0 && i < index.length ? i : -1, month);
 }
 
+/** A month with no figures at all (outside the data, or not yet published: RULES §3.6). */
+export function unknownFigures(month: Month): MonthFigures {
+  return {
+    month,
+    population: null,
+    without: null,
+    share: null,
+    shareWithout: null,
+    source: "none",
+    populationIsLowerBound: false,
+    groupsWithoutCounts: [],
+  };
+}
+
 /** The figures at array position `i` (from MeasurementIndex.positionsOf; -1 = outside the data). */
 export function figuresAtPosition(s: CriterionSeries, i: number, month: Month): MonthFigures {
-  if (i < 0) {
-    return {
-      month,
-      population: null,
-      without: null,
-      share: null,
-      shareWithout: null,
-      source: "none",
-      populationIsLowerBound: false,
-      groupsWithoutCounts: [],
-    };
-  }
+  if (i < 0) return unknownFigures(month);
   const p = s.population[i]!;
   const w = s.without[i]!;
   const share = s.shareDen[i]! > 0 ? { num: s.shareNum[i]!, den: s.shareDen[i]! } : null;

@@ -36,6 +36,8 @@ export interface EvaluationRequest {
   readonly followUp?: Partial<FollowUpParameters>;
   readonly restoration?: Partial<RestorationParameters>;
   readonly supervision?: readonly SupervisionEntry[];
+  /** RULES §3.6: the last month published; the window's later months are unknown (not yet published). */
+  readonly asOf?: Month;
 }
 
 export type Parameters =
@@ -76,6 +78,8 @@ export interface ResolvedRequest {
   readonly exemptionCandidates: boolean;
   /** Candidates turn a flagged criterion into `exempted` (the UI switch). */
   readonly applyExemptions: boolean;
+  /** RULES §3.6: months of the window after this one count as not yet published; null = none. */
+  readonly asOf: Month | null;
 }
 
 /** The parameters in force: defaults overridden by the request. */
@@ -159,5 +163,6 @@ export function resolveRequest(req: EvaluationRequest): ResolvedRequest {
     supervision: (req.supervision ?? []).filter((e) => supervisionOverlaps(e, req.window)),
     exemptionCandidates: followUp,
     applyExemptions: followUp && parameters.applyExemptions,
+    asOf: req.asOf ?? null,
   };
 }

@@ -54,3 +54,20 @@ export {
   PLAN_MAX_MONTHS,
 } from "./letters.ts";
 export { type HeatmapCell, heatmapMonths, type HeatmapRow, heatmapRows } from "./overview.ts";
+export {
+  type AtRiskCriterion,
+  type AtRiskMunicipality,
+  asOfChoices,
+  benchmarkLines,
+  type CalendarMonth,
+  defaultAsOfFor,
+  halfYearOf,
+  halfYearsWithData,
+  type OutlookCalendar,
+  outlookCalendar,
+  type OutlookView,
+  outlookView,
+  parseAsOf,
+  runningAsOf,
+  TYPICAL_PUBLICATION_LAG_MONTHS,
+} from "./outlook.ts";

@@ -521,8 +521,9 @@ function tableHtml(t: LetterTable): string {
     )
     .join("");
   return (
-    `<table class="letter-table" data-measure="${t.measure}"><caption>${esc(t.caption)}</caption>` +
-    `<thead><tr><th scope="col">Ydelsesgruppe</th>${head}</tr></thead><tbody>${rows}</tbody></table>`
+    `<div class="letter-table-wrap"><table class="letter-table" data-measure="${t.measure}">` +
+    `<caption>${esc(t.caption)}</caption>` +
+    `<thead><tr><th scope="col">Ydelsesgruppe</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }
 

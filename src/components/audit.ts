@@ -51,6 +51,8 @@ export interface AuditFacts {
   readonly municipality?: { readonly code: string; readonly status: string };
   /** The reader's own file (Udforsk): its name, instead of the site's data. */
   readonly ownFile?: string;
+  /** The as-of month of an outlook page (Varsling): the command gets `--as-of`. */
+  readonly asOf?: Month;
 }
 
 function copyButton(command: string, target: () => HTMLElement): HTMLElement {
@@ -87,7 +89,7 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
       : `${LABELS.synthetic}${typeof m.seed === "number" ? ` (${LABELS.seed} ${m.seed})` : ""}, ${LABELS.built} ${formatDay(
           p.decidedAt,
         )}`;
-  const command = evaluateCommand(state, facts.ownFile ?? p.file);
+  const command = evaluateCommand(state, facts.ownFile ?? p.file) + (facts.asOf ? ` --as-of ${facts.asOf}` : "");
   const code = html`<code class="audit-command" data-testid="audit-command">${command}</code>`;
   return html`<footer
     class="audit-trail"

@@ -9,6 +9,7 @@ import {
   monthFromIndex,
   monthRange,
   type MeasurementIndex,
+  type Measurements,
   type Month,
   type Period,
   type RuleSetId,
@@ -25,6 +26,8 @@ export interface MunicipalityData {
   readonly defaultPeriod: (rules: RuleSetId) => Period;
   /** Every month from the first to the last of the whole data set. */
   readonly months: readonly Month[];
+  /** Every municipality's measurements, for figures that compare across them (the outlook's benchmarks). */
+  readonly measurements: Measurements;
 }
 
 export function municipalityData(data: string | ArrayBuffer, provenance: Provenance, code: string): MunicipalityData {
@@ -48,5 +51,6 @@ export function municipalityData(data: string | ArrayBuffer, provenance: Provena
     present: index.codes.includes(code),
     ...calendarOf(from, to),
     months: monthRange(from, to),
+    measurements,
   };
 }
