@@ -6,6 +6,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import { html } from "npm:htl";
+import { accessibleChart } from "./chart-a11y.js";
 import {
   BENCHMARK_LABELS,
   OUTLOOK_LABELS,
@@ -46,15 +47,19 @@ const TEST_IDS: Readonly<Record<OutlookState, string>> = {
 /** An Observable view of the as-of month: a select that writes `asof` to the URL on change. */
 export function asOfControl(choices: readonly Month[], asOf: Month): HTMLElement & { value: Month } {
   const id = `asof-${Math.random().toString(36).slice(2, 8)}`;
-  const select = html`<select id=${id} name="asof">
+  const select = html<HTMLSelectElement>`<select id=${id} name="asof">
     ${[...choices].reverse().map((m) => html`<option value=${m} selected=${m === asOf}>${formatMonthShort(m)}</option>`)}
-  </select>` as unknown as HTMLSelectElement;
-  const form = html`<form class="control-panel no-print" aria-label="Opgjort pr." data-testid="asof-control">
+  </select>`;
+  const form = html<HTMLFormElement & { value: Month }>`<form
+    class="control-panel no-print"
+    aria-label="Opgjort pr."
+    data-testid="asof-control"
+  >
     <div class="control">
       <label for=${id}>Senest offentliggjorte måned (opgjort pr.)</label>${select}
       <span class="control-help">Senere måneder i perioden regnes som endnu ikke offentliggjort.</span>
     </div>
-  </form>` as unknown as HTMLElement & { value: Month };
+  </form>`;
   form.value = asOf;
   select.addEventListener("input", (event) => {
     event.stopPropagation();
@@ -165,11 +170,11 @@ function linesChart(
   limit: number,
   aria: { label: string; description: string },
   width = 300,
-): HTMLElement {
+): Element {
   const all = lines.flatMap((l) => l.points);
   const max = Math.max(limit + 10, ...all.map((p) => p.share ?? 0));
   const yMax = Math.min(100, Math.ceil((max + 5) / 10) * 10);
-  return Plot.plot({
+  const chart = Plot.plot({
     width,
     height: 160,
     marginLeft: 38,
@@ -185,7 +190,7 @@ function linesChart(
       tickFormat: (d: Date) =>
         formatMonthShort(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`).slice(0, 4),
     },
-    y: { domain: [0, yMax], label: null, ticks: 4, tickFormat: (d: number) => `${d} %`, grid: true },
+    y: { domain: [0, yMax], label: null, ticks: 4, tickFormat: (d: number) => `${d}\u00a0%`, grid: true },
     marks: [
       Plot.ruleY([limit], { stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.8 }),
       ...lines.map((l) =>
@@ -212,7 +217,8 @@ function linesChart(
         ),
       ),
     ],
-  }) as unknown as HTMLElement;
+  });
+  return accessibleChart(chart);
 }
 
 /** One small multiple per at-risk municipality and criterion, against the computed national line. */
@@ -321,7 +327,8 @@ export function driversChart(drivers: readonly Driver[], title: string, criterio
       }),
       Plot.ruleX([0]),
     ],
-  }) as unknown as HTMLElement;
+  });
+  accessibleChart(chart);
   return html`<figure class="drivers-chart" data-testid="drivers-chart" data-criterion=${criterion}>
     <figcaption><strong>${title}</strong></figcaption>
     ${chart}
