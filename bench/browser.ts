@@ -164,6 +164,9 @@ async function thresholdUpdate(page: Page, value: number): Promise<number | null
 /** A 200,000-row file parsed in the worker on /udforsk, timed against the page's animation frames. */
 async function workerParse(browser: Browser, origin: string): Promise<{ ms: number; frames: number; maxGap: number }> {
   const context = await browser.newContext();
+  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`: the
+  // functions passed to page.evaluate below need that helper in the page too.
+  await context.addInitScript({ content: "window.__name = (f) => f;" });
   try {
     const page = await context.newPage();
     await page.goto(`${origin}/udforsk`, { waitUntil: "load" });
