@@ -221,24 +221,35 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
   const seen = new Uint8Array(STATUS_ORDER.length);
   const rank = restoration ? RESTORATION_RANK : TRIGGER_RANK;
   const fallback = derived ? NOTHING_UNDER : statusCode(restoration ? RESTORATION_FALLBACK : TRIGGER_FALLBACK);
-  codes.forEach((code, row) => {
+  const width = all.length;
+  // Plain loops: this runs for every (municipality, criterion) of every window in a sweep.
+  for (let row = 0; row < codes.length; row++) {
     if (derived?.missing[row]) {
       municipality[row] = PREVIOUS_MISSING;
-      return;
+      continue;
     }
     seen.fill(0);
     let any = false;
-    columns.forEach((col, k) => {
-      const cell = row * all.length + col;
-      if (!pk.fed[cell] || (derived && !derived.under[cell])) return;
+    for (let k = 0; k < columns.length; k++) {
+      const cell = row * width + columns[k]!;
+      if (!pk.fed[cell] || (derived && !derived.under[cell])) continue;
       const f = bits[cell]!;
       let status = restoration ? restorationStatus(f) : triggerStatus(f);
-      if (status === FLAGGED && r.applyExemptions && (supervised.has(code) || !(f & NOT_FALLING))) status = EXEMPTED;
+      if (status === FLAGGED && r.applyExemptions && (supervised.has(codes[row]!) || !(f & NOT_FALLING))) {
+        status = EXEMPTED;
+      }
       criterion[row * defs.length + k] = status;
       seen[status] = 1;
       any = true;
-    });
-    municipality[row] = any ? (rank.find((s) => seen[s]) ?? fallback) : fallback;
-  });
+    }
+    let decided = fallback;
+    if (any)
+      for (const s of rank)
+        if (seen[s]) {
+          decided = s;
+          break;
+        }
+    municipality[row] = decided;
+  }
   return { codes, criteria: defs.map((c) => c.id), criterion, municipality };
 }
