@@ -8,7 +8,7 @@ import { RULE_SET_IDS, type RuleSetId, type SupervisionEntry } from "../lib/rule
 import { isPeriodError, parseMonth, parsePeriod } from "../lib/domain/month.ts";
 import { defaultAsOf, outlookReport } from "../lib/rules/outlook-report.ts";
 import { parseSupervision } from "../lib/io/supervision.ts";
-import { formatIssue, InputError } from "../lib/domain/issues.ts";
+import { formatIssue } from "../lib/domain/issues.ts";
 import { toJson } from "../lib/output/json.ts";
 import { toCsv } from "../lib/output/csv.ts";
 import { toText } from "../lib/output/text.ts";
@@ -16,6 +16,7 @@ import { SYNTHETIC_BANNER } from "../lib/explain/labels.ts";
 import { EXIT_OK, UsageError, type CliIo } from "./io.ts";
 import { loadInputs, windowOutsideDataNote } from "./inputs.ts";
 import { choiceOption, countOption, parseOptions, percentOption } from "./options.ts";
+import { guard } from "./read-file.ts";
 
 export const EVALUATE_HELP = `Usage: tidlig-indsats evaluate --input FILE [--input FILE2 …] --period PERIOD [options]
 
@@ -129,23 +130,10 @@ export function evaluationRequestFromOptions(args: string[]): {
 }
 
 function readSupervision(file: string, cwd: string): SupervisionEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), "utf8");
-  } catch (e) {
-    throw new InputError([
-      {
-        severity: "error",
-        file,
-        line: null,
-        column: null,
-        columnName: null,
-        value: null,
-        message: `cannot read the file: ${(e as Error).message}`,
-      },
-    ]);
-  }
-  return parseSupervision(text, file);
+  return parseSupervision(
+    guard(file, () => readFileSync(resolve(cwd, file), "utf8")),
+    file,
+  );
 }
 
 export async function runEvaluate(args: string[], io: CliIo): Promise<number> {

@@ -56,7 +56,7 @@ export function fileSource(path: string, displayName: string, chunkSize = DEFAUL
 }
 
 /** Runs a file operation; a failure becomes an InputError naming the file. InputErrors pass. */
-function guard<T>(file: string, op: () => T): T {
+export function guard<T>(file: string, op: () => T): T {
   try {
     return op();
   } catch (e) {
