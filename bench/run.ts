@@ -126,7 +126,7 @@ out.evaluate_ms = round(warm.median);
 out.evaluate_min_ms = round(warm.min);
 out.evaluate_traces_ms = round(traces.median);
 
-// RULES §3.6: the outlook of all municipalities for the newest half-year, three months in: by the
+// docs/rules.md §3.6: the outlook of all municipalities for the newest half-year, three months in: by the
 // status kernel (outlookStatuses, as the overview's card), held to the full evaluation's budget; and
 // the full report the Varsling page and `evaluate --as-of` compute (evaluate() with traces, then
 // extraNeeded, drivers, benchmarks, ranks).

@@ -1,4 +1,4 @@
-/** `tidlig-indsats evaluate`: verdicts for one window, as text, JSON or CSV (INTERFACE §3). */
+/** `tidlig-indsats evaluate`: verdicts for one window, as text, JSON or CSV (docs/cli.md). */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { evaluate } from "../lib/rules/evaluate.ts";

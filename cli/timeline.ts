@@ -1,4 +1,4 @@
-/** `tidlig-indsats timeline`: the restoration model's process over a monthly series (RULES §4.4). */
+/** `tidlig-indsats timeline`: the restoration model's process over a monthly series (docs/rules.md §4.4). */
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import {
   STAGES,
@@ -75,7 +75,7 @@ function parseInitial(specs: readonly string[]): Map<string, InitialState> {
   return out;
 }
 
-// labels: the Danish lines of the process text output (RULES §4.4).
+// labels: the Danish lines of the process text output (docs/rules.md §4.4).
 /** What follows an event, with its dates: the plan's deadline and the next assessment. */
 function eventDates(e: TimelineEvent): string[] {
   const next = `næste opfølgning: ${formatMonthLong(e.nextAssessment)} på ${formatMonthSpanLong(e.nextWindow)}`;

@@ -219,7 +219,7 @@ const CASES: { code: string; why: string; cells: Cell[]; samtaler: string }[] = 
   },
   {
     code: "190",
-    why: "an alle row with only a population of 9: not covered (RULES §3.2: the alle row is the aggregate)",
+    why: "an alle row with only a population of 9: not covered (docs/rules.md §3.2: the alle row is the aggregate)",
     cells: series("190", "alle", "samtaler", "2024-01", six([9, null])),
     samtaler: "not-covered",
   },

@@ -1,4 +1,4 @@
-/** `evaluate --as-of`: the JSON fields of INTERFACE §3.1 and the Udsigt section of the text report. */
+/** `evaluate --as-of`: the JSON fields of docs/cli.md and the Udsigt section of the text report. */
 import { describe, expect, it } from "vitest";
 import { runCli, SYNTHETIC } from "./helpers/cli.ts";
 import { MUNICIPALITIES } from "../lib/domain/municipalities.ts";
@@ -43,7 +43,7 @@ async function json(...args: string[]): Promise<Doc> {
   return JSON.parse(r.stdout) as Doc;
 }
 
-describe("evaluate --as-of (INTERFACE §3.1)", async () => {
+describe("evaluate --as-of (docs/cli.md)", async () => {
   const doc = await json("--as-of", "2025-09");
   const complete = await json();
 

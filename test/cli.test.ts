@@ -14,7 +14,7 @@ const SEP_NOV = ["--rules", "genopretning-2020", "--period", "2022-09..2022-11"]
 const cli = runCli;
 
 describe("evaluate --format json", () => {
-  it("prints one JSON document with the shape of INTERFACE §3", async () => {
+  it("prints one JSON document with the shape of docs/cli.md", async () => {
     const r = await cli("evaluate", "--input", ISHOEJ, ...SEP_NOV, "--format", "json");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -28,7 +28,7 @@ describe("evaluate --format json", () => {
     const [ishoej] = doc.municipalities;
     expect(ishoej).toMatchObject({ code: "183", name: "Ishøj", status: "flagged" });
     const sick = ishoej.criteria.find((c: { id: string }) => c.id === "sygedagpenge:samtaler");
-    // Nov (50,0 %) is possible with 2 citizens; Sep (45,5 %) needs 11 and Oct (52,6 %) 19 (RULES §3.3).
+    // Nov (50,0 %) is possible with 2 citizens; Sep (45,5 %) needs 11 and Oct (52,6 %) 19 (docs/rules.md §3.3).
     expect(sick).toMatchObject({
       status: "flagged",
       caveats: ["population-unknown", "population-at-least"],

@@ -93,7 +93,7 @@ describe("verdictStatuses equals evaluate()", () => {
     );
   });
 
-  it("on random data, restoration with the criteria derived from the previous window (RULES §4.3)", () => {
+  it("on random data, restoration with the criteria derived from the previous window (docs/rules.md §4.3)", () => {
     const fig: fc.Arbitrary<Figure> = fc.oneof(
       fc.integer({ min: 0, max: 40 }).chain((p) => fc.integer({ min: 0, max: p }).map((w): Figure => [p, w])),
       fc.integer({ min: 150, max: 250 }).map((t): Figure => (t / 10).toFixed(1)),

@@ -48,7 +48,7 @@ const lists = (l: Letter, section: string) =>
   l.blocks.flatMap((b) => (b.type === "list" && b.section === section ? b.items : []));
 const tables = (l: Letter) => l.blocks.flatMap((b) => (b.type === "table" ? [b.table] : []));
 
-/** The sections in the order LANGUAGE of the letters requires (consecutive duplicates folded). */
+/** The sections in the order the letters require (docs/decisions.md, Letters) (consecutive duplicates folded). */
 function order(l: Letter): string[] {
   const out: string[] = [];
   for (const b of l.blocks) if (out[out.length - 1] !== b.section) out.push(b.section);

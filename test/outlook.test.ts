@@ -1,4 +1,4 @@
-/** RULES §3.6: outlook, extraNeeded, drivers, benchmarks, ranks — unit and property tests. */
+/** docs/rules.md §3.6: outlook, extraNeeded, drivers, benchmarks, ranks — unit and property tests. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { BenefitGroupId, Cell, Month } from "../lib/domain/types.ts";

@@ -1,5 +1,5 @@
 /**
- * The 2020 process with its real dates and the rulings of RULES §3.3, §4.3–4.5: the population a
+ * The 2020 process with its real dates and the rulings of docs/rules.md §3.3, §4.3–4.5: the population a
  * rounded share implies, the criteria under restoration derived from the previous window, the
  * documented period of each model, and the timeline's dates (STAR's letter to Ishøj).
  */
@@ -37,7 +37,7 @@ function bruteForceMinPopulation(tenths: number): number {
   }
 }
 
-describe("RULES §3.3 implied minimum population", () => {
+describe("docs/rules.md §3.3 implied minimum population", () => {
   it.each([
     ["45.5", 11],
     ["7.1", 14],
@@ -96,7 +96,7 @@ describe("RULES §3.3 implied minimum population", () => {
   });
 });
 
-describe("RULES §4.5 documented period", () => {
+describe("docs/rules.md §4.5 documented period", () => {
   it("are named constants: the 2020 model 2020-01..2023-12, the 2024 model from 2024-01", () => {
     expect(DOCUMENTED_PERIODS).toEqual({
       "genopretning-2020": { from: "2020-01", to: "2023-12" },
@@ -201,7 +201,7 @@ const SEP_NOV: EvaluationRequest = {
   period: "2022-09..2022-11",
 };
 
-describe("RULES §4.3 criteria under restoration, derived from the previous window", () => {
+describe("docs/rules.md §4.3 criteria under restoration, derived from the previous window", () => {
   const index = new MeasurementIndex(measurements(derivationCells));
   const e = evaluate(index, SEP_NOV);
   const byCode = new Map(e.municipalities.map((m) => [m.code, m]));
@@ -286,7 +286,7 @@ describe("RULES §4.3 criteria under restoration, derived from the previous wind
   });
 });
 
-describe("RULES §4.4 the timeline's dates (Ishøj, STAR's letter of 20 Feb 2023)", () => {
+describe("docs/rules.md §4.4 the timeline's dates (Ishøj, STAR's letter of 20 Feb 2023)", () => {
   const args = ["timeline", "--input", ISHOEJ, "--initial", "183:contacted:sygedagpenge:samtaler+dagpenge:tilbud"];
 
   it("plan due 15 days after the letter (7 March 2023); August 2023 is the next follow-up on Mar–May 2023", async () => {

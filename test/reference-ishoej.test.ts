@@ -58,7 +58,7 @@ for (const [source, load] of Object.entries(SOURCES)) {
         expect(c.months.map((m) => m.shareWithout)).toEqual([sep, oct, nov]);
         expect(c.status).toBe(expected);
         // No populations in the letter: every verdict says so, month by month — either the
-        // minimum cannot be verified, or the rounded share proves it (RULES §3.3).
+        // minimum cannot be verified, or the rounded share proves it (docs/rules.md §3.3).
         const said = c.caveats.flatMap((x) =>
           x.code === "population-unknown" || x.code === "population-at-least" ? x.months : [],
         );

@@ -146,7 +146,7 @@ export function benefitGroup(id: BenefitGroupId): BenefitGroup {
 /** The groups that carry a requirement of their own (all but the aggregate `alle`). */
 export const REQUIRING_GROUPS: readonly BenefitGroup[] = BENEFIT_GROUPS.filter((g) => g.id !== "alle");
 
-/** The groups with an offer requirement: the population of the `tilbud` criterion (RULES §3.2). */
+/** The groups with an offer requirement: the population of the `tilbud` criterion (docs/rules.md §3.2). */
 export const OFFER_GROUPS: readonly BenefitGroup[] = BENEFIT_GROUPS.filter((g) => g.offerRequired);
 
 /** Whether Table 1 requires `measure` of `group` (the aggregate row requires nothing itself). */

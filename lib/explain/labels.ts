@@ -79,7 +79,7 @@ export const OUTLOOK_LABELS: Readonly<Record<OutlookCode, string>> = {
 };
 
 /**
- * The outlook's computed comparison lines (RULES §3.6): sums over the municipalities, never to be
+ * The outlook's computed comparison lines (docs/rules.md §3.6): sums over the municipalities, never to be
  * mistaken for figures Jobindsats publishes.
  */
 export const BENCHMARK_LABELS = {

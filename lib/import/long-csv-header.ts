@@ -1,5 +1,5 @@
 /**
- * The header of a long CSV (INTERFACE.md §1) mapped to column positions: each canonical column
+ * The header of a long CSV (docs/data-format.md §1) mapped to column positions: each canonical column
  * found once, the required ones present, unknown ones ignored with a warning. Browser-safe.
  */
 import { nearest } from "../domain/suggest.ts";

@@ -1,5 +1,5 @@
 /**
- * One data row of a long CSV (INTERFACE.md §1), checked and appended to typed columns. The row
+ * One data row of a long CSV (docs/data-format.md §1), checked and appended to typed columns. The row
  * comes as field spans of a source string (csv.ts), so a valid row makes no substring: the usual
  * forms of each value (3-digit codes, `YYYY-MM`, plain counts, `45.5`) are read from the
  * characters directly, and anything else takes the general path with the full checks and

@@ -1,5 +1,5 @@
 /**
- * Verdicts as CSV: the canonical long CSV (INTERFACE §1) of the cells each verdict was judged on,
+ * Verdicts as CSV: the canonical long CSV (docs/data-format.md §1) of the cells each verdict was judged on,
  * one row per criterion and month, followed by verdict columns. Because the leading columns are
  * the canonical ones, the output can be imported again and gives the same verdicts.
  *

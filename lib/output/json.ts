@@ -9,7 +9,7 @@ export interface DocumentContext {
   /** True when any input is the synthetic default: said in every output. */
   readonly synthetic: boolean;
   readonly inputs: readonly string[];
-  /** RULES §3.6 additions (INTERFACE §3.1), when computed. */
+  /** docs/rules.md §3.6 additions (docs/cli.md), when computed. */
   readonly outlook?: OutlookReport;
 }
 

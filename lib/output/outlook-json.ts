@@ -1,4 +1,4 @@
-/** The JSON fields of INTERFACE.md §3.1 that RULES §3.6 adds, merged into the §3 document. */
+/** The JSON fields of docs/cli.md that docs/rules.md §3.6 adds, merged into the §3 document. */
 import type { OutlookReport } from "../rules/outlook-report.ts";
 
 interface CriterionDoc {

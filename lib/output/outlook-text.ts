@@ -1,5 +1,5 @@
 /**
- * Danish wording of the outlook (RULES §3.6, LANGUAGE.md §1): labels, the sentence per criterion,
+ * Danish wording of the outlook (docs/rules.md §3.6, docs/decisions.md (Language)): labels, the sentence per criterion,
  * and the "Udsigt" section of the text report. Every figure comes from the outlook report.
  */
 import type { Measure, Month } from "../domain/types.ts";

@@ -1,5 +1,5 @@
 /**
- * RULES.md §3.6 benchmarks: the share without effort for the whole country, each region and each
+ * docs/rules.md §3.6 benchmarks: the share without effort for the whole country, each region and each
  * AMK, per month and measure, as ΣW / ΣP over the municipalities whose aggregate cell (§3.2) has
  * exact counts. A partial sum or an unknown cell is left out and the benchmark is marked partial.
  * These are computed sums, not published national figures.

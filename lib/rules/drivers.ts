@@ -1,5 +1,5 @@
 /**
- * RULES.md §3.6 drivers: which benefit groups carry an overall criterion's shortfall. Each group's
+ * docs/rules.md §3.6 drivers: which benefit groups carry an overall criterion's shortfall. Each group's
  * excess over the limit in a month is W_g − P_g · limit / 100 (negative when the group is under
  * it), summed over the window's published months with counts. Computed from the group rows even
  * when an `alle` row decides the verdict.

@@ -215,7 +215,7 @@ export class MeasurementIndex {
     return out;
   }
 
-  /** Whether the input has a row for this series in any month (RULES §3.2 decision). */
+  /** Whether the input has a row for this series in any month (docs/rules.md §3.2 decision). */
   hasSeries(code: string, group: BenefitGroupId, measure: Measure): boolean {
     return this.bySeries.get(code)?.[slot(group, measure)] !== undefined;
   }

@@ -107,7 +107,7 @@ function groupSeries(
 }
 
 /**
- * The aggregate over the criterion's groups. The `alle` row is the aggregate (RULES §3.2) whenever
+ * The aggregate over the criterion's groups. The `alle` row is the aggregate (docs/rules.md §3.2) whenever
  * it carries any figure — a share, counts, or only a population (so a population of 9 still makes
  * the criterion not covered); (decision) a fully suppressed `alle` row falls back to summing the
  * groups, which loses nothing. Group rows absent from the input contribute nothing (no such persons); a present row
@@ -160,7 +160,7 @@ function aggregateSeries(
 
 /** One criterion's figures for every municipality of an index. */
 export interface CriterionBlock {
-  /** By row of `index.codes`: 1 where the input feeds the criterion (RULES §3.2 decision). */
+  /** By row of `index.codes`: 1 where the input feeds the criterion (docs/rules.md §3.2 decision). */
   readonly fed: Uint8Array;
   /** By row of `index.codes`: the figures over every month, views into one allocation. */
   readonly series: readonly CriterionSeries[];
@@ -197,7 +197,7 @@ export function criterionSeries(index: MeasurementIndex, code: string, c: Criter
 
 /**
  * Per municipality of the index, the series of each criterion in `defs` that the input feeds
- * (null where none feeds it, RULES §3.2).
+ * (null where none feeds it, docs/rules.md §3.2).
  */
 export function fedCriterionSeries(
   index: MeasurementIndex,
@@ -213,7 +213,7 @@ export function monthFiguresAt(index: MeasurementIndex, s: CriterionSeries, mont
   return figuresAtPosition(s, i >= 0 && i < index.length ? i : -1, month);
 }
 
-/** A month with no figures at all (outside the data, or not yet published: RULES §3.6). */
+/** A month with no figures at all (outside the data, or not yet published: docs/rules.md §3.6). */
 export function unknownFigures(month: Month): MonthFigures {
   return {
     month,

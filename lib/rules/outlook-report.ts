@@ -1,5 +1,5 @@
 /**
- * Everything RULES.md §3.6 adds to an evaluation, assembled from its traces (so from the same
+ * Everything docs/rules.md §3.6 adds to an evaluation, assembled from its traces (so from the same
  * clauses as the verdicts): per criterion the outlook, extraNeeded, drivers and what one coming
  * month must reach; per municipality its outlook and rank; the benchmarks.
  */
@@ -30,7 +30,7 @@ export interface CriterionOutlookReport {
   readonly criterion: string;
   /** Absent in restoration mode (§3.6 applies to the trigger). */
   readonly outlook: CriterionOutlook | null;
-  /** One entry per window month (RULES §3.6); null after asOf. */
+  /** One entry per window month (docs/rules.md §3.6); null after asOf. */
   readonly extraNeeded: readonly (number | null)[];
   /** Overall criteria with group counts only. */
   readonly drivers: readonly Driver[] | null;

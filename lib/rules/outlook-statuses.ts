@@ -1,5 +1,5 @@
 /**
- * The outlook (RULES §3.6) of every municipality without traces, for counts that must repaint at
+ * The outlook (docs/rules.md §3.6) of every municipality without traces, for counts that must repaint at
  * once (the overview's "I risiko nu" card, the bench): two runs of the status kernel, so the same
  * clauses as evaluate(). test/outlook.test.ts holds it equal to outlookReport().
  *

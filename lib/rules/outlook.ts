@@ -1,5 +1,5 @@
 /**
- * RULES.md §3.6: the outlook inside a running window. Not a second rule set: it is decideTrigger
+ * docs/rules.md §3.6: the outlook inside a running window. Not a second rule set: it is decideTrigger
  * (§3.3, clauses.ts) applied to the window with the months after `asOf` made unknown, so the
  * outlook can never disagree with the verdict the complete window will get.
  */

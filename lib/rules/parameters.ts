@@ -48,7 +48,7 @@ export const RESTORATION_DEFAULTS: RestorationParameters = {
   restorationMonths: 6,
 };
 
-/** The months a model is documented for (RULES §4.5 decision); null = no bound on that side. */
+/** The months a model is documented for (docs/rules.md §4.5 decision); null = no bound on that side. */
 export interface DocumentedPeriod {
   readonly from: Month | null;
   readonly to: Month | null;
@@ -66,7 +66,7 @@ export const DOCUMENTED_PERIODS: Readonly<Record<RuleSetId, DocumentedPeriod>> =
 
 /**
  * Days from the date of the not-restored letter to the deadline of the written explanation and
- * restoration plan (RULES §4.4: the letter of 20 Feb 2023 set 7 Mar 2023).
+ * restoration plan (docs/rules.md §4.4: the letter of 20 Feb 2023 set 7 Mar 2023).
  */
 export const PLAN_DUE_DAYS = 15;
 

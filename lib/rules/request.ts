@@ -36,7 +36,7 @@ export interface EvaluationRequest {
   readonly followUp?: Partial<FollowUpParameters>;
   readonly restoration?: Partial<RestorationParameters>;
   readonly supervision?: readonly SupervisionEntry[];
-  /** RULES §3.6: the last month published; the window's later months are unknown (not yet published). */
+  /** docs/rules.md §3.6: the last month published; the window's later months are unknown (not yet published). */
   readonly asOf?: Month;
 }
 
@@ -66,19 +66,19 @@ export interface ResolvedRequest {
   /** Whether the request named its criteria (`--criteria`). */
   readonly criteriaGiven: boolean;
   /**
-   * Restoration mode without named criteria (RULES §4.3 ruling): each municipality's criteria
+   * Restoration mode without named criteria (docs/rules.md §4.3 ruling): each municipality's criteria
    * under restoration are those flagged on this window, the assessment before; else null.
    */
   readonly previousWindow: readonly Month[] | null;
   /** Caveats of the window itself, carried by every criterion's trace. */
   readonly windowCaveats: readonly Caveat[];
-  /** Supervision entries that overlap the window (RULES §3.4). */
+  /** Supervision entries that overlap the window (docs/rules.md §3.4). */
   readonly supervision: readonly SupervisionEntry[];
   /** opfoelgning-2024 only: exemption candidates are looked for in flagged criteria. */
   readonly exemptionCandidates: boolean;
   /** Candidates turn a flagged criterion into `exempted` (the UI switch). */
   readonly applyExemptions: boolean;
-  /** RULES §3.6: months of the window after this one count as not yet published; null = none. */
+  /** docs/rules.md §3.6: months of the window after this one count as not yet published; null = none. */
   readonly asOf: Month | null;
 }
 

@@ -56,7 +56,7 @@ export function complementOf(percent: Share): Share {
 const MAX_IMPLIED_DEN = 10_000;
 
 /**
- * RULES §3.3: the smallest population P ≥ 1 for which some whole number 0 ≤ W ≤ P of persons
+ * docs/rules.md §3.3: the smallest population P ≥ 1 for which some whole number 0 ≤ W ≤ P of persons
  * without effort gives the published share when rounded half up to its printed precision
  * (45,5 % → 11, 7,1 % → 14, 100,0 % → 1). `published` is the share as printed: num/den with den
  * a power of ten (45,5 = 455/10). Integer arithmetic only: with den ≤ 10⁴ every product stays

@@ -44,7 +44,7 @@ export interface TimelineEvent {
   /** The month of this assessment (August or February) and the window it judged. */
   readonly assessment: Month;
   readonly window: readonly Month[];
-  /** The next assessment, six months later, and the window it will use (RULES §4.4). */
+  /** The next assessment, six months later, and the window it will use (docs/rules.md §4.4). */
   readonly nextAssessment: Month;
   readonly nextWindow: readonly Month[];
   readonly check: "trigger" | "restoration";
@@ -62,7 +62,7 @@ export interface TimelineEvent {
   readonly plan?: PlanRequirement;
 }
 
-/** RULES §4.4: the written explanation and restoration plan demanded when restoration failed. */
+/** docs/rules.md §4.4: the written explanation and restoration plan demanded when restoration failed. */
 export interface PlanRequirement {
   /** Days after the letter's date (15, from the letter of 20 Feb 2023). */
   readonly planDueDays: number;

@@ -8,7 +8,7 @@ import type { Share } from "./share.ts";
 
 /**
  * `not-under-restoration` is a municipality's status only (restoration mode, criteria derived
- * from the previous window, none flagged there: RULES §4.3); it shares the type so that every
+ * from the previous window, none flagged there: docs/rules.md §4.3); it shares the type so that every
  * table of labels and colours covers it.
  */
 export type CriterionStatus =
@@ -50,7 +50,7 @@ export interface MonthTrace {
   readonly groupsWithoutCounts: readonly BenefitGroupId[];
   /**
    * Population unknown, share known: the smallest population the published share is possible
-   * for (RULES §3.3); null otherwise.
+   * for (docs/rules.md §3.3); null otherwise.
    */
   readonly impliedMinPopulation: number | null;
 }

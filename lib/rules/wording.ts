@@ -1,5 +1,5 @@
 /**
- * Danish sentences for the caveats and process dates of RULES §3.3, §4.3–4.5 (implied population,
+ * Danish sentences for the caveats and process dates of docs/rules.md §3.3, §4.3–4.5 (implied population,
  * documented period, previous window, plan deadline), shared by the explanation, the CLI text
  * output and the site. Every figure comes from the trace or the timeline event.
  */
@@ -14,7 +14,7 @@ import {
 import { RULE_SETS, type RuleSetId } from "./parameters.ts";
 import type { Caveat } from "./trace.ts";
 
-/** "mindst 11 borgere, udledt af andelen 45,5 %" (LANGUAGE.md's phrase for `population-at-least`). */
+/** "mindst 11 borgere, udledt af andelen 45,5 %" (the official phrase for `population-at-least`, docs/decisions.md). */
 export function impliedPopulationPhrase(bound: number, shareWithout: number): string {
   return `mindst ${formatCount(bound)} borgere, udledt af andelen ${formatPercent(shareWithout)}`;
 }
@@ -27,7 +27,7 @@ function documentedRange(from: Month | null, to: Month | null): string {
 }
 
 /**
- * The plain sentence for a window outside its model's documented period (RULES §4.5), said in
+ * The plain sentence for a window outside its model's documented period (docs/rules.md §4.5), said in
  * every explanation and at the top of the text output.
  */
 export function outsideDocumentedPeriodSentence(ruleSet: RuleSetId, c: Caveat): string {

@@ -1,6 +1,6 @@
 /**
  * What the Varsling page, the municipality page's "Udsigt" box and the overview's "I risiko nu"
- * card show (RULES §3.6): evaluate() with the request's asOf, then the outlook report — so the
+ * card show (docs/rules.md §3.6): evaluate() with the request's asOf, then the outlook report — so the
  * pages show exactly what `evaluate --as-of` prints. Pure data; the components draw it.
  */
 import type { Measure, Month } from "../domain/types.ts";
@@ -93,7 +93,7 @@ export interface CalendarMonth {
 export interface OutlookCalendar {
   /** "2. halvår 2025" */
   readonly label: string;
-  /** The month STAR assesses the window in (RULES §3.1). */
+  /** The month STAR assesses the window in (docs/rules.md §3.1). */
   readonly assessment: Month | null;
   readonly published: readonly Month[];
   readonly remaining: readonly CalendarMonth[];

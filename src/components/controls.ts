@@ -139,7 +139,7 @@ export function controlPanel(
     aria-describedby=${`${id}-threshold-help`}
   />`;
   const thresholdHelp = html`<span id=${`${id}-threshold-help`} class="control-help"></span>`;
-  // RULES §4.5: a window outside the model's documented period is a what-if, and the page says so.
+  // docs/rules.md §4.5: a window outside the model's documented period is a what-if, and the page says so.
   const periodNote = html`<p class="state-notes" role="status" data-testid="period-note" hidden></p>`;
   const min = html<HTMLInputElement>`<input
     id=${`${id}-min`}

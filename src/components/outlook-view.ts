@@ -1,5 +1,5 @@
 /**
- * The outlook on the site (RULES §3.6): the as-of control, count cards, the at-risk list, small
+ * The outlook on the site (docs/rules.md §3.6): the as-of control, count cards, the at-risk list, small
  * multiples against the national line, the calendar, and the municipality page's "Udsigt" box with
  * its drivers and benchmark charts. Every figure comes from lib's outlookView (the same report as
  * `evaluate --as-of`); this file only draws. Every chart has a text alternative.

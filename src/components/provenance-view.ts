@@ -6,7 +6,7 @@ import { html } from "npm:htl";
 import { LONG_COLUMNS, REQUIRED_LONG_COLUMNS, formatCount } from "./_gen/tidlig.js";
 import type { Provenance } from "./data.js";
 
-/** Danish descriptions of the canonical columns (INTERFACE §1). */
+/** Danish descriptions of the canonical columns (docs/data-format.md §1). */
 const COLUMN_TEXT: Readonly<Record<string, string>> = {
   municipality_code:
     "Officiel kommunekode med tre cifre, skrevet som tekst (101, 183, 860). En ukendt kode er en fejl.",

@@ -37,7 +37,7 @@ export interface ArrowResult {
 export type Row = Record<string, string | number | boolean | null>;
 
 /**
- * The measurements as plain arrays per column of the canonical CSV (INTERFACE §1) plus the region,
+ * The measurements as plain arrays per column of the canonical CSV (docs/data-format.md §1) plus the region,
  * for the SQL table (not lib's typed MeasurementColumns).
  */
 export function sqlMeasurementColumns(m: Measurements): Record<string, (string | number | null)[]> {

@@ -1,4 +1,4 @@
-// The early-warning page /varsling and the municipality page's Udsigt box (RULES §3.6): the counts,
+// The early-warning page /varsling and the municipality page's Udsigt box (docs/rules.md §3.6): the counts,
 // the at-risk list in closeness order with each sentence, and extraNeeded equal what
 // `evaluate --as-of` prints for the same data and parameters; the as-of control and the threshold
 // repaint in place and follow the URL.
