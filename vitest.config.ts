@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./test/helpers/sequencer.ts";
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -23,5 +24,7 @@ export default defineConfig({
     // vitest's default (cores − 1) is one worker on two cores, and every file then waits for the
     // one before. Browser test files mostly wait on chromium: run them beside the others.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The longest files first, so that the run is not one long file finishing alone.
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });

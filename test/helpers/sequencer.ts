@@ -1,0 +1,44 @@
+/**
+ * vitest runs whole files on its workers, in the order its sequencer gives. Its default puts the
+ * largest files first when it has no timings cached (as in every clean clone, e.g. `.ci/run`), and
+ * a long browser file that starts late then ends the run alone while the other worker idles. This
+ * sequencer starts the files that take longest first (longest-processing-time scheduling), from the
+ * durations below, so that the short ones fill the gaps at the end.
+ */
+import { relative } from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Seconds each long file took in a whole-suite run on two busy cores (load ≈ 5); only the order
+ * matters. A file not listed counts as a browser file (10 s) or a unit file (1 s).
+ */
+const SECONDS: Record<string, number> = {
+  "test/browser/a11y-axe.test.ts": 60,
+  "test/browser/a11y.test.ts": 55,
+  "test/site-rebuild.test.ts": 46,
+  "test/browser/site.test.ts": 40,
+  "test/browser/language.test.ts": 33,
+  "test/browser/overview.test.ts": 31,
+  "test/browser/tools.test.ts": 31,
+  "test/browser/detail.test.ts": 31,
+  "test/browser/publish.test.ts": 30,
+  "test/browser/varsling.test.ts": 9,
+  "test/bench-formulations.test.ts": 8,
+  "test/browser/kommuner.test.ts": 6,
+  "test/properties.test.ts": 5,
+  "test/data-loaders.test.ts": 4,
+  "test/cli.test.ts": 3,
+};
+
+export function expectedSeconds(file: string): number {
+  const path = file.replace(/\\/g, "/");
+  return SECONDS[path] ?? (path.startsWith("test/browser/") ? 10 : 1);
+}
+
+export class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const root = this.ctx.config.root;
+    const seconds = (spec: TestSpecification) => expectedSeconds(relative(root, spec.moduleId));
+    return [...files].sort((a, b) => seconds(b) - seconds(a) || a.moduleId.localeCompare(b.moduleId));
+  }
+}
