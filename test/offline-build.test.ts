@@ -3,10 +3,11 @@
 // browser tests); this file checks its outcome and dist/.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { DIST } from "./browser/build-site.ts";
+import { siteBuild } from "./browser/site-build.ts";
 
-const build = inject("siteBuild");
+const build = await siteBuild();
 
 function distFiles(): string[] {
   return readdirSync(DIST, { recursive: true, encoding: "utf-8" }).filter((f) => statSync(join(DIST, f)).isFile());

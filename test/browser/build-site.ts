@@ -2,7 +2,7 @@
  * Build the site once per test run, with no network when the machine allows it, for the offline
  * build test and the browser tests. Used by global-setup.ts (vitest globalSetup).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -12,6 +12,15 @@ import { fileURLToPath } from "node:url";
 export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Output folder; TIDLIG_DIST lets several test runs on one machine build side by side. */
 export const DIST = resolve(PROJECT, process.env.TIDLIG_DIST ?? "dist");
+
+/** The test files that need the built site: the offline build test and the browser tests. */
+export function needsSite(file: string): boolean {
+  return /[\\/]test[\\/](browser[\\/]|offline-build\.test\.ts$)/.test(file);
+}
+
+export function isBrowserTest(file: string): boolean {
+  return /[\\/]test[\\/]browser[\\/].*\.test\.ts$/.test(file);
+}
 
 export interface SiteBuild {
   /** true when `dist/` holds a fresh build of this run (or a reused one, see `reused`). */
@@ -62,19 +71,27 @@ export async function buildSite(): Promise<SiteBuild> {
     `"${process.execPath}" "${observable}" build`,
     `"${process.execPath}" --import "${tsx}" scripts/postbuild-a11y.ts`,
   ].join(" && ");
-  const result = spawnSync(prefix[0] ?? "sh", [...prefix.slice(1), ...(prefix.length ? ["sh"] : []), "-c", script], {
-    cwd: PROJECT,
-    encoding: "utf-8",
-    // Framework runs `.ts` data loaders with the `tsx` command: make sure the project's is on PATH.
-    env: {
-      ...process.env,
-      PATH: `${join(PROJECT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
-      OBSERVABLE_TELEMETRY_DISABLE: "true",
-      NO_COLOR: "1",
-    },
-    maxBuffer: 64 * 1024 * 1024,
+  // Asynchronous: vitest's main process, which runs this, keeps serving its workers meanwhile.
+  const result = await new Promise<{ status: number | null; output: string; error?: Error }>((resolve) => {
+    const child = spawn(prefix[0] ?? "sh", [...prefix.slice(1), ...(prefix.length ? ["sh"] : []), "-c", script], {
+      cwd: PROJECT,
+      // Framework runs `.ts` data loaders with the `tsx` command: make sure the project's is on PATH.
+      env: {
+        ...process.env,
+        PATH: `${join(PROJECT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+        NO_COLOR: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString("utf-8")).slice(-1_000_000));
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (error) => resolve({ status: null, output, error }));
+    child.on("close", (status) => resolve({ status, output }));
   });
-  const log = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;
+  const log = `${result.output}${result.error ? String(result.error) : ""}`;
   return {
     ok: result.status === 0 && existsSync(join(DIST, "index.html")),
     networkIsolated: prefix.length > 0,

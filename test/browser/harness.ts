@@ -21,9 +21,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from "vitest";
 import { PROJECT } from "./build-site.ts";
 import { browserAvailability } from "./chromium.ts";
+import { siteBuild } from "./site-build.ts";
 
 export { browserAvailability, CHROMIUM } from "./chromium.ts";
 export const ARTIFACTS = join(PROJECT, "test-artifacts");
+
+/**
+ * The site build runs in the background (global-setup.ts); test files list the built pages while
+ * vitest collects them, so every file that uses this harness waits here for the build to end.
+ */
+const SITE_BUILD = await siteBuild();
 
 export interface RecordedRequest {
   url: string;
@@ -85,7 +92,7 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
   let opened: { result: OpenedPage; options: OpenOptions; path: string }[] = [];
 
   beforeAll(async () => {
-    const build = inject("siteBuild");
+    const build = SITE_BUILD;
     if (!build) throw new Error("the site was not built: test/browser/global-setup.ts did not see this file");
     if (!build.ok) throw new Error(`the site build failed (${build.note}):\n${build.log}`);
     const endpoint = inject("browserEndpoint");
