@@ -24,10 +24,6 @@ export default defineConfig({
     // vitest's default (cores − 1) is one worker on two cores, and every file then waits for the
     // one before. Browser test files mostly wait on chromium: run them beside the others.
     maxWorkers: Math.max(2, availableParallelism()),
-    // One module graph per worker, not one per file: importing lib, the CLI and playwright anew for
-    // each of ~50 files cost about a third of the unit tests' CPU time. No test file relies on a
-    // fresh module state (the happy-dom environment is still set up and torn down per file).
-    isolate: false,
     // The longest files first, so that the run is not one long file finishing alone.
     sequence: { sequencer: LongestFirstSequencer },
   },
