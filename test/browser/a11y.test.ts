@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { SAMPLED_MUNICIPALITIES, settled } from "./a11y-pages.ts";
-import { describeSite } from "./harness.ts";
+import { describeSite, eachConcurrently } from "./harness.ts";
 import { builtRoutes } from "./routes.ts";
 
 /** Press Tab until `selector` (or an element inside it) has focus; the number of presses, or -1. */
@@ -23,7 +23,7 @@ describeSite("accessibility", (site) => {
 
   test("reflow: no horizontal scrolling of the page at 320 px width", async () => {
     const wide: string[] = [];
-    for (const route of routes) {
+    await eachConcurrently(routes, 3, async (route) => {
       const { page } = await site.open(route, { viewport: { width: 320, height: 640 } });
       await settled(page);
       const { scrollWidth, clientWidth } = await page.evaluate(() => {
@@ -32,8 +32,8 @@ describeSite("accessibility", (site) => {
       });
       if (scrollWidth > clientWidth) wide.push(`${route}: ${scrollWidth} > ${clientWidth}`);
       await page.close();
-    }
-    expect(wide).toEqual([]);
+    });
+    expect(wide.sort()).toEqual([]);
   }, 180_000);
 
   test("every page starts with a 'Spring til indhold' link that moves focus to the main content", async () => {

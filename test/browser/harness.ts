@@ -218,3 +218,22 @@ function unavailableSite(reason: string): Site {
     open: () => Promise.reject(new Error(reason)),
   };
 }
+
+/**
+ * Runs `fn` for every item, at most `limit` at a time (pages in tabs of their own: a page mostly
+ * waits on the network and the renderer, so a few side by side finish sooner than one after another).
+ * Every page opened this way is still checked after the test like any other.
+ */
+export async function eachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  // Every lane ends before the test goes on (no page is still opening when the test has failed).
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  for (const result of lanes) if (result.status === "rejected") throw result.reason;
+}

@@ -10,7 +10,7 @@ import { expect, test } from "vitest";
 import { DIST, PROJECT } from "./build-site.ts";
 import type { Page } from "playwright-core";
 import { runCli } from "../helpers/cli.ts";
-import { describeSite, type Site } from "./harness.ts";
+import { describeSite, eachConcurrently, type Site } from "./harness.ts";
 
 /** Every built page as a plain URL path: index.html → /, regler.html → /regler.html. */
 function builtPages(): string[] {
@@ -111,14 +111,20 @@ describeSite(
     test("every internal link of every page resolves (no 404), and the pages load without console errors", async () => {
       const links = new Map<string, string>(); // link → a page it was found on
       // Long: every page in the browser, then one request per distinct link.
-      for (const path of BROWSER_PAGES) {
+      const found = new Map<string, string[]>(); // page → its links, in page order below
+      await eachConcurrently(BROWSER_PAGES, 3, async (path) => {
         const { page } = await site.open(path);
         crawledAudits.set(path, await auditTrail(page));
         // SVG links (tile map, heatmap) have no string .href: resolve the attribute.
-        const hrefs = await page.$$eval("a[href], link[href]", (els) =>
-          els.map((e) => new URL(e.getAttribute("href") ?? "", document.baseURI).href),
+        found.set(
+          path,
+          await page.$$eval("a[href], link[href]", (els) =>
+            els.map((e) => new URL(e.getAttribute("href") ?? "", document.baseURI).href),
+          ),
         );
-        for (const href of hrefs) {
+      });
+      for (const path of BROWSER_PAGES) {
+        for (const href of found.get(path) ?? []) {
           const url = new URL(href);
           if (url.origin !== site.origin || url.protocol === "blob:") continue;
           url.hash = "";
