@@ -14,7 +14,7 @@ import { needsSite } from "../browser/build-site.ts";
  * Seconds each long file took in a whole-suite run on two busy cores (load ≈ 10); only the order
  * matters. A file not listed counts as a browser file (10 s) or a unit file (1 s).
  */
-const SECONDS: Record<string, number> = {
+export const SECONDS: Record<string, number> = {
   "test/site-rebuild.test.ts": 79,
   "test/bench-formulations.test.ts": 26,
   "test/fast-verdicts.test.ts": 10,
