@@ -21,6 +21,7 @@ import { promisify } from "node:util";
 import { clearSiteDataCache } from "../scripts/offline/data-cache.ts";
 import { fillNpmCache, NPM_CACHE } from "../scripts/offline/fill-npm-cache.ts";
 import { generateSynthetic } from "../lib/synth/generate.ts";
+import { siteBuild } from "./browser/site-build.ts";
 import { respond, startFakeJobindsats, type FakeServer } from "./fixtures/jobindsats/fake-server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -61,6 +62,9 @@ async function build(env: Record<string, string> = {}, { dropCache = true } = {}
 }
 
 beforeAll(async () => {
+  // The whole suite builds the site meanwhile (test/browser/global-setup.ts), and that build reads
+  // the offline npm cache that fillNpmCache below rewrites: wait until it has ended.
+  await siteBuild();
   project = mkdtempSync(join(tmpdir(), "site-rebuild-"));
   mkdirSync(join(project, "src", "data"), { recursive: true });
   mkdirSync(join(project, "data"));

@@ -22,6 +22,14 @@ export function isBrowserTest(file: string): boolean {
   return /[\\/]test[\\/]browser[\\/].*\.test\.ts$/.test(file);
 }
 
+/**
+ * The test files that wait for the site build to end: those that need the site, and
+ * site-rebuild.test.ts, which refills the offline npm cache that the build reads (src/.observablehq).
+ */
+export function runsAfterSiteBuild(file: string): boolean {
+  return needsSite(file) || /[\\/]test[\\/]site-rebuild\.test\.ts$/.test(file);
+}
+
 export interface SiteBuild {
   /** true when `dist/` holds a fresh build of this run (or a reused one, see `reused`). */
   ok: boolean;

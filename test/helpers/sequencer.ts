@@ -2,13 +2,13 @@
  * vitest runs whole files on its workers, in the order its sequencer gives. Its default puts the
  * largest files first when it has no timings cached (as in every clean clone, e.g. `.ci/run`), and
  * a long browser file that starts late then ends the run alone while the other worker idles. This
- * sequencer gives first the files that do not need the built site (they run while global-setup.ts
- * builds it), then the files that do, each group longest first (longest-processing-time
+ * sequencer gives first the files that do not wait for the site build (they run while
+ * global-setup.ts builds the site), then the files that do, each group longest first (longest-processing-time
  * scheduling, from the durations below), so that the short ones fill the gaps at the end.
  */
 import { relative } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
-import { needsSite } from "../browser/build-site.ts";
+import { runsAfterSiteBuild } from "../browser/build-site.ts";
 
 /**
  * Seconds each long file took in a whole-suite run on two busy cores (load ≈ 10); only the order
@@ -44,7 +44,7 @@ export class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const root = this.ctx.config.root;
     const seconds = (spec: TestSpecification) => expectedSeconds(relative(root, spec.moduleId));
-    const group = (spec: TestSpecification) => (needsSite(spec.moduleId) ? 1 : 0);
+    const group = (spec: TestSpecification) => (runsAfterSiteBuild(spec.moduleId) ? 1 : 0);
     return [...files].sort(
       (a, b) => group(a) - group(b) || seconds(b) - seconds(a) || a.moduleId.localeCompare(b.moduleId),
     );
