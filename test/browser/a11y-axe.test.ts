@@ -65,9 +65,10 @@ describeSite("accessibility: axe-core", (site) => {
     for (const route of ["/hvad-hvis", "/kommuner", "/udforsk"]) expect(routes).toContain(route);
   });
 
+  const pages = site.pages(routes, { colorScheme: "light" });
   for (const route of routes) {
     test(`axe WCAG 2.1 A/AA, light and dark: ${route}`, async () => {
-      const { page } = await site.open(route, { colorScheme: "light" });
+      const { page } = await pages.open(route);
       await settled(page);
       const lightScheme = await shownScheme(page);
       const light = await axeViolations(page);

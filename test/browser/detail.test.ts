@@ -56,13 +56,15 @@ describeSite("detail pages", (site) => {
     expect(await page.locator("figure.small-multiple svg[aria-label]").count()).toBe(15);
   });
 
-  for (const code of ["183", "101", "825", "573"]) {
+  const codes = ["183", "101", "825", "573"];
+  const municipalityPages = site.pages(codes.map((code) => `/kommune/${code}`));
+  for (const code of codes) {
     test(`/kommune/${code} shows the CLI's verdict for the default period`, async () => {
       const period = latestHalfYear();
       const doc = await cliEvaluate("--rules", "opfoelgning-2024", "--period", period);
       const expected = doc.municipalities.find((m) => m.code === code);
       expect(expected, `CLI has ${code}`).toBeDefined();
-      const { page } = await site.open(`/kommune/${code}`);
+      const { page } = await municipalityPages.open(`/kommune/${code}`);
       const verdict = page.locator("[data-testid=municipality-verdict]");
       await verdict.waitFor();
       expect(await verdict.getAttribute("data-period")).toBe(period);

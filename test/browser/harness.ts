@@ -67,6 +67,13 @@ export interface Site {
   /** Origin of the static server, e.g. http://127.0.0.1:41234 */
   readonly origin: string;
   open(path: string, options?: OpenOptions): Promise<OpenedPage>;
+  /**
+   * For one test per page over a list of pages: `open(path)` gives the page like `site.open`, and
+   * meanwhile loads the next `ahead` pages of the list in tabs of their own, so that their loading
+   * overlaps this test's work. A page counts as opened by the test that asks for it (checked and
+   * closed after that test); run alone (`-t`), a test loads its page and the next few only.
+   */
+  pages(paths: readonly string[], options?: OpenOptions, ahead?: number): { open(path: string): Promise<OpenedPage> };
 }
 
 function isLocal(url: string): boolean {
@@ -157,7 +164,40 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
       if (!origin) throw new Error("site server not started (use site inside a test)");
       return origin;
     },
-    async open(path: string, options: OpenOptions = {}): Promise<OpenedPage> {
+    open: async (path: string, options: OpenOptions = {}) => {
+      const loading = load(path, options);
+      opened.push({ result: (await loading.created).result, options, path });
+      return loading.loaded;
+    },
+    pages(paths: readonly string[], options: OpenOptions = {}, ahead = 2) {
+      // One tab per path: a test that needs a page of its own for a path used twice uses site.open.
+      if (new Set(paths).size !== paths.length) throw new Error(`site.pages needs distinct paths: ${paths.join(" ")}`);
+      const started = new Map<string, ReturnType<typeof load>>();
+      const start = (path: string) => {
+        let loading = started.get(path);
+        if (!loading) {
+          loading = load(path, options);
+          loading.loaded.catch(() => {}); // reported by the test that asks for this page
+          started.set(path, loading);
+        }
+        return loading;
+      };
+      return {
+        async open(path: string): Promise<OpenedPage> {
+          const at = paths.indexOf(path);
+          if (at < 0) throw new Error(`${path} is not in the list given to site.pages`);
+          const loading = start(path);
+          for (const next of paths.slice(at + 1, at + 1 + ahead)) start(next);
+          opened.push({ result: (await loading.created).result, options, path });
+          return loading.loaded;
+        },
+      };
+    },
+  };
+
+  /** A new tab with the checks' listeners (`created`), and the page loaded in it (`loaded`). */
+  function load(path: string, options: OpenOptions) {
+    const created = (async () => {
       if (!context || !origin) throw new Error("browser not started (use site.open inside a test)");
       const page = await context.newPage();
       const result: OpenedPage = {
@@ -177,14 +217,18 @@ export function useSite(siteOptions: SiteOptions = {}): Site {
         if (message.type() === "error") result.consoleErrors.push(`${message.text()} (${message.location().url})`);
       });
       page.on("pageerror", (error) => result.pageErrors.push(error.message));
-      opened.push({ result, options, path });
+      return { result, origin };
+    })();
+    const loaded = created.then(async ({ result, origin }) => {
+      const { page } = result;
       if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       if (options.viewport) await page.setViewportSize(options.viewport);
       const response = await page.goto(origin + path, { waitUntil: options.waitUntil ?? "networkidle" });
       expect(response?.status(), `HTTP status of ${path}`).toBe(200);
       return result;
-    },
-  };
+    });
+    return { created, loaded };
+  }
 }
 
 /**
@@ -216,6 +260,7 @@ function unavailableSite(reason: string): Site {
       throw new Error(reason);
     },
     open: () => Promise.reject(new Error(reason)),
+    pages: () => ({ open: () => Promise.reject(new Error(reason)) }),
   };
 }
 

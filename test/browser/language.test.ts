@@ -44,9 +44,10 @@ describeSite("the official register on the site", (site) => {
     expect(problems).toEqual([]);
   });
 
+  const pages = site.pages(PAGES);
   for (const route of PAGES) {
     test(`${route}: the rendered text speaks the official register`, async () => {
-      const { page } = await site.open(route);
+      const { page } = await pages.open(route);
       await page.locator("main h1, #observablehq-main h1").first().waitFor();
       const text = await page.evaluate(() => {
         const body = document.body.cloneNode(true) as HTMLElement;

@@ -11,9 +11,11 @@ import { builtRoutes } from "./routes.ts";
 const SAMPLED_MUNICIPALITIES = new Set(["101", "183", "825", "751", "461", "851", "253"]);
 
 describeSite("the built site", (site) => {
-  for (const route of builtRoutes(SAMPLED_MUNICIPALITIES)) {
+  const routes = builtRoutes(SAMPLED_MUNICIPALITIES);
+  const pages = site.pages(routes);
+  for (const route of routes) {
     test(`${route} loads cleanly, in Danish, with the synthetic-data banner linking to /data.html`, async () => {
-      const { page, requests } = await site.open(route);
+      const { page, requests } = await pages.open(route);
       const h1 = page.locator("h1").first();
       expect(await page.locator("h1").count()).toBeGreaterThan(0);
       expect(await h1.isVisible()).toBe(true);

@@ -11,26 +11,26 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { runsAfterSiteBuild } from "../browser/build-site.ts";
 
 /**
- * Seconds each long file took in a whole-suite run on two busy cores (load ≈ 10); only the order
+ * Seconds each long file took in whole-suite runs on two busy cores (load 5–10); only the order
  * matters. A file not listed counts as a browser file (10 s) or a unit file (1 s).
  */
 export const SECONDS: Record<string, number> = {
-  "test/site-rebuild.test.ts": 79,
-  "test/bench-formulations.test.ts": 26,
-  "test/fast-verdicts.test.ts": 10,
-  "test/cli.test.ts": 7,
-  "test/data-loaders.test.ts": 7,
-  "test/properties.test.ts": 5,
-  "test/import-hostile.test.ts": 4,
-  "test/import-stream.test.ts": 4,
-  "test/browser/a11y-axe.test.ts": 57,
-  "test/browser/a11y.test.ts": 43,
-  "test/browser/site.test.ts": 32,
-  "test/browser/overview.test.ts": 29,
-  "test/browser/publish.test.ts": 28,
+  "test/bench-formulations.test.ts": 11,
+  "test/fast-verdicts.test.ts": 5,
+  "test/synth.test.ts": 3,
+  "test/import-hostile.test.ts": 3,
+  "test/data-loaders.test.ts": 3,
+  "test/cli.test.ts": 3,
+  "test/properties.test.ts": 2,
+  "test/browser/a11y-axe.test.ts": 34,
+  "test/browser/a11y.test.ts": 33,
+  "test/browser/overview.test.ts": 30,
+  "test/site-rebuild.test.ts": 26,
   "test/browser/tools.test.ts": 26,
-  "test/browser/language.test.ts": 23,
-  "test/browser/detail.test.ts": 20,
+  "test/browser/publish.test.ts": 25,
+  "test/browser/detail.test.ts": 18,
+  "test/browser/site.test.ts": 14,
+  "test/browser/language.test.ts": 10,
   "test/browser/varsling.test.ts": 9,
   "test/browser/kommuner.test.ts": 3,
 };
