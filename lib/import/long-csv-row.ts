@@ -14,7 +14,7 @@ import { MUNICIPALITIES, municipalityByCode, municipalityCodeByName } from "../d
 import { monthIndex, parseMonth } from "../domain/month.ts";
 import { nearest } from "../domain/suggest.ts";
 import type { FieldSpans, Separator } from "./csv.ts";
-import type { LongHeader } from "./long-csv-header.ts";
+import { LONG_COLUMNS, type LongHeader } from "./long-csv-header.ts";
 import { MAX_ROWS, MUNICIPALITY_INDEX_BY_NUMBER } from "./cell-key.ts";
 import {
   COUNT_INVALID,
@@ -124,6 +124,11 @@ export interface LongRowParserOptions {
   readonly separator: Separator;
   readonly issues: IssueCollector;
   readonly columns: MeasurementColumns;
+  /**
+   * Whether fastRow may take the usual rows (default true). False reads every row by row(): the
+   * result is the same, only slower (tests compare the two).
+   */
+  readonly fastRows?: boolean;
 }
 
 /** Checks rows against one header and appends the valid ones to `columns`. */
@@ -161,6 +166,15 @@ export class LongRowParser {
   /** 1 once namesByCode has the municipality (by index). */
   private readonly named = new Uint8Array(MUNICIPALITIES.length);
 
+  /**
+   * Whether fastRow applies: the header is the canonical one (docs/data-format.md §1: the eight
+   * columns in their order) and the separator a comma.
+   */
+  readonly fastRowsApply: boolean;
+  /** Spellings of benefit groups that fastRow compares in place (no quote, see fastRow). */
+  private readonly fastSpellings: string[] = [];
+  private readonly fastSpellingGroups: GroupEntry[] = [];
+
   /** Values of the row being read (set by the field readers). */
   private population = NaN;
   private without = NaN;
@@ -182,6 +196,117 @@ export class LongRowParser {
     this.cPop = c.population;
     this.cWithout = c.without;
     this.cShare = c.share_without;
+    this.fastRowsApply =
+      o.fastRows !== false && o.separator === "," && LONG_COLUMNS.every((k, i) => c[k] === i) && this.width === 8;
+  }
+
+  /**
+   * Reads the usual row in one pass over its characters, or leaves it to row(): the canonical
+   * columns, no quotes, a known 3-digit code, the official name or none, a benefit group spelled
+   * as in an earlier row, `samtaler`/`tilbud`, a `YYYY-MM` month, plain counts and a plain share
+   * that agree. Such a row is one that row() accepts without any issue, and it is stored exactly
+   * as row() stores it; anything else — every row with a problem — returns -1 before anything is
+   * stored, and row() reads it with all checks and messages. Why: row() reads each character a
+   * second time after the scanner found the fields, which is most of the import time.
+   *
+   * Returns the position after the row's line break (LF or CRLF), or -1.
+   */
+  fastRow(src: string, pos: number, line: number): number {
+    const len = src.length;
+    let i = pos;
+    // municipality_code: three digits
+    if (i + 4 > len || src.charCodeAt(i + 3) !== COMMA) return -1;
+    const d0 = src.charCodeAt(i) - 48;
+    const d1 = src.charCodeAt(i + 1) - 48;
+    const d2 = src.charCodeAt(i + 2) - 48;
+    if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+    const codeIndex = MUNICIPALITY_INDEX_BY_NUMBER[d0 * 100 + d1 * 10 + d2]!;
+    if (codeIndex < 0) return -1;
+    const c = CODE_ENTRIES[codeIndex]!;
+    i += 4;
+    // municipality_name: empty, or the name of the list
+    let named = false;
+    if (src.charCodeAt(i) !== COMMA) {
+      const name = c.name;
+      if (!textAt(src, i, name)) return -1;
+      i += name.length;
+      if (src.charCodeAt(i) !== COMMA) return -1;
+      named = true;
+    }
+    i++;
+    // benefit_group: a spelling row() resolved before
+    const spellings = this.fastSpellings;
+    let g: GroupEntry | null = null;
+    for (let k = 0; k < spellings.length; k++) {
+      const t = spellings[k]!;
+      if (textAt(src, i, t) && src.charCodeAt(i + t.length) === COMMA) {
+        g = this.fastSpellingGroups[k]!;
+        i += t.length + 1;
+        break;
+      }
+    }
+    if (g === null) return -1;
+    // measure
+    let measure: 0 | 1;
+    if (textAt(src, i, "samtaler,")) {
+      measure = 0;
+      i += 9;
+    } else if (textAt(src, i, "tilbud,")) {
+      measure = 1;
+      i += 7;
+    } else return -1;
+    // month
+    if (i + 8 > len || src.charCodeAt(i + 7) !== COMMA) return -1;
+    const month = monthIndexAt(src, i, i + 7);
+    if (month < 0) return -1;
+    i += 8;
+    // population, without: digits (at most 15) or empty
+    let e = digitsEnd(src, i, len);
+    if (e < 0 || src.charCodeAt(e) !== COMMA) return -1;
+    const population = e === i ? NaN : digitsValue(src, i, e);
+    i = e + 1;
+    e = digitsEnd(src, i, len);
+    if (e < 0 || src.charCodeAt(e) !== COMMA) return -1;
+    const without = e === i ? NaN : digitsValue(src, i, e);
+    if (without > population) return -1;
+    i = e + 1;
+    // share_without: empty, or digits with an optional point and more digits (at most 15, ≤ 100)
+    let shareNum = 0;
+    let shareExp = -1;
+    let num = 0;
+    let digits = 0;
+    let frac = -1;
+    let ch = src.charCodeAt(i);
+    for (; i < len; ch = src.charCodeAt(++i)) {
+      const d = ch - 48;
+      if (d >= 0 && d <= 9) {
+        num = num * 10 + d;
+        digits++;
+        if (frac >= 0) frac++;
+      } else if (ch === 46 && frac < 0 && digits > 0) frac = 0;
+      else break;
+    }
+    if (digits > 0) {
+      if (frac === 0 || digits > 15) return -1;
+      shareExp = frac < 0 ? 0 : frac;
+      const share: Decimal = { num, den: POW10_LOCAL[shareExp]! };
+      if (num > 100 * share.den) return -1;
+      if (population === 0) {
+        if (!shareAllowedForEmptyPopulation(share)) return -1;
+      } else if (population === population && without === without && !countsAgreeWithShare(without, population, share))
+        return -1;
+      shareNum = num;
+    }
+    // the line break
+    if (ch === CR) ch = src.charCodeAt(++i);
+    if (ch !== LF) return -1;
+    if (this.cols.length >= MAX_ROWS) return -1;
+    this.dataRows++;
+    if (named && this.named[c.index] === 0) this.nameAs(c, c.name);
+    const m = MEASURES[measure];
+    if (!g.required[m]) this.notRequired.note(g.id, m, line);
+    this.cols.push(c.index, g.index, measure, month, population, without, shareNum, shareExp, line);
+    return i + 1;
   }
 
   /**
@@ -348,6 +473,10 @@ export class LongRowParser {
     if (g !== null && texts.length < GROUP_SPELLINGS_MAX) {
       texts.push(raw);
       this.spellingGroups.push(g);
+      if (!raw.includes('"') && !raw.includes(",") && !raw.includes("\n")) {
+        this.fastSpellings.push(raw);
+        this.fastSpellingGroups.push(g);
+      }
     }
     return g;
   }
@@ -506,6 +635,28 @@ export class LongRowParser {
       message,
     });
   }
+}
+
+const COMMA = 44;
+const CR = 13;
+const LF = 10;
+
+/** Whether `text` is written in src at `pos` (false when src ends before). */
+function textAt(src: string, pos: number, text: string): boolean {
+  if (pos + text.length > src.length) return false;
+  for (let k = 0; k < text.length; k++) if (src.charCodeAt(pos + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** End of the run of at most 15 digits at `pos` (pos itself when there is none), or -1 when longer. */
+function digitsEnd(src: string, pos: number, len: number): number {
+  let i = pos;
+  while (i < len) {
+    const d = src.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    i++;
+  }
+  return i - pos > 15 ? -1 : i;
 }
 
 /** count(): the error cap was reached. */

@@ -17,6 +17,7 @@ import {
   scanCsvRecords,
   scanCsvSpans,
   scanStatistics,
+  type FastRecordReader,
   type FieldSpans,
   type Separator,
 } from "./csv.ts";
@@ -88,13 +89,15 @@ class LongCsvReader implements LongCsvParser {
     if (this.cols.length > before) this.duplicates.mark(this.cols, before);
     return true;
   };
+  /** The one-pass reader of the usual row (LongRowParser.fastRow), when it applies. */
+  private fastRecord: FastRecordReader | undefined;
   private readonly onSyntaxError = (line: number, column: number, message: string): void => {
     this.issues.error({ line, column, columnName: this.header?.names[column - 1] ?? null, message });
   };
 
   constructor(
     private readonly file: string,
-    options: ImportOptions,
+    private readonly options: ImportOptions,
   ) {
     this.issues = new IssueCollector(file, options);
   }
@@ -143,6 +146,7 @@ class LongCsvReader implements LongCsvParser {
       line: this.line,
       final,
       onSyntaxError: this.onSyntaxError,
+      fastRecord: this.fastRecord,
     });
     if (r.stopped) {
       this.phase = "stopped";
@@ -168,6 +172,7 @@ class LongCsvReader implements LongCsvParser {
       line: this.line,
       final,
       onSyntaxError: this.onSyntaxError,
+      fastRecord: this.fastRecord,
     });
     this.pending = [];
     this.pendingLength = 0;
@@ -242,7 +247,18 @@ class LongCsvReader implements LongCsvParser {
       separator: sep,
       issues: this.issues,
       columns: this.cols,
+      fastRows: this.options.fastRows,
     });
+    if (this.rowParser.fastRowsApply) {
+      const rows = this.rowParser;
+      const cols = this.cols;
+      const duplicates = this.duplicates;
+      this.fastRecord = (src, pos, line) => {
+        const next = rows.fastRow(src, pos, line);
+        if (next > 0) duplicates.mark(cols, cols.length - 1);
+        return next;
+      };
+    }
     this.line = headerEnd + 1;
     this.phase = "rows";
     return nextRecordStart(text, pos, headerLine, headerEnd);
