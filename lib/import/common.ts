@@ -231,10 +231,15 @@ export function parseShare(t: string): ShareResult {
  * Requires P > 0.
  */
 export function countsAgreeWithShare(without: number, population: number, share: Decimal): boolean {
-  const a = 200 * without * share.den;
-  const b = 2 * share.num * population;
+  return countsAgreeWithShareOf(without, population, share.num, share.den);
+}
+
+/** countsAgreeWithShare of a share given as num/den (no object: the importer's hot path). */
+export function countsAgreeWithShareOf(without: number, population: number, num: number, den: number): boolean {
+  const a = 200 * without * den;
+  const b = 2 * num * population;
   if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return Math.abs(a - b) <= population;
-  const diff = 200n * BigInt(without) * BigInt(share.den) - 2n * BigInt(share.num) * BigInt(population);
+  const diff = 200n * BigInt(without) * BigInt(den) - 2n * BigInt(num) * BigInt(population);
   return (diff < 0n ? -diff : diff) <= BigInt(population);
 }
 

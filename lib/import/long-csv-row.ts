@@ -21,6 +21,7 @@ import {
   COUNT_UNKNOWN,
   countProblem,
   countsAgreeWithShare,
+  countsAgreeWithShareOf,
   disagreementMessage,
   NotRequiredTracker,
   parseCount,
@@ -174,6 +175,7 @@ export class LongRowParser {
   /** Spellings of benefit groups that fastRow compares in place (no quote, see fastRow). */
   private readonly fastSpellings: string[] = [];
   private readonly fastSpellingGroups: GroupEntry[] = [];
+  private lastFastSpelling = -1;
 
   /** Values of the row being read (set by the field readers). */
   private population = NaN;
@@ -234,18 +236,19 @@ export class LongRowParser {
       named = true;
     }
     i++;
-    // benefit_group: a spelling row() resolved before
+    // benefit_group: a spelling row() resolved before; rows of one group often come together
     const spellings = this.fastSpellings;
-    let g: GroupEntry | null = null;
-    for (let k = 0; k < spellings.length; k++) {
-      const t = spellings[k]!;
-      if (textAt(src, i, t) && src.charCodeAt(i + t.length) === COMMA) {
-        g = this.fastSpellingGroups[k]!;
-        i += t.length + 1;
-        break;
+    let k = this.lastFastSpelling;
+    if (k < 0 || !textAt(src, i, spellings[k]!) || src.charCodeAt(i + spellings[k]!.length) !== COMMA) {
+      for (k = 0; k < spellings.length; k++) {
+        const t = spellings[k]!;
+        if (textAt(src, i, t) && src.charCodeAt(i + t.length) === COMMA) break;
       }
+      if (k === spellings.length) return -1;
+      this.lastFastSpelling = k;
     }
-    if (g === null) return -1;
+    const g = this.fastSpellingGroups[k]!;
+    i += spellings[k]!.length + 1;
     // measure
     let measure: 0 | 1;
     if (textAt(src, i, "samtaler,")) {
@@ -261,15 +264,19 @@ export class LongRowParser {
     if (month < 0) return -1;
     i += 8;
     // population, without: digits (at most 15) or empty
-    let e = digitsEnd(src, i, len);
-    if (e < 0 || src.charCodeAt(e) !== COMMA) return -1;
-    const population = e === i ? NaN : digitsValue(src, i, e);
-    i = e + 1;
-    e = digitsEnd(src, i, len);
-    if (e < 0 || src.charCodeAt(e) !== COMMA) return -1;
-    const without = e === i ? NaN : digitsValue(src, i, e);
+    let v = 0;
+    let a = i;
+    let d = 0;
+    for (; i < len && (d = src.charCodeAt(i) - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || src.charCodeAt(i) !== COMMA) return -1;
+    const population = i === a ? NaN : v;
+    a = ++i;
+    v = 0;
+    for (; i < len && (d = src.charCodeAt(i) - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || src.charCodeAt(i) !== COMMA) return -1;
+    const without = i === a ? NaN : v;
     if (without > population) return -1;
-    i = e + 1;
+    i++;
     // share_without: empty, or digits with an optional point and more digits (at most 15, ≤ 100)
     let shareNum = 0;
     let shareExp = -1;
@@ -278,7 +285,7 @@ export class LongRowParser {
     let frac = -1;
     let ch = src.charCodeAt(i);
     for (; i < len; ch = src.charCodeAt(++i)) {
-      const d = ch - 48;
+      d = ch - 48;
       if (d >= 0 && d <= 9) {
         num = num * 10 + d;
         digits++;
@@ -287,14 +294,15 @@ export class LongRowParser {
       else break;
     }
     if (digits > 0) {
-      if (frac === 0 || digits > 15) return -1;
+      if (frac === 0 || digits > MAX_COUNT_DIGITS) return -1;
       shareExp = frac < 0 ? 0 : frac;
-      const share: Decimal = { num, den: POW10_LOCAL[shareExp]! };
-      if (num > 100 * share.den) return -1;
+      const den = POW10_LOCAL[shareExp]!;
+      if (num > 100 * den) return -1;
       if (population === 0) {
-        if (!shareAllowedForEmptyPopulation(share)) return -1;
-      } else if (population === population && without === without && !countsAgreeWithShare(without, population, share))
-        return -1;
+        if (!shareAllowedForEmptyPopulation({ num, den })) return -1;
+      } else if (population === population && without === without) {
+        if (!countsAgreeWithShareOf(without, population, num, den)) return -1;
+      }
       shareNum = num;
     }
     // the line break
@@ -638,6 +646,9 @@ export class LongRowParser {
 }
 
 const COMMA = 44;
+/** Counts and shares have at most 15 digits (exact in a double). */
+const MAX_COUNT_DIGITS = 15;
+
 const CR = 13;
 const LF = 10;
 
@@ -646,17 +657,6 @@ function textAt(src: string, pos: number, text: string): boolean {
   if (pos + text.length > src.length) return false;
   for (let k = 0; k < text.length; k++) if (src.charCodeAt(pos + k) !== text.charCodeAt(k)) return false;
   return true;
-}
-
-/** End of the run of at most 15 digits at `pos` (pos itself when there is none), or -1 when longer. */
-function digitsEnd(src: string, pos: number, len: number): number {
-  let i = pos;
-  while (i < len) {
-    const d = src.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    i++;
-  }
-  return i - pos > 15 ? -1 : i;
 }
 
 /** count(): the error cap was reached. */
