@@ -1,8 +1,8 @@
 /**
- * The one-pass reader of the usual long-CSV row (LongRowParser.fastRow) is only a shortcut: a file
- * read with it must give exactly what the general row checks give (`fastRows: false`) — the same
- * cells, names, warnings and origins, or the same errors — and a row it does not take must be left
- * untouched for the general checks.
+ * The one-pass reader of the usual long-CSV row (LongRowParser.fastRow, over undecoded UTF-8 bytes)
+ * is only a shortcut: a file read with it must give exactly what decoding the text and the general
+ * row checks give (`fastRows: false`) — the same cells, names, warnings and origins, or the same
+ * errors — and a row it does not take must be left untouched for the general checks.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { InputError } from "../lib/domain/issues.ts";
 import type { Measurements } from "../lib/domain/measurements.ts";
 import { MeasurementColumns } from "../lib/domain/columns.ts";
-import { cellOrigin, parseLongCsv, readMeasurements, type ImportOptions } from "../lib/import/index.ts";
+import { cellOrigin, parseLongCsv, readMeasurements, readWhole, type ImportOptions } from "../lib/import/index.ts";
 import { IssueCollector } from "../lib/import/common.ts";
 import { mapLongHeader } from "../lib/import/long-csv-header.ts";
 import { LongRowParser } from "../lib/import/long-csv-row.ts";
@@ -99,22 +99,58 @@ describe("fast and general row reading agree (property)", () => {
         let text = `${HEADER}\n${rows.join("")}`;
         if (!lastEnd) text = text.replace(/\r?\n$/, "");
         const general = readText(text, { maxErrors, fastRows: false });
-        expect(readText(text, { maxErrors })).toEqual(general);
         const bytes = enc(text);
-        const chunked = outcome(() => readMeasurements(bytes, "f.csv", { maxErrors, chunkSize }));
-        expect(chunked).toEqual(general);
+        const read = (o: ImportOptions) =>
+          outcome(() => readMeasurements(bytes, "f.csv", { maxErrors, chunkSize, ...o }));
+        expect(read({})).toEqual(general);
+        expect(read({ fastRows: false })).toEqual(general);
       }),
       { numRuns: 400 },
     );
   });
 
-  it("the files of the bad-input corpus and the import fixtures read the same both ways", () => {
-    for (const dir of ["./fixtures/bad/", "./fixtures/import/"]) {
-      const base = new URL(dir, import.meta.url);
-      for (const f of readdirCsv(base)) {
-        const text = new TextDecoder().decode(readFileSync(new URL(f, base)));
-        expect(readText(text, {}), `${dir}${f}`).toEqual(readText(text, { fastRows: false }));
-      }
+  it("the files of the bad-input corpus, the import fixtures and the synthetic data read the same both ways", () => {
+    const files = ["./fixtures/bad/", "./fixtures/import/"].flatMap((dir) =>
+      readdirCsv(new URL(dir, import.meta.url)).map((f) => new URL(dir + f, import.meta.url)),
+    );
+    files.push(new URL("../data/synthetic/measurements.csv", import.meta.url));
+    for (const url of files) {
+      const bytes = new Uint8Array(readFileSync(url));
+      const general = readText(new TextDecoder().decode(bytes), { fastRows: false });
+      for (const chunkSize of [7, 1 << 14])
+        expect(
+          outcome(() => readMeasurements(bytes, "f.csv", { chunkSize })),
+          `${url.pathname} at ${chunkSize}`,
+        ).toEqual(general);
+    }
+  });
+});
+
+describe("undecoded rows and the UTF-8 check", () => {
+  it("a byte that is not UTF-8 after many rows read undecoded: the Windows-1252 reading, its warning at the right line", () => {
+    const lines = [HEADER];
+    for (let k = 0; k < 400; k++) {
+      const month = `20${10 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+      lines.push(`183,${k % 2 ? "Ishøj" : ""},alle,samtaler,${month},35,7,20.0`);
+    }
+    lines.push("101,K\xf8benhavn,alle,samtaler,2022-01,100,20,20.0"); // ø as the Windows-1252 byte 0xF8
+    // UTF-8 everywhere but in the last row.
+    const head = enc(lines.slice(0, -1).join("\n") + "\n");
+    const last = Uint8Array.from(lines.at(-1)! + "\n", (ch) => ch.charCodeAt(0));
+    const bytes = new Uint8Array(head.length + last.length);
+    bytes.set(head);
+    bytes.set(last, head.length);
+    const whole = outcome(() => readWhole(bytes, "f.csv"));
+    for (const chunkSize of [7, 64, 1000, 1 << 14]) {
+      const m = readMeasurements(bytes, "f.csv", { chunkSize });
+      expect(
+        m.warnings.find((w) => w.message.includes("Windows-1252")),
+        `at ${chunkSize}`,
+      ).toMatchObject({
+        line: 402,
+        value: "0xF8",
+      });
+      expect(outcome(() => readMeasurements(bytes, "f.csv", { chunkSize }))).toEqual(whole);
     }
   });
 });
@@ -137,15 +173,16 @@ describe("LongRowParser.fastRow", () => {
     const { rows, cols } = parser();
     // A benefit group is read in one pass only once the general checks have resolved its spelling.
     const first = "183,Ishøj,alle,samtaler,2022-09,35,7,20.0\n";
-    expect(rows.fastRow(first, 0, 2)).toBe(-1);
+    expect(fastRow(rows, first, 0, 2)).toBe(-1);
     expect(cols.length).toBe(0);
     const text = "xx" + first + "183,,alle,tilbud,2022-10,,,\r\n";
     // Teach the spelling the way the reader does: through the general row check of a spelling.
     const general = parser();
     general.rows.row(first, spansOf(first.trimEnd()), 2, null);
     expect(general.cols.length).toBe(1);
-    expect(general.rows.fastRow(text, 2, 3)).toBe(2 + first.length);
-    expect(general.rows.fastRow(text, 2 + first.length, 4)).toBe(text.length);
+    const firstBytes = enc(first).length;
+    expect(fastRow(general.rows, text, 2, 3)).toBe(2 + firstBytes);
+    expect(fastRow(general.rows, text, 2 + firstBytes, 4)).toBe(enc(text).length);
     expect(general.cols.length).toBe(3);
     // Row 2 (general) and row 3 (one pass) hold the same values.
     const c = general.cols;
@@ -190,7 +227,7 @@ describe("LongRowParser.fastRow", () => {
       "183,,alle,samtaler,2022-09,1234567890123456,7,\n", // more than 15 digits
       "183,,alle,samtaler,2022-09,35,7,20.0\r\r\n",
     ];
-    for (const line of unusual) expect(rows.fastRow(line, 0, 9), line).toBe(-1);
+    for (const line of unusual) expect(fastRow(rows, line, 0, 9), line).toBe(-1);
     expect(cols.length).toBe(before);
     expect(rows.dataRows).toBe(1);
   });
@@ -202,6 +239,12 @@ describe("LongRowParser.fastRow", () => {
     expect(parser(`${HEADER},extra`).rows.fastRowsApply).toBe(false);
   });
 });
+
+/** fastRow over the UTF-8 bytes of `text`. */
+function fastRow(rows: LongRowParser, text: string, pos: number, line: number): number {
+  const bytes = enc(text);
+  return rows.fastRow(bytes, pos, bytes.length, line);
+}
 
 function readdirCsv(dir: URL): string[] {
   return readdirSync(dir)

@@ -86,16 +86,7 @@ export interface CsvScanOptions {
    */
   readonly final?: boolean;
   readonly onSyntaxError?: SyntaxErrorHandler;
-  /**
-   * Tried first at the start of every record: reads a whole record of one usual form in a single
-   * pass and returns the position after its line break, or -1 to leave the record to the scanner
-   * (see LongRowParser.fastRow). It must never read past the record's line break.
-   */
-  readonly fastRecord?: FastRecordReader;
 }
-
-/** A one-pass reader of the usual record (CsvScanOptions.fastRecord). */
-export type FastRecordReader = (text: string, pos: number, line: number) => number;
 
 /**
  * Calls `onRecord` for every record of `text`, in order. A final line break does not make an
@@ -153,17 +144,8 @@ export function scanCsvSpans(text: string, onRecord: SpanHandler, options: CsvSc
   let pos = options.start ?? 0;
   let line = options.line ?? 1;
   const spans: FieldSpans = { start: new Int32Array(64), end: new Int32Array(64), count: 0 };
-  const fast = options.fastRecord;
   scanStatistics.characters += len - pos;
   while (pos < len) {
-    if (fast !== undefined) {
-      const next = fast(text, pos, line);
-      if (next > pos) {
-        line++;
-        pos = next;
-        continue;
-      }
-    }
     // One pass to the line break, noting separators; a quote sends the record to the slow path.
     let n = 0;
     let a = pos;

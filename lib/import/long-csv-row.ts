@@ -45,6 +45,8 @@ interface CodeEntry {
   readonly name: string;
   /** Position in MUNICIPALITIES (< 128), for the duplicate key. */
   readonly index: number;
+  /** The name in UTF-8, for fastRow. */
+  readonly nameBytes: Uint8Array;
 }
 interface GroupEntry {
   readonly id: BenefitGroupId;
@@ -57,7 +59,13 @@ interface MonthEntry {
   readonly index: number;
 }
 
-const CODE_ENTRIES: readonly CodeEntry[] = MUNICIPALITIES.map((m, index) => ({ code: m.code, name: m.name, index }));
+const UTF8 = new TextEncoder();
+const CODE_ENTRIES: readonly CodeEntry[] = MUNICIPALITIES.map((m, index) => ({
+  code: m.code,
+  name: m.name,
+  index,
+  nameBytes: UTF8.encode(m.name),
+}));
 const MUNICIPALITY_INDEX = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
 
 function codeEntry(raw: string): CodeEntry | null {
@@ -173,7 +181,7 @@ export class LongRowParser {
    */
   readonly fastRowsApply: boolean;
   /** Spellings of benefit groups that fastRow compares in place (no quote, see fastRow). */
-  private readonly fastSpellings: string[] = [];
+  private readonly fastSpellings: Uint8Array[] = [];
   private readonly fastSpellingGroups: GroupEntry[] = [];
   private lastFastSpelling = -1;
 
@@ -203,24 +211,25 @@ export class LongRowParser {
   }
 
   /**
-   * Reads the usual row in one pass over its characters, or leaves it to row(): the canonical
+   * Reads the usual row in one pass over its UTF-8 bytes, or leaves it to row(): the canonical
    * columns, no quotes, a known 3-digit code, the official name or none, a benefit group spelled
    * as in an earlier row, `samtaler`/`tilbud`, a `YYYY-MM` month, plain counts and a plain share
    * that agree. Such a row is one that row() accepts without any issue, and it is stored exactly
    * as row() stores it; anything else — every row with a problem — returns -1 before anything is
-   * stored, and row() reads it with all checks and messages. Why: row() reads each character a
-   * second time after the scanner found the fields, which is most of the import time.
+   * stored, and row() reads it (decoded) with all checks and messages. Every byte of an accepted
+   * row is ASCII except those of the official name, so the row is valid UTF-8 without decoding it.
+   * Why: decoding, finding the fields and then reading each field again was most of the import.
    *
-   * Returns the position after the row's line break (LF or CRLF), or -1.
+   * `bytes[pos]` starts a row; `end` bounds the bytes. Returns the position after the row's line
+   * break (LF or CRLF), or -1.
    */
-  fastRow(src: string, pos: number, line: number): number {
-    const len = src.length;
+  fastRow(bytes: Uint8Array, pos: number, end: number, line: number): number {
     let i = pos;
     // municipality_code: three digits
-    if (i + 4 > len || src.charCodeAt(i + 3) !== COMMA) return -1;
-    const d0 = src.charCodeAt(i) - 48;
-    const d1 = src.charCodeAt(i + 1) - 48;
-    const d2 = src.charCodeAt(i + 2) - 48;
+    if (i + 4 > end || bytes[i + 3] !== COMMA) return -1;
+    const d0 = bytes[i]! - 48;
+    const d1 = bytes[i + 1]! - 48;
+    const d2 = bytes[i + 2]! - 48;
     if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
     const codeIndex = MUNICIPALITY_INDEX_BY_NUMBER[d0 * 100 + d1 * 10 + d2]!;
     if (codeIndex < 0) return -1;
@@ -228,21 +237,21 @@ export class LongRowParser {
     i += 4;
     // municipality_name: empty, or the name of the list
     let named = false;
-    if (src.charCodeAt(i) !== COMMA) {
-      const name = c.name;
-      if (!textAt(src, i, name)) return -1;
+    if (bytes[i] !== COMMA) {
+      const name = c.nameBytes;
+      if (!bytesAt(bytes, i, end, name)) return -1;
       i += name.length;
-      if (src.charCodeAt(i) !== COMMA) return -1;
+      if (bytes[i] !== COMMA) return -1;
       named = true;
     }
     i++;
     // benefit_group: a spelling row() resolved before; rows of one group often come together
     const spellings = this.fastSpellings;
     let k = this.lastFastSpelling;
-    if (k < 0 || !textAt(src, i, spellings[k]!) || src.charCodeAt(i + spellings[k]!.length) !== COMMA) {
+    if (k < 0 || !bytesAt(bytes, i, end, spellings[k]!) || bytes[i + spellings[k]!.length] !== COMMA) {
       for (k = 0; k < spellings.length; k++) {
         const t = spellings[k]!;
-        if (textAt(src, i, t) && src.charCodeAt(i + t.length) === COMMA) break;
+        if (bytesAt(bytes, i, end, t) && bytes[i + t.length] === COMMA) break;
       }
       if (k === spellings.length) return -1;
       this.lastFastSpelling = k;
@@ -251,29 +260,29 @@ export class LongRowParser {
     i += spellings[k]!.length + 1;
     // measure
     let measure: 0 | 1;
-    if (textAt(src, i, "samtaler,")) {
+    if (bytesAt(bytes, i, end, SAMTALER)) {
       measure = 0;
-      i += 9;
-    } else if (textAt(src, i, "tilbud,")) {
+      i += SAMTALER.length;
+    } else if (bytesAt(bytes, i, end, TILBUD)) {
       measure = 1;
-      i += 7;
+      i += TILBUD.length;
     } else return -1;
-    // month
-    if (i + 8 > len || src.charCodeAt(i + 7) !== COMMA) return -1;
-    const month = monthIndexAt(src, i, i + 7);
+    // month: YYYY-MM or YYYYMmm
+    if (i + 8 > end || bytes[i + 7] !== COMMA) return -1;
+    const month = monthIndexOfBytes(bytes, i);
     if (month < 0) return -1;
     i += 8;
     // population, without: digits (at most 15) or empty
     let v = 0;
     let a = i;
     let d = 0;
-    for (; i < len && (d = src.charCodeAt(i) - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
-    if (i - a > MAX_COUNT_DIGITS || src.charCodeAt(i) !== COMMA) return -1;
+    for (; i < end && (d = bytes[i]! - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || bytes[i] !== COMMA) return -1;
     const population = i === a ? NaN : v;
     a = ++i;
     v = 0;
-    for (; i < len && (d = src.charCodeAt(i) - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
-    if (i - a > MAX_COUNT_DIGITS || src.charCodeAt(i) !== COMMA) return -1;
+    for (; i < end && (d = bytes[i]! - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || bytes[i] !== COMMA) return -1;
     const without = i === a ? NaN : v;
     if (without > population) return -1;
     i++;
@@ -283,14 +292,15 @@ export class LongRowParser {
     let num = 0;
     let digits = 0;
     let frac = -1;
-    let ch = src.charCodeAt(i);
-    for (; i < len; ch = src.charCodeAt(++i)) {
+    let ch = -1;
+    for (; i < end; i++) {
+      ch = bytes[i]!;
       d = ch - 48;
       if (d >= 0 && d <= 9) {
         num = num * 10 + d;
         digits++;
         if (frac >= 0) frac++;
-      } else if (ch === 46 && frac < 0 && digits > 0) frac = 0;
+      } else if (ch === POINT && frac < 0 && digits > 0) frac = 0;
       else break;
     }
     if (digits > 0) {
@@ -306,7 +316,11 @@ export class LongRowParser {
       shareNum = num;
     }
     // the line break
-    if (ch === CR) ch = src.charCodeAt(++i);
+    if (i >= end) return -1;
+    if (ch === CR) {
+      if (++i >= end) return -1;
+      ch = bytes[i]!;
+    }
     if (ch !== LF) return -1;
     if (this.cols.length >= MAX_ROWS) return -1;
     this.dataRows++;
@@ -482,7 +496,7 @@ export class LongRowParser {
       texts.push(raw);
       this.spellingGroups.push(g);
       if (!raw.includes('"') && !raw.includes(",") && !raw.includes("\n")) {
-        this.fastSpellings.push(raw);
+        this.fastSpellings.push(UTF8.encode(raw));
         this.fastSpellingGroups.push(g);
       }
     }
@@ -652,11 +666,32 @@ const MAX_COUNT_DIGITS = 15;
 const CR = 13;
 const LF = 10;
 
-/** Whether `text` is written in src at `pos` (false when src ends before). */
-function textAt(src: string, pos: number, text: string): boolean {
-  if (pos + text.length > src.length) return false;
-  for (let k = 0; k < text.length; k++) if (src.charCodeAt(pos + k) !== text.charCodeAt(k)) return false;
+const POINT = 46;
+const SAMTALER = UTF8.encode("samtaler,");
+const TILBUD = UTF8.encode("tilbud,");
+
+/** Whether `text` is written in bytes at `pos` (false when `end` comes before). */
+function bytesAt(bytes: Uint8Array, pos: number, end: number, text: Uint8Array): boolean {
+  if (pos + text.length > end) return false;
+  for (let k = 0; k < text.length; k++) if (bytes[pos + k] !== text[k]) return false;
   return true;
+}
+
+/** monthIndexAt of the 7 bytes at `pos`: `YYYY-MM` or `YYYYMmm`, or -1. */
+function monthIndexOfBytes(bytes: Uint8Array, pos: number): number {
+  let y = 0;
+  for (let k = 0; k < 4; k++) {
+    const d = bytes[pos + k]! - 48;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  const sep = bytes[pos + 4];
+  const m1 = bytes[pos + 5]! - 48;
+  const m2 = bytes[pos + 6]! - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return -1;
+  const m = m1 * 10 + m2;
+  if (m < 1 || m > 12 || (sep !== 45 && sep !== 77 && sep !== 109)) return -1;
+  return y * 12 + m - 1;
 }
 
 /** count(): the error cap was reached. */
