@@ -114,11 +114,16 @@ function digitsValue(src: string, s: number, e: number): number {
 /** Month index of `YYYY-MM` or `YYYYMmm` written exactly (no spaces), or -1. */
 function monthIndexAt(src: string, s: number, e: number): number {
   if (e - s !== 7) return -1;
-  const y = digitsValue(src, s, s + 4);
-  const sep = src.charCodeAt(s + 4);
-  const m = digitsValue(src, s + 5, s + 7);
-  if (y < 0 || m < 1 || m > 12 || (sep !== 45 && sep !== 77 && sep !== 109)) return -1;
-  return y * 12 + m - 1;
+  return monthIndexOf(digitsValue(src, s, s + 4), src.charCodeAt(s + 4), digitsValue(src, s + 5, s + 7));
+}
+
+/**
+ * The month index of a year, the character between year and month, and a month written with
+ * digits only (-1 when they were not); -1 unless the month is 1–12 and the separator `-`, `M`, `m`.
+ */
+function monthIndexOf(year: number, separator: number, month: number): number {
+  if (year < 0 || month < 1 || month > 12 || (separator !== 45 && separator !== 77 && separator !== 109)) return -1;
+  return year * 12 + month - 1;
 }
 
 /** Where a row's checks stopped: more rows may follow, or reading must stop. */
@@ -677,21 +682,20 @@ function bytesAt(bytes: Uint8Array, pos: number, end: number, text: Uint8Array):
   return true;
 }
 
-/** monthIndexAt of the 7 bytes at `pos`: `YYYY-MM` or `YYYYMmm`, or -1. */
+/** monthIndexAt of the 7 bytes at `pos`. */
 function monthIndexOfBytes(bytes: Uint8Array, pos: number): number {
-  let y = 0;
-  for (let k = 0; k < 4; k++) {
+  return monthIndexOf(digitsOfBytes(bytes, pos, 4), bytes[pos + 4]!, digitsOfBytes(bytes, pos + 5, 2));
+}
+
+/** The value of the `n` digits at `pos`, or -1 when one is not a digit. */
+function digitsOfBytes(bytes: Uint8Array, pos: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
     const d = bytes[pos + k]! - 48;
     if (d < 0 || d > 9) return -1;
-    y = y * 10 + d;
+    v = v * 10 + d;
   }
-  const sep = bytes[pos + 4];
-  const m1 = bytes[pos + 5]! - 48;
-  const m2 = bytes[pos + 6]! - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return -1;
-  const m = m1 * 10 + m2;
-  if (m < 1 || m > 12 || (sep !== 45 && sep !== 77 && sep !== 109)) return -1;
-  return y * 12 + m - 1;
+  return v;
 }
 
 /** count(): the error cap was reached. */
