@@ -7,32 +7,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
-import { InputError } from "../lib/domain/issues.ts";
-import type { Measurements } from "../lib/domain/measurements.ts";
 import { MeasurementColumns } from "../lib/domain/columns.ts";
-import { cellOrigin, parseLongCsv, readMeasurements, readWhole, type ImportOptions } from "../lib/import/index.ts";
+import { parseLongCsv, readMeasurements, readWhole, type ImportOptions } from "../lib/import/index.ts";
 import { IssueCollector } from "../lib/import/common.ts";
 import { mapLongHeader } from "../lib/import/long-csv-header.ts";
 import { LongRowParser } from "../lib/import/long-csv-row.ts";
+import { LONG_HEADER, outcome } from "./helpers/import-outcome.ts";
 
-const HEADER = "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without";
+const HEADER = LONG_HEADER;
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** Everything observable about one reading: the data and origins, or the issues thrown. */
-function outcome(read: () => Measurements): unknown {
-  try {
-    const m = read();
-    return {
-      cells: m.cells,
-      names: [...m.names],
-      warnings: m.warnings,
-      origins: m.cells.map((_, i) => cellOrigin(m, i)),
-    };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { issues: e.issues, message: e.message };
-  }
-}
 
 const readText = (text: string, options: ImportOptions) => outcome(() => parseLongCsv(text, "f.csv", options));
 
