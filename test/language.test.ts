@@ -15,7 +15,8 @@ import {
   statusLong,
   STATUS_SHORT,
 } from "../lib/explain/labels.ts";
-import { danishIssueMessage, issueCode } from "../lib/explain/issue-messages.ts";
+import { DANISH_ISSUE_CODES, danishIssueMessage, hasDanishText } from "../lib/explain/issue-messages.ts";
+import { ISSUE_CODES, type IssueCode } from "../lib/domain/issues.ts";
 import { readMeasurements } from "../lib/import/index.ts";
 import { InputError, type InputIssue } from "../lib/domain/issues.ts";
 import { municipalityByCode } from "../lib/domain/municipalities.ts";
@@ -185,21 +186,41 @@ describe("importer messages in Danish (for the browser)", () => {
     const issues = fixtureIssues();
     expect(issues.length).toBeGreaterThan(15);
     for (const i of issues) {
-      expect(issueCode(i), i.message).not.toBeNull();
+      expect(hasDanishText(i), `${i.code}: ${i.message}`).toBe(true);
       const da = danishIssueMessage(i);
       expect(da, i.message).not.toMatch(/\b(the|is|not|expected|found|file|column|value|unknown)\b/);
     }
   });
   it("keeps the values and numbers of the message", () => {
-    const msg = (message: string) => danishIssueMessage({ severity: "error", message });
-    expect(msg('unknown municipality code "999"; did you mean "909"?')).toBe("Ukendt kommune »999«. Mente du »909«?");
-    expect(msg("expected 8 fields as in the header, found 9")).toBe("Linjen har 9 felter, men overskriften har 8.");
-    expect(msg("without (12) is larger than population (10); it counts persons of the population")).toContain("(12)");
+    const msg = (code: IssueCode, message: string) => danishIssueMessage({ code, severity: "error", message });
+    expect(msg("unknown-municipality", 'unknown municipality code "999"; did you mean "909"?')).toBe(
+      "Ukendt kommune »999«. Mente du »909«?",
+    );
+    expect(msg("field-count", "expected 8 fields as in the header, found 9")).toBe(
+      "Linjen har 9 felter, men overskriften har 8.",
+    );
     expect(
       msg(
+        "without-above-population",
+        "without (12) is larger than population (10); it counts persons of the population",
+      ),
+    ).toContain("(12)");
+    expect(
+      msg(
+        "bad-share",
         'share_without "2x.0" is not a number (expected a share from 0 to 100, e.g. 45.5 or 45,5; empty or . when unknown)',
       ),
     ).toBe("Andelen »2x.0« er ikke et tal (forventet en andel fra 0 til 100, fx 45,5; tom eller . når den er ukendt).");
-    expect(msg("something new the importer says")).toBe("Værdien kan ikke læses.");
+    // A wording that does not fit its code gets the generic text, never English.
+    expect(msg("bad-share", "something new the importer says")).toBe("Værdien kan ikke læses.");
+  });
+  it("has a Danish text for every issue code, and the CLI-only and summary issues read in Danish", () => {
+    expect([...DANISH_ISSUE_CODES].sort()).toEqual([...new Set(ISSUE_CODES)].sort());
+    expect(
+      danishIssueMessage({ code: "more-of-kind", severity: "warning", message: "… and 49,950 more of the same kind" }),
+    ).toBe("… og 49.950 mere af samme slags.");
+    expect(
+      danishIssueMessage({ code: "cannot-read", severity: "error", message: "cannot read the file: no such file" }),
+    ).toBe("Filen findes ikke.");
   });
 });

@@ -3,7 +3,7 @@
  * value parsing (counts, shares, suppressed markers), the counts-vs-share agreement check,
  * and where each imported cell came from (for duplicate messages across files).
  */
-import type { InputIssue } from "../domain/issues.ts";
+import type { InputIssue, IssueCode } from "../domain/issues.ts";
 import { clipValue, InputError } from "../domain/issues.ts";
 import type { BenefitGroupId, Cell, Decimal, Measure } from "../domain/types.ts";
 import { parseDecimal, formatDecimal } from "../domain/decimal.ts";
@@ -29,8 +29,9 @@ export interface ImportOptions {
   readonly fastRows?: boolean;
 }
 
-/** Where and what one issue is; only `line` and `message` are required. */
+/** Where and what one issue is; only `code`, `line` and `message` are required. */
 export interface IssueSpec {
+  readonly code: IssueCode;
   /** 1-based line, or null for the whole file. */
   readonly line: number | null;
   readonly column?: number | null;
@@ -94,6 +95,7 @@ export class IssueCollector {
     }
     const more = k.seen - this.maxWarnings;
     const summary = this.issue("warning", {
+      code: "more-of-kind",
       line: null,
       message: `… and ${more.toLocaleString("en-US")} more of the same kind`,
     });
@@ -103,6 +105,7 @@ export class IssueCollector {
 
   private issue(severity: "error" | "warning", at: IssueSpec): InputIssue {
     return {
+      code: at.code,
       severity,
       file: this.file,
       line: at.line,
@@ -139,6 +142,7 @@ export class IssueCollector {
     if (this.truncated) {
       issues.push(
         this.issue("warning", {
+          code: "too-many-errors",
           line: null,
           message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
         }),
@@ -281,6 +285,7 @@ export class NotRequiredTracker {
       for (const s of [g.samtaler, g.tilbud]) {
         if (!s) continue;
         issues.warn({
+          code: "not-required",
           line: s.line,
           column,
           columnName,

@@ -7,6 +7,7 @@
  * (long-csv.ts) owns the text. Browser-safe.
  */
 import type { BenefitGroupId, Decimal, Measure, Month } from "../domain/types.ts";
+import type { IssueCode } from "../domain/issues.ts";
 import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
 import { decimalExponent, type MeasurementColumns } from "../domain/columns.ts";
 import { BENEFIT_GROUPS, isRequired, resolveBenefitGroup } from "../domain/benefit-groups.ts";
@@ -370,7 +371,16 @@ export class LongRowParser {
           : /^\d{1,2}$/.test(t)
             ? " (codes have 3 digits, e.g. 101, 183)"
             : "";
-        if (!this.err(fieldLines, line, this.cCode, raw, `unknown municipality code ${quoted(t)}${hint}`))
+        if (
+          !this.err(
+            "unknown-municipality",
+            fieldLines,
+            line,
+            this.cCode,
+            raw,
+            `unknown municipality code ${quoted(t)}${hint}`,
+          )
+        )
           return ROW_STOP;
       }
     }
@@ -381,7 +391,7 @@ export class LongRowParser {
       ok = false;
       const raw = this.field(src, f, this.cGroup);
       const message = `unknown benefit group ${quoted(raw)}${didYouMean(raw, GROUP_CANDIDATES)}`;
-      if (!this.err(fieldLines, line, this.cGroup, raw, message)) return ROW_STOP;
+      if (!this.err("unknown-group", fieldLines, line, this.cGroup, raw, message)) return ROW_STOP;
     }
 
     // measure
@@ -397,7 +407,7 @@ export class LongRowParser {
       else {
         ok = false;
         const message = `unknown measure ${quoted(raw)}; expected samtaler or tilbud${didYouMean(t, MEASURES)}`;
-        if (!this.err(fieldLines, line, this.cMeasure, raw, message)) return ROW_STOP;
+        if (!this.err("unknown-measure", fieldLines, line, this.cMeasure, raw, message)) return ROW_STOP;
       }
     }
 
@@ -413,7 +423,7 @@ export class LongRowParser {
       if (entry === null) {
         ok = false;
         const message = `${quoted(raw)} is not a month; expected YYYY-MM (2022-09) or YYYYMmm (2022M09)`;
-        if (!this.err(fieldLines, line, this.cMonth, raw, message)) return ROW_STOP;
+        if (!this.err("bad-month", fieldLines, line, this.cMonth, raw, message)) return ROW_STOP;
       } else month = entry.index;
     }
 
@@ -429,7 +439,7 @@ export class LongRowParser {
 
     if (this.cols.length >= MAX_ROWS) {
       const message = `too many rows: at most ${MAX_ROWS - 1} rows can be read`;
-      return this.issues.error({ line, message }) ? ROW_REJECTED : ROW_STOP;
+      return this.issues.error({ code: "too-many-rows", line, message }) ? ROW_REJECTED : ROW_STOP;
     }
     const c = code!;
     const g = group!;
@@ -459,6 +469,7 @@ export class LongRowParser {
           ? ` (the header is separated by "${sepName(this.sep)}" but this line seems to use ",")`
           : "";
       this.issues.error({
+        code: "field-count",
         line: lineAt(fieldLines, line, n - 1),
         column: n + 1,
         columnName: this.head[n]!,
@@ -470,6 +481,7 @@ export class LongRowParser {
       if (f.end[i]! > f.start[i]! && this.field(src, f, i).trim() !== "") {
         const hint = this.sep === "," ? ' (a decimal comma in a comma-separated file must be quoted, e.g. "45,5")' : "";
         this.issues.error({
+          code: "field-count",
           line: lineAt(fieldLines, line, i),
           column: i + 1,
           value: this.field(src, f, i),
@@ -518,7 +530,8 @@ export class LongRowParser {
     this.without = w >= 0 ? w : NaN;
     if (p === COUNT_INVALID || w === COUNT_INVALID) return ROW_REJECTED;
     if (w > p && p >= 0) {
-      if (!this.err(fieldLines, line, this.cWithout, this.field(src, f, this.cWithout), tooMany(w, p))) return ROW_STOP;
+      const raw = this.field(src, f, this.cWithout);
+      if (!this.err("without-above-population", fieldLines, line, this.cWithout, raw, tooMany(w, p))) return ROW_STOP;
       return ROW_REJECTED;
     }
     return ROW_OK;
@@ -545,7 +558,8 @@ export class LongRowParser {
     );
     if (c !== COUNT_INVALID) return c;
     const message = `${what} ${countProblem(raw.trim())}; expected a whole number ≥ 0, or empty when unknown`;
-    return this.err(fieldLines, line, col, raw, message) ? COUNT_INVALID : COUNT_STOP;
+    const code = what === "population" ? "bad-population" : "bad-without";
+    return this.err(code, fieldLines, line, col, raw, message) ? COUNT_INVALID : COUNT_STOP;
   }
 
   /**
@@ -589,7 +603,8 @@ export class LongRowParser {
         if (this.shareCache.size < SHARE_CACHE_MAX) this.shareCache.set(raw, r);
       }
       if (typeof r === "string") {
-        return this.err(fieldLines, line, col, raw, `share_without ${quoted(raw)} ${r}`) ? ROW_REJECTED : ROW_STOP;
+        const message = `share_without ${quoted(raw)} ${r}`;
+        return this.err("bad-share", fieldLines, line, col, raw, message) ? ROW_REJECTED : ROW_STOP;
       }
       if (r === null) return ROW_OK;
       share = r;
@@ -599,11 +614,15 @@ export class LongRowParser {
     if (p === 0) {
       if (!shareAllowedForEmptyPopulation(share)) {
         const message = `share_without is given but population is 0, so there is no share; leave share_without empty`;
-        return this.err(fieldLines, line, col, this.field(src, f, col), message) ? ROW_REJECTED : ROW_STOP;
+        return this.err("share-without-population", fieldLines, line, col, this.field(src, f, col), message)
+          ? ROW_REJECTED
+          : ROW_STOP;
       }
     } else if (countsOk && p === p && w === w && !countsAgreeWithShare(w, p, share)) {
       const message = disagreementMessage(w, p, share);
-      return this.err(fieldLines, line, col, this.field(src, f, col), message) ? ROW_REJECTED : ROW_STOP;
+      return this.err("share-disagrees", fieldLines, line, col, this.field(src, f, col), message)
+        ? ROW_REJECTED
+        : ROW_STOP;
     }
     this.shareNum = share.num;
     this.shareExp = share.den === 10 ? 1 : decimalExponent(share.den);
@@ -631,6 +650,7 @@ export class LongRowParser {
     if (this.nameWarned.has(k)) return;
     this.nameWarned.add(k);
     this.issues.warn({
+      code: "name-mismatch",
       line: lineAt(fieldLines, line, this.cName),
       column: this.cName + 1,
       columnName: this.head[this.cName]!,
@@ -653,8 +673,16 @@ export class LongRowParser {
   }
 
   /** Reports an error in field `c`; false when the cap is reached. */
-  private err(fieldLines: number[] | null, line: number, c: number, value: string | null, message: string): boolean {
+  private err(
+    code: IssueCode,
+    fieldLines: number[] | null,
+    line: number,
+    c: number,
+    value: string | null,
+    message: string,
+  ): boolean {
     return this.issues.error({
+      code,
       line: lineAt(fieldLines, line, c),
       column: c + 1,
       columnName: this.head[c]!,

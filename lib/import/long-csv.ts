@@ -97,7 +97,8 @@ class LongCsvReader implements LongCsvParser {
     return true;
   };
   private readonly onSyntaxError = (line: number, column: number, message: string): void => {
-    this.issues.error({ line, column, columnName: this.header?.names[column - 1] ?? null, message });
+    const columnName = this.header?.names[column - 1] ?? null;
+    this.issues.error({ code: "unclosed-quote", line, column, columnName, message });
   };
 
   constructor(
@@ -233,6 +234,7 @@ class LongCsvReader implements LongCsvParser {
     }
     if (isBlankText(text, pos, end)) {
       this.issues.error({
+        code: "empty-file",
         line: 1,
         message: `the file is empty; expected a header line: ${LONG_COLUMNS.join(",")}`,
       });
@@ -254,7 +256,7 @@ class LongCsvReader implements LongCsvParser {
         start: pos,
         line: headerLine,
         final,
-        onSyntaxError: (line, column, message) => this.issues.error({ line, column, message }),
+        onSyntaxError: (line, column, message) => this.issues.error({ code: "unclosed-quote", line, column, message }),
       },
     );
     if (!r.stopped) return null; // the header record is not complete yet
@@ -291,7 +293,7 @@ class LongCsvReader implements LongCsvParser {
       issues.addSorted(findDuplicates(this.cols, this.file, cCode + 1, header.names[cCode]!));
     }
     if (rows.dataRows === 0 && issues.errors.length === 0) {
-      issues.error({ line: header.line, message: "the file has a header but no data rows" });
+      issues.error({ code: "no-data-rows", line: header.line, message: "the file has a header but no data rows" });
     }
     const cMeasure = header.columns.measure;
     rows.notRequired.flush(issues, header.names[cMeasure]!, cMeasure + 1);
@@ -365,6 +367,7 @@ function findDuplicates(cols: MeasurementColumns, file: string, column: number, 
     }
     const code = MUNICIPALITIES[cols.code[row]!]!.code;
     out.push({
+      code: "duplicate-row",
       severity: "error",
       file,
       line: cols.line[row]!,
