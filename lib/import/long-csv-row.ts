@@ -512,7 +512,7 @@ export class LongRowParser {
     if (g !== null && texts.length < GROUP_SPELLINGS_MAX) {
       texts.push(raw);
       this.spellingGroups.push(g);
-      if (!raw.includes('"') && !raw.includes(",") && !raw.includes("\n")) {
+      if (raw !== "" && !raw.includes('"') && !raw.includes(",") && !raw.includes("\n")) {
         this.fastSpellings.push(UTF8.encode(raw));
         this.fastSpellingGroups.push(g);
       }
