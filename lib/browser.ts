@@ -160,3 +160,20 @@ export {
   parseAsOf,
   runningAsOf,
 } from "./view/index.ts";
+// The site's own words (pages and components): in the label module, not in the engine's API.
+export {
+  A11Y_LABELS,
+  asOfLabel,
+  BANNER_TEXT,
+  HEATMAP_TEXT,
+  KPI_TEXT,
+  OUTLOOK_TEXT,
+  outlookChartDescription,
+  OVERVIEW_TEXT,
+  PARAMETER_TEXT,
+  PRINT_TEXT,
+  shareOrUnpublished,
+  TILEMAP_TEXT,
+  VARSLING_TEXT,
+  WHATIF_TEXT,
+} from "./explain/labels.ts";

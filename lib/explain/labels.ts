@@ -9,7 +9,16 @@ import type { Month } from "../domain/types.ts";
 import { BENEFIT_GROUPS } from "../domain/benefit-groups.ts";
 import type { Aggregation, Mode } from "../rules/parameters.ts";
 import type { CriterionStatus, Clause, MonthSource } from "../rules/trace.ts";
-import { formatCount, formatCountWord, formatHalfYear, formatMonthSpan } from "./format.ts";
+import {
+  formatCount,
+  formatCountWord,
+  formatHalfYear,
+  formatMonthLong,
+  formatMonthShort,
+  formatMonthSpan,
+  formatPercent,
+  formatPercentParameter,
+} from "./format.ts";
 
 /** Every status a criterion or municipality can have, including the restoration mode's neutral one. */
 export type StatusCode = CriterionStatus | "not-under-restoration";
@@ -289,6 +298,7 @@ export const AUDIT_LABELS = {
   seed: "seed",
   exemptionsOn: "undtagelser anvendt",
   exemptionsOff: "undtagelser ikke anvendt",
+  unknownVersion: "ukendt",
 } as const;
 
 /** The banner's note when the build tried to fetch live data and failed; `shown` says what is shown instead. */
@@ -296,3 +306,232 @@ export function fetchFailedLabel(shown: "synthetic" | { fetchedOn: string }): st
   const what = shown === "synthetic" ? "de syntetiske data" : `de tidligere hentede data fra ${shown.fetchedOn}`;
   return `Live hentning mislykkedes — viser ${what}.`;
 }
+
+/** A window as of a month: "2. halvår 2025, pr. sep. 2025". */
+export function asOfLabel(window: string, asOf: Month): string {
+  return `${window}, pr. ${formatMonthShort(asOf)}`;
+}
+
+/** A share, or that its month is not published yet. */
+export function shareOrUnpublished(share: number | null): string {
+  return share === null ? OUTLOOK_TEXT.notPublished : formatPercent(share);
+}
+
+/** The outlook's words on /varsling, the municipality page's "Udsigt" box and the overview's card. */
+export const OUTLOOK_TEXT = {
+  asOfControl: "Opgjort pr.",
+  asOfLabel: "Senest offentliggjorte måned (opgjort pr.)",
+  asOfHelp: "Senere måneder i perioden regnes som endnu ikke offentliggjort.",
+  cardsAria: "Antal kommuner pr. udsigt",
+  notPublished: "ikke offentliggjort",
+  month: "Måned",
+  shareWithout: "Andel uden indsats",
+  withoutOfPopulation: "Uden indsats / borgere",
+  extraNeeded: "Flere med indsats, der havde været nok",
+  noMultiples: "Ingen kommuner at vise.",
+  multiplesLegend:
+    "Fuld linje: kommunen. Prikket linje: hele landet (beregnet som summen over kommunerne, ikke et offentliggjort " +
+    "tal). Stiplet vandret linje: grænsen. Måneder uden prik er endnu ikke offentliggjort.",
+  noMonthsYet: "ingen måneder endnu",
+  missing: "Mangler:",
+  allPublished: "Alle periodens måneder er offentliggjort: udsigten er selve vurderingen.",
+  publicationCaveat:
+    "Tidspunkterne for offentliggørelse er typiske, ikke et løfte: Jobindsats kan offentliggøre en måned senere, og " +
+    "tal kan blive rettet.",
+  figuresBehind: "Tallene bag grafen",
+  benefitGroup: "Ydelsesgruppe",
+  aboveLimit: "Borgere over grænsen",
+  aboveLimitSummed: "Borgere over grænsen (summeret)",
+  noRank: "Ingen placering: kommunen har ikke hele tal i perioden.",
+  noPublishedMonths: "Ingen offentliggjorte måneder endnu.",
+  runningHalfYear: "Det løbende halvår",
+  atRiskNow: "I risiko nu",
+  seeVarsling: "se Varsling",
+  completeNoneAtRisk: "Perioden er komplet; ingen kommuner er i risiko.",
+  complete: "Perioden er komplet.",
+  invalidAsOf: (shown: Month) => `ikke en måned i perioden med data; viser ${formatMonthShort(shown)}`,
+  noneAtRisk: (asOf: Month) => `Ingen kommuner er i risiko for udpegning pr. ${formatMonthShort(asOf)}.`,
+  monthByMonth: (name: string, criterion: string) => `${name}, ${criterion}: måned for måned`,
+  againstNational: (name: string, criterion: string) => `${name}, ${criterion}, mod hele landet`,
+  assessedIn: (window: string) => `STAR vurderer ${window} i`,
+  published: (span: string, published: number, all: number) =>
+    `Offentliggjort: ${span} (${published} af ${all} måneder).`,
+  typicallyPublished: (month: Month, published: Month) =>
+    `${formatMonthLong(month)} — typisk offentliggjort omkring ${formatMonthLong(published)}`,
+  driversDescription: (figures: string) =>
+    `Borgere over grænsen, summeret over de offentliggjorte måneder: ${figures}.`,
+  rank: (position: number, of: number) =>
+    `Nr. ${position} af ${of} kommuner (1 = laveste andel uden indsats i de offentliggjorte måneder).`,
+  benchmarkTitle: (measure: "samtaler" | "tilbud", name: string) =>
+    `${measure === "samtaler" ? "Samtaler" : "Tilbud"}: ${name} mod landet, regionen og AMK-området`,
+  benchmarkLegend: (name: string) =>
+    `Fuld linje: ${name}. Prikket: hele landet. Stiplet: regionen. Punkteret: AMK-området. Vandret stiplet linje: ` +
+    "grænsen.",
+  noRows: (window: string) => `Data har ingen rækker for kommunen i ${window}.`,
+  assessedInMonth: (month: Month) => `STAR vurderer perioden i ${formatMonthLong(month)}.`,
+} as const;
+
+/**
+ * The text alternative of a small multiple: "Ishøj, Samtaler …: jul. 2025 34,6 %, …; hele landet
+ * 21,0 % i sep. 2025. Grænsen er 20 %." — the published months only.
+ */
+export function outlookChartDescription(
+  name: string,
+  criterion: string,
+  months: readonly { month: Month; share: number }[],
+  national: { month: Month; share: number } | null,
+  limit: number,
+): string {
+  return (
+    `${name}, ${criterion}: ` +
+    months.map((x) => `${formatMonthShort(x.month)} ${formatPercent(x.share)}`).join(", ") +
+    (national ? `; hele landet ${formatPercent(national.share)} i ${formatMonthShort(national.month)}` : "") +
+    `. Grænsen er ${formatPercentParameter(limit)}.`
+  );
+}
+
+/** Names for keyboard and screen-reader users: skip links, the menu toggle (scripts/postbuild-a11y.ts). */
+export const A11Y_LABELS = {
+  skipToContent: "Spring til indhold",
+  sidebarToggle: "Vis eller skjul menuen",
+  skipTileMap: "Spring kortet over",
+} as const;
+
+/** The parameters in force, one phrase each (print header, audit trail). */
+export const PARAMETER_TEXT = {
+  threshold: (threshold: number) => `tærskel ${formatPercentParameter(threshold)}`,
+  limit: (limit: number) => `grænse ${formatPercentParameter(limit)} uden indsats`,
+  minPopulation: (n: number) => `mindst ${formatCount(n)} borgere pr. måned`,
+  period: (label: string) => `periode ${label}`,
+  asOf: (month: Month) => `opgjort pr. ${formatMonthShort(month)}`,
+} as const;
+
+/** The block a printed page starts with: parameters, data and the date of printing. */
+export const PRINT_TEXT = {
+  parameters: "Parametre:",
+  data: "Data:",
+  synthetic: "Syntetiske data (ikke rigtige tal fra Jobindsats)",
+  live: "Jobindsats",
+  fetched: (day: string) => `, hentet ${day}`,
+  printed: (day: string) => `Udskrevet ${day}.`,
+} as const;
+
+/** The banner at the top of every page: which data is shown. */
+export const BANNER_TEXT = {
+  synthetic: "Syntetiske data.",
+  syntheticDetail: "Tallene er genereret til demonstration og er ikke rigtige tal fra Jobindsats.",
+  aboutData: "Om data",
+  live: (day: string) => `Data fra Jobindsats, hentet ${day}.`,
+  fetchFailed: (day: string) => `Hentningen fra Jobindsats ved bygningen ${day} gav fejl.`,
+} as const;
+
+/** The KPI cards on the overview. */
+export const KPI_TEXT = {
+  aria: "Antal kommuner pr. vurdering",
+  noPrevious: "ingen tidligere periode i data",
+  unchanged: (label: string) => `uændret siden ${label}`,
+  changed: (delta: number, label: string) => `${delta > 0 ? "+" : "−"}${formatCount(Math.abs(delta))} siden ${label}`,
+} as const;
+
+/** The tile map of the 98 municipalities. */
+export const TILEMAP_TEXT = {
+  caption:
+    "Hver kommune er ét felt, placeret efter sin beliggenhed, så også de små kommuner omkring København kan ses. " +
+    "Klik på et felt for kommunens side.",
+  /** The map's name with its counts: "…: 12 udpeget – handlekriteriet er opfyldt, …". */
+  aria: (counts: readonly (readonly [StatusCode, number])[]) =>
+    "Kort over Danmarks 98 kommuner som lige store felter, farvet efter vurdering: " +
+    `${counts.map(([s, n]) => `${n} ${STATUS_LABELS[s].toLowerCase()}`).join(", ")}.`,
+  tile: (name: string, code: string, status: StatusCode) => `${name} (${code}) — ${STATUS_LABELS[status]}`,
+} as const;
+
+/** One heatmap cell, as the tooltip and the live region say it. */
+export interface HeatmapCellFacts {
+  readonly name: string;
+  readonly month: Month;
+  readonly share: number | null;
+  readonly population: number | null;
+  readonly populationIsLowerBound: boolean;
+  /** Whether the criterion is measured for the municipality at all. */
+  readonly fed: boolean;
+  readonly breach: boolean | null;
+  readonly belowMinimum: boolean;
+  readonly limit: number;
+  readonly minPopulation: number;
+}
+
+/** The heatmap of shares without effort: its names, caption, legend and cell text. */
+export const HEATMAP_TEXT = {
+  roleDescription: "varmekort",
+  windowMark: "periode",
+  legendTitle: "Andel uden indsats",
+  legendLimit: (limit: number) => `▲ grænse ${formatPercentParameter(limit)}`,
+  legendBreach: "over grænsen",
+  legendSmall: (minPopulation: number) => `færre end ${formatCount(minPopulation)} borgere`,
+  legendUnknown: "ukendt / måles ikke",
+  aria: (criterion: string, rows: number, months: number, limit: number) =>
+    `Varmekort over andel uden indsats (${criterion}) for ${rows} kommuner og ${months} måneder. ` +
+    `Grænsen er ${formatPercentParameter(limit)}. Tabellen over vurderinger nedenfor giver de samme kommuner i tekst.`,
+  caption: (criterion: string, minPopulation: number) =>
+    `Andel uden indsats pr. måned for ${criterion.toLowerCase()}. Den markerede periode er den, vurderingen bygger ` +
+    "på; de foregående måneder er vist som baggrund. Et punkt markerer en måned over grænsen, en ring en måned med " +
+    `færre end ${formatCount(minPopulation)} borgere; skraveret er ukendt. Klik på en kommune for detaljer. ` +
+    "Med tastaturet: piletasterne flytter mellem kommuner og måneder og viser tallene, Enter åbner kommunens side.",
+  /** "Allerød, okt. 2025: 22,0 % uden indsats (1.234 borgere); over grænsen på 20 %". */
+  cell(c: HeatmapCellFacts): string {
+    const population =
+      c.population === null
+        ? "borgere ukendt"
+        : `${c.populationIsLowerBound ? "mindst " : ""}${formatCount(c.population)} borgere`;
+    const verdict = !c.fed
+      ? "kriteriet måles ikke for kommunen"
+      : c.share === null
+        ? "andel ukendt"
+        : c.breach
+          ? `over grænsen på ${formatPercentParameter(c.limit)}`
+          : `ikke over grænsen på ${formatPercentParameter(c.limit)}`;
+    const small = c.belowMinimum ? `; færre end ${formatCount(c.minPopulation)} borgere` : "";
+    const share = c.share === null ? "andel uden indsats ukendt" : `${formatPercent(c.share)} uden indsats`;
+    return `${c.name}, ${formatMonthShort(c.month)}: ${share} (${population}); ${verdict}${small}`;
+  },
+} as const;
+
+/** The A/B comparison on /hvad-hvis. */
+export const WHATIF_TEXT = {
+  notAssessed: "ikke vurderet",
+  notInEvaluation: "Kommunen indgår ikke i opgørelsen.",
+  noCriterion: "Intet kriterium omfatter kommunen.",
+  noFlips: "Ingen kommuner skifter vurdering mellem A og B.",
+  underA: "Under A",
+  underB: "Under B",
+} as const;
+
+/** The overview page (/): its answer, jump links and download line. */
+export const OVERVIEW_TEXT = {
+  noMonths: "ingen måneder",
+  perGroup: "opgjort pr. ydelsesgruppe",
+  flaggedHeading: (restoration: boolean) => (restoration ? "Ikke genoprettet" : "Udpegede kommuner"),
+  heatmapHeading: (criterion: string) => `Varmekort: ${criterion}`,
+  /** "12 af 98 kommuner er udpeget (handlekriteriet er opfyldt)". */
+  answer: (n: number, total: number, restoration: boolean) =>
+    restoration
+      ? `${n} af ${total} kommuner har ikke genoprettet indsatsen`
+      : `${n} af ${total} kommuner er udpeget (handlekriteriet er opfyldt)`,
+  /** " efter opfølgningsmodellen, når 80 % skal have fået indsatsen." */
+  answerRule: (rule: string, threshold: number) =>
+    ` efter ${rule}, når ${formatPercentParameter(threshold)} skal have fået indsatsen.`,
+  csvLine: " — én linje pr. kommune, kriterium og måned, med forklaringen.",
+} as const;
+
+/** The answer at the top of /varsling: the running window's counts, or the verdict once it is complete. */
+export const VARSLING_TEXT = {
+  /** "…: alle seks måneder er offentliggjort, så udsigten er selve vurderingen: 12 af 98 kommuner er udpeget. Se" */
+  complete: (flagged: number, total: number) =>
+    ` alle seks måneder er offentliggjort, så udsigten er selve vurderingen: ${flagged} af ${total} kommuner er ` +
+    "udpeget. Se ",
+  overview: "Overblik",
+  completeTail: ", eller vælg en tidligere måned for at se, hvordan det så ud undervejs.",
+  running: (atRisk: number, total: number, safe: number, noData: number) =>
+    ` ${atRisk} af ${total} kommuner er i risiko for udpegning; ${safe} kan ikke blive udpeget, og ${noData} har ` +
+    "ingen data endnu.",
+} as const;
