@@ -453,7 +453,7 @@ export function outlookBox(v: OutlookView, code: string, name: string, calendar:
 /** The overview's "I risiko nu" card: how many municipalities are at risk in the running half-year. */
 export function atRiskNowCard(n: number, href: string, when: string): HTMLElement {
   return html`<div class="kpis" role="group" aria-label=${OUTLOOK_TEXT.runningHalfYear}>
-    <a class="kpi" href=${href} style=${`--kpi-color:${OUTLOOK_COLORS["at-risk"]}`} data-testid="at-risk-now">
+    <a class="kpi" href="${href}" style=${`--kpi-color:${OUTLOOK_COLORS["at-risk"]}`} data-testid="at-risk-now">
       <div class="kpi-label">
         <span class="status-symbol" aria-hidden="true">${OUTLOOK_SYMBOLS["at-risk"]}</span> ${OUTLOOK_TEXT.atRiskNow}
       </div>
