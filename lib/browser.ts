@@ -163,8 +163,11 @@ export {
 // The site's own words (pages and components): in the label module, not in the engine's API.
 export {
   A11Y_LABELS,
+  AGGREGATION_CHOICES,
   asOfLabel,
   BANNER_TEXT,
+  CASE_TEXT,
+  CONTROL_LABELS,
   HEATMAP_TEXT,
   KPI_TEXT,
   OUTLOOK_TEXT,
@@ -173,6 +176,7 @@ export {
   PARAMETER_TEXT,
   PRINT_TEXT,
   shareOrUnpublished,
+  SORT_LABELS,
   TILEMAP_TEXT,
   VARSLING_TEXT,
   WHATIF_TEXT,

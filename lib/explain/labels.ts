@@ -535,3 +535,80 @@ export const VARSLING_TEXT = {
     ` ${atRisk} af ${total} kommuner er i risiko for udpegning; ${safe} kan ikke blive udpeget, og ${noData} har ` +
     "ingen data endnu.",
 } as const;
+
+/** The control panel of the overview and the other pages with parameters. */
+export const CONTROL_LABELS = {
+  form: "Parametre",
+  rulesAndPeriod: "Regler og periode",
+  rules: "Regelsæt",
+  period: "Periode",
+  mode: "Opgørelse",
+  parameters: "Parametre",
+  threshold: "Tærskel: andel der skal have fået indsatsen",
+  thresholdSlider: "Tærskel (skyder)",
+  minPopulation: "Mindste antal borgere pr. måned",
+  aggregation: "Opgørelse af kriterierne",
+  exemptions: "Anvend undtagelser (vis kandidater som undtaget)",
+  heatmap: "Varmekort",
+  criterion: "Kriterium",
+  sort: "Sortér kommuner efter",
+  notStandardPeriod: (label: string) => `${label} (ikke en standardperiode)`,
+  /** What the threshold means as a limit; the 2020 model states its limit, so "Svarer til grænsen: …". */
+  thresholdHelp: (limit: number, restorationModel: boolean) =>
+    `${restorationModel ? "Svarer til grænsen: en" : "En"} måned er over grænsen, når mere end ` +
+    `${formatPercentParameter(limit)} er uden indsats.`,
+} as const;
+
+/** The aggregation as the control offers it. */
+export const AGGREGATION_CHOICES: Readonly<Record<Aggregation, string>> = {
+  overall: "Samlet (på tværs af ydelsesgrupper)",
+  "per-group": "Pr. ydelsesgruppe",
+};
+
+/** The heatmap's sort orders. */
+export const SORT_LABELS: Readonly<Record<"region" | "name" | "severity", string>> = {
+  region: "Region",
+  name: "Navn",
+  severity: "Alvor (højeste andel uden indsats først)",
+};
+
+/** "Prøv selv: forklar en sag" on /regler (src/components/case-widget.ts). */
+export const CASE_TEXT = {
+  municipality: "Eksempelkommunen",
+  check: "Tjek",
+  thresholdPercent: "Tærskel: andel der skal have fået indsatsen (%)",
+  limitPercent: "Grænse for andel uden indsats (%)",
+  rules: "Regelsæt",
+  criterion: "Kriterium",
+  minPopulation: "Mindste antal borgere pr. måned",
+  firstMonth: "Første måned",
+  howToFill:
+    "Skriv enten andelen uden indsats (fx 24,3) eller antallene (borgere og uden indsats) — eller begge; kendes " +
+    "antallene, regnes der på dem. Et tomt felt betyder ukendt (i Jobindsats vist som ».«).",
+  monthsRegion: "Sagens måneder",
+  month: "Måned",
+  population: "Borgere",
+  without: "Uden indsats",
+  sharePercent: "Andel uden indsats (%)",
+  populationWord: "borgere",
+  withoutWord: "uden indsats",
+  fixFirst: "Ret felterne, før sagen kan vurderes:",
+  thresholdRange: "Tærsklen skal være mellem 0 og 100.",
+  limitRange: "Grænsen skal være mellem 0 og 100.",
+  minPopulationInteger: "Mindste antal borgere skal være et helt tal ≥ 0.",
+  noVerdict: "Ingen vurdering",
+  wholeTrace: "Hele beregningsgrundlaget",
+  typedIn: "indtastet i siden",
+  populationField: (i: number) => `Borgere, måned ${i}`,
+  withoutField: (i: number) => `Uden indsats, måned ${i}`,
+  shareField: (i: number) => `Andel uden indsats, måned ${i}`,
+  monthOf: (i: number, month: Month) => `Måned ${i} (${formatMonthLong(month)})`,
+  notAMonth: (text: string) => `Første måned »${text}« er ikke en måned som 2025-01.`,
+  unused: (rules: string, months: number) => `bruges ikke (${rules} vurderer ${months} måneder)`,
+  notACount: (field: string, what: string, text: string) => `${field}, ${what}: »${text}« er ikke et helt tal ≥ 0.`,
+  moreWithout: (field: string, without: number, population: number) =>
+    `${field}: ${without} uden indsats er flere end ${population} borgere.`,
+  notAShare: (field: string, text: string) =>
+    `${field}, andel: »${text}« er ikke et tal mellem 0 og 100 (brug komma eller punktum).`,
+  countsGive: (share: number) => `Antallene giver ${formatPercent(share)}; reglerne bruger antallene.`,
+} as const;
