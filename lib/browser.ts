@@ -168,8 +168,10 @@ export {
   BANNER_TEXT,
   CASE_TEXT,
   CONTROL_LABELS,
+  FLAGGED_TEXT,
   HEATMAP_TEXT,
   KPI_TEXT,
+  MONTH_TABLE,
   OUTLOOK_TEXT,
   outlookChartDescription,
   OVERVIEW_TEXT,
@@ -178,6 +180,7 @@ export {
   shareOrUnpublished,
   SORT_LABELS,
   TILEMAP_TEXT,
+  TRACE_TEXT,
   VARSLING_TEXT,
   WHATIF_TEXT,
 } from "./explain/labels.ts";

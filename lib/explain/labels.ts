@@ -612,3 +612,55 @@ export const CASE_TEXT = {
     `${field}, andel: »${text}« er ikke et tal mellem 0 og 100 (brug komma eller punktum).`,
   countsGive: (share: number) => `Antallene giver ${formatPercent(share)}; reglerne bruger antallene.`,
 } as const;
+
+/** The month-by-month tables of a verdict (trace view, flagged list, outlook). */
+export const MONTH_TABLE = {
+  month: "Måned",
+  population: "Borgere",
+  without: "Uden indsats",
+  shareWithout: "Andel uden indsats",
+  limit: "Grænse",
+  overLimit: "Over grænsen",
+  restoration: "Genopretning",
+  source: "Kilde",
+  unknown: "ukendt",
+  breach: "● over grænsen",
+  noBreach: "under grænsen",
+  breachMark: "✖ over grænsen",
+  noBreachMark: "✔ ikke over",
+  restores: "✔ genopretter",
+  notRestores: "✖ genopretter ikke",
+  decidingMonth: "afgørende måned",
+  atLeast: "mindst ",
+  monthByMonth: "Måned for måned (◆ = afgørende måned)",
+  monthByMonthOf: (criterion: string) => `Måned for måned: ${criterion}`,
+  missingGroups: (groups: readonly string[]) => ` (mangler: ${groups.join(", ")})`,
+} as const;
+
+/** The trace view: the facts of a verdict beside its month table. */
+export const TRACE_TEXT = {
+  clause: "Afgørende regel",
+  decidingMonths: "Afgørende måneder",
+  limit: "Grænse",
+  groups: "Grupper",
+  caveats: "Forbehold",
+  exemptionCandidates: "Undtagelseskandidater",
+  none: "ingen",
+  onlyFlagged: "kun relevant for udpegede kriterier",
+  noRows: "Data har ingen rækker for kommunen i denne periode.",
+  overallStatus: "Kommunens samlede status:",
+  noCriterionData: " (intet kriterium har data)",
+  json: "Beregningsgrundlaget som JSON (samme format som",
+  windowLength: (actual: number, expected: number) => `: ${actual} måneder, normalt ${expected}`,
+  limitFact: (limit: number, minPopulation: number) =>
+    `over ${formatPercentParameter(limit)} uden indsats er over grænsen; mindst ${formatCount(minPopulation)} ` +
+    "borgere pr. måned",
+} as const;
+
+/** The list of flagged municipalities on the overview. */
+export const FLAGGED_TEXT = {
+  exemptionCandidate: "Kandidat til undtagelse",
+  monthFigures: "Månedstal",
+  none: (restoration: boolean) =>
+    `Ingen kommuner er ${restoration ? "uden genopretning" : "udpeget"} med disse parametre.`,
+} as const;
