@@ -9,13 +9,16 @@ import type { Month } from "../domain/types.ts";
 import { BENEFIT_GROUPS } from "../domain/benefit-groups.ts";
 import type { Aggregation, Mode } from "../rules/parameters.ts";
 import type { CriterionStatus, Clause, MonthSource } from "../rules/trace.ts";
+import type { TimelineEvent } from "../rules/timeline.ts";
 import {
   formatCount,
   formatCountWord,
+  formatDateLong,
   formatHalfYear,
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
+  formatMonthSpanLong,
   formatPercent,
   formatPercentParameter,
 } from "./format.ts";
@@ -663,4 +666,97 @@ export const FLAGGED_TEXT = {
   monthFigures: "Månedstal",
   none: (restoration: boolean) =>
     `Ingen kommuner er ${restoration ? "uden genopretning" : "udpeget"} med disse parametre.`,
+} as const;
+
+/** The 2020 process on a municipality's page (src/components/timeline-view.ts). */
+export const TIMELINE_TEXT = {
+  noAssessment: "Data dækker ingen vurdering i genopretningsmodellens kalender.",
+  stages: "Stadier",
+  stripRegion: "Tidslinje (samme forløb som listen nedenfor)",
+  finalStage: "Stadie efter sidste vurdering:",
+  nextFollowUp: (month: Month) => `næste opfølgning ${formatMonthShort(month)}`,
+} as const;
+
+/** One assessment of the 2020 process as a sentence: what was judged, and what follows with its dates. */
+export function timelineEventSentence(e: TimelineEvent): string {
+  const window = formatMonthSpan(e.window);
+  const when = formatMonthLong(e.assessment);
+  const names = e.underRestoration.map(criterionLabel).join(", ");
+  const next = formatMonthLong(e.nextAssessment);
+  if (e.check === "trigger") {
+    return e.stageAfter === "contacted"
+      ? `${when}: udpeget på ${window} (${names}); kommunen får seks måneder til at genoprette indsatsen, ` +
+          `næste opfølgning i ${next}.`
+      : `${when}: ingen udpegning på ${window} (${STATUS_SHORT[e.outcome].toLowerCase()}).`;
+  }
+  const checked = e.criteria.map((c) => criterionLabel(c.criterion)).join(", ");
+  const followUp = `${when}: opfølgning på genopretningen, ${window} (${checked})`;
+  const mayor = "borgmesteren kan indkaldes til et møde med beskæftigelsesministeren.";
+  switch (e.stageAfter) {
+    case "closed":
+      return `${followUp}: genoprettet; forløbet er afsluttet.`;
+    case "plan-required": {
+      // The plan is due 15 days after the letter; the next assessment is a follow-up, not its deadline.
+      const plan = e.plan!;
+      const due = plan.planDeadline
+        ? `senest ${formatDateLong(plan.planDeadline)}`
+        : `senest ${plan.planDueDays} dage efter brevets dato`;
+      return (
+        `${followUp}: ikke genoprettet; kommunen skal sende en redegørelse og en genopretningsplan for ` +
+        `${plan.planCriteria.map(criterionLabel).join(", ")} ${due}; næste opfølgning i ${next} på ` +
+        `${formatMonthSpanLong(e.nextWindow)}.`
+      );
+    }
+    case "escalated":
+      return e.stageBefore === "escalated"
+        ? `${followUp}: fortsat ikke genoprettet; ${mayor}`
+        : `${followUp}: fortsat ikke genoprettet efter planen; ${mayor}`;
+    default:
+      return (
+        `${followUp}: kan ikke vurderes (${STATUS_SHORT[e.outcome].toLowerCase()}); stadiet ` +
+        `»${STAGE_LABELS[e.stageAfter]}« fortsætter til næste vurdering.`
+      );
+  }
+}
+
+/** Table headings shared by the lists of municipalities and verdicts. */
+export const TABLE_LABELS = {
+  code: "Kode",
+  municipality: "Kommune",
+  region: "Region",
+  amk: "AMK",
+  verdict: "Vurdering",
+  period: "Periode",
+  theMunicipality: "Kommunen",
+  criterion: "Kriterium",
+  notMeasured: "Måles ikke",
+} as const;
+
+/** The table of every verdict on the overview, and its CSV link. */
+export const VERDICT_TABLE_TEXT = {
+  region: "Vurderinger pr. kommune",
+  download: "Hent vurderingerne som CSV",
+} as const;
+
+/** Verdicts over time on a municipality's page. */
+export const HISTORY_TEXT = {
+  noPeriod: (rules: string) => `Data dækker ingen standardperiode i ${rules}.`,
+  region: (rules: string) => `Vurderinger over tid, ${rules}`,
+  municipalityCell: (period: string) => `${period}, kommunen`,
+} as const;
+
+/** Where a letter's figures come from, as the letter names them (src/components/letter.ts). */
+export const LETTER_SOURCE_TEXT = {
+  synthetic: "syntetiske data (ikke rigtige tal fra Jobindsats)",
+  live: "Jobindsats.dk",
+  upTo: (month: Month) => `tal til og med ${formatMonthLong(month)}`,
+  fetched: (isoDate: string) => `hentet ${formatDateLong(isoDate)}`,
+  table: "Tabel",
+} as const;
+
+/** The list of municipalities on /kommuner. */
+export const DIRECTORY_TEXT = {
+  region: "Kommuner",
+  caption: (rules: string, period: string, shown: number, all: number) =>
+    `${rules}, ${period}: ${shown} af ${all} kommuner`,
 } as const;
