@@ -366,7 +366,7 @@ export const OUTLOOK_TEXT = {
   rank: (position: number, of: number) =>
     `Nr. ${position} af ${of} kommuner (1 = laveste andel uden indsats i de offentliggjorte måneder).`,
   benchmarkTitle: (measure: "samtaler" | "tilbud", name: string) =>
-    `${measure === "samtaler" ? "Samtaler" : "Tilbud"}: ${name} mod landet, regionen og AMK-området`,
+    `${MEASURE_TITLES[measure]}: ${name} mod landet, regionen og AMK-området`,
   benchmarkLegend: (name: string) =>
     `Fuld linje: ${name}. Prikket: hele landet. Stiplet: regionen. Punkteret: AMK-området. Vandret stiplet linje: ` +
     "grænsen.",
@@ -760,3 +760,66 @@ export const DIRECTORY_TEXT = {
   caption: (rules: string, period: string, shown: number, all: number) =>
     `${rules}, ${period}: ${shown} af ${all} kommuner`,
 } as const;
+
+/** The two measures as headings. */
+export const MEASURE_TITLES: Readonly<Record<"samtaler" | "tilbud", string>> = {
+  samtaler: "Samtaler",
+  tilbud: "Tilbud",
+};
+
+/** The small multiples of a municipality's monthly shares (its own page). */
+export const MULTIPLES_TEXT = {
+  figuresBehind: "Tallene bag graferne",
+  figuresSummary: "Tallene bag graferne (andel uden indsats; ✖ = over grænsen)",
+  none: "Ingen måneder at vise for kommunen.",
+  overLimitNote: " (over grænsen)",
+  legendBefore: "Stiplet linje: grænsen.",
+  legendAfter: (all: string) =>
+    "= måned over grænsen. Grå streg ved aksen = ukendt andel (hul i kurven). Skygge = den valgte periode. " +
+    `Fælles akse for alle grafer (${all.toLowerCase()} og de enkelte grupper).`,
+  allGroups: (criterion: string) => `Alle ydelsesgrupper · ${criterion}`,
+  total: (measure: string) => `I alt · ${measure}`,
+  /** "Over grænsen på 20 % i to af seks måneder, ukendt i ingen; seneste kendte andel 22,0 % (dec. 2025)." */
+  summary: (
+    limit: number,
+    breaches: number,
+    months: number,
+    unknown: number,
+    last: { month: Month; share: number } | null,
+  ) =>
+    `Over grænsen på ${formatPercentParameter(limit)} ${monthsOfWindow(breaches, months)}, ukendt i ` +
+    `${formatCountWord(unknown)}` +
+    (last ? `; seneste kendte andel ${formatPercent(last.share)} (${formatMonthShort(last.month)})` : "") +
+    ".",
+} as const;
+
+/** The threshold sweep on /hvad-hvis; `what` is the counted noun ("udpegede kommuner"). */
+export const SWEEP_TEXT = {
+  threshold: "Tærskel",
+  thresholdAxis: "Tærskel: andel der skal have fået indsatsen (%)",
+  chosen: " (valgt)",
+  count: (what: string) => `Antal ${what}`,
+  chartName: (what: string) => `Antal ${what} efter tærskel`,
+  chartDescription: (periods: number, current: string) =>
+    `En kurve for hver af ${periods} perioder; ${current} er fremhævet. Tallene står i tabellen under diagrammet.`,
+  atThreshold: (count: number, threshold: number) => `${formatCount(count)} ved ${formatPercentParameter(threshold)}`,
+  table: (period: string, what: string) => `${period}: antal ${what} ved hver tærskel`,
+} as const;
+
+/** The reader's own data on /udforsk: reading it, and its verdicts. */
+export const OWN_DATA_TEXT = {
+  reading: (file: string, k: number, n: number) => `Læser ${file} (${k} af ${n})`,
+  parsing: (file: string, k: number, n: number) => `Fortolker ${file} (${k} af ${n})`,
+  merging: "Samler data",
+  verdictsRegion: "Vurderinger af de indlæste data",
+  restorationSummary: "genopretning:",
+  explanation: "Forklaring",
+} as const;
+
+/** Parameters of the address that could not be used. */
+export const STATE_NOTES_TEXT = {
+  heading: "Nogle parametre i adressen kunne ikke bruges:",
+} as const;
+
+/** A date that is missing or unreadable. */
+export const UNKNOWN_DATE = "ukendt dato";
