@@ -814,6 +814,40 @@ export const OWN_DATA_TEXT = {
   verdictsRegion: "Vurderinger af de indlæste data",
   restorationSummary: "genopretning:",
   explanation: "Forklaring",
+  error: "fejl",
+  warning: "advarsel",
+  column: (name: string) => `kolonne «${name}»`,
+  valueBefore: "værdi «",
+  valueAfter: "»",
+  pastePlaceholder:
+    "Indsæt en eller flere tabeller fra Jobindsats (kopieret fra Excel) eller en lang CSV med kolonnerne " +
+    "municipality_code, benefit_group, measure, month, …",
+  loadPaste: "Indlæs indsat tekst",
+  reset: "Brug sidens data igen",
+  dropHere: "Slip filer her",
+  or: "eller",
+  chooseFiles: "vælg filer",
+  dropHelp:
+    "CSV/TSV i det kanoniske lange format eller tabeller eksporteret fra Jobindsats. Filerne læses kun i din " +
+    "browser og sendes ingen steder hen.",
+  pasteLabel: "Eller indsæt tabeller her:",
+  notLoaded: (label: string) => `${label} blev ikke indlæst`,
+  errorCount: (n: number) => `${formatCount(n)} fejl i input`,
+  nothingLoaded: ". Intet er indlæst; siden viser stadig de tidligere data.",
+  loaded: "Indlæst:",
+  /** " — 1.234 celler, 2 kommuner, jan. 2025–jun. 2025. Data findes kun i denne fane." */
+  loadedSummary: (label: string, cells: number, municipalities: number, first: Month | null, last: Month | null) =>
+    `${label} — ${formatCount(cells)} celler, ${municipalitiesCount(municipalities)}` +
+    (first && last ? `, ${formatMonthShort(first)}–${formatMonthShort(last)}` : "") +
+    ". Data findes kun i denne fane.",
+  warnings: (n: number) => `${formatCount(n)} advarsler`,
+  starting: "Starter",
+  done: "Færdig",
+  stoppedUnexpectedly: "indlæsningen stoppede uventet",
+  files: (n: number) => `${formatCount(n)} filer`,
+  pasted: "Den indsatte tekst",
+  pastedFile: "indsat",
+  empty: "feltet er tomt",
 } as const;
 
 /** Parameters of the address that could not be used. */
@@ -823,3 +857,52 @@ export const STATE_NOTES_TEXT = {
 
 /** A date that is missing or unreadable. */
 export const UNKNOWN_DATE = "ukendt dato";
+
+/** The canonical columns of the long CSV, described for /data (docs/data-format.md §1). */
+export const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  municipality_code:
+    "Officiel kommunekode med tre cifre, skrevet som tekst (101, 183, 860). En ukendt kode er en fejl.",
+  municipality_name: "Kommunens navn, kun til orientering. Passer navnet ikke til koden, gives en advarsel.",
+  benefit_group: "Ydelsesgruppens id (fx sygedagpenge, alle) eller Jobindsats' betegnelse (fx »Sygedagpenge«).",
+  measure: "samtaler eller tilbud.",
+  month: "Måned som ÅÅÅÅ-MM; Jobindsats' form 2022M09 accepteres også.",
+  population: "Antal borgere med seks måneders ydelsesanciennitet i måneden: helt tal ≥ 0, tomt når ukendt.",
+  without: "Antal af dem uden den krævede indsats: helt tal mellem 0 og population, tomt når ukendt.",
+  share_without: "Andel uden indsats i procent, 0–100, med decimalpunktum eller -komma; tomt eller ».« når ukendt.",
+};
+
+/** The /data page: the file format table and the provenance of the data shown. */
+export const PROVENANCE_TEXT = {
+  formatRegion: "Filformatet",
+  column: "Kolonne",
+  required: "Skal udfyldes",
+  content: "Indhold",
+  yes: "ja",
+  no: "nej",
+  unknown: "ukendt",
+  source: "Kilde",
+  sourceSynthetic: "Syntetiske data (opfundne tal til demonstration)",
+  sourceLive: "Jobindsats (STAR), hentet med API'et",
+  file: "Fil",
+  generator: "Generator",
+  seed: "Seed",
+  fetched: "Hentet",
+  api: "API",
+  months: "Måneder",
+  monthSpan: (from: string, to: string) => `${from} til ${to}`,
+  municipalities: "Kommuner",
+  rows: "Rækker",
+  rowsFact: (manifest: string, shown: string, ok: boolean) =>
+    `${manifest} ifølge manifestet; ${shown} i den viste fil ${ok ? "✔" : "✖ stemmer ikke"}`,
+  sha: "SHA-256",
+  cannotVerify: "kan ikke efterprøves i denne browser",
+  shaOk: "✔ stemmer med den viste fil",
+  shaDiffers: "✖ den viste fil har",
+  choice: "Datavalg",
+  manifestJson: "Manifestet som JSON",
+  liveChosen: "Øjebliksbilledet fra Jobindsats i data/jobindsats er gyldigt og bruges.",
+  chosenSynthetic: "de syntetiske data er valgt udtrykkeligt ved bygningen",
+  snapshotUnusable: "øjebliksbilledet fra Jobindsats i data/jobindsats kan ikke bruges (se byggeloggen)",
+  noSnapshot: "der er intet øjebliksbillede fra Jobindsats i data/jobindsats",
+  syntheticBecause: (why: string) => `Syntetiske data fra data/synthetic, fordi ${why}.`,
+} as const;
