@@ -185,6 +185,7 @@ export {
   PARAMETER_TEXT,
   PRINT_TEXT,
   PROVENANCE_TEXT,
+  RULES_TEXT,
   shareOrUnpublished,
   SORT_LABELS,
   STATE_NOTES_TEXT,

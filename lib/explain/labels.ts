@@ -906,3 +906,100 @@ export const PROVENANCE_TEXT = {
   noSnapshot: "der er intet øjebliksbillede fra Jobindsats i data/jobindsats",
   syntheticBecause: (why: string) => `Syntetiske data fra data/synthetic, fordi ${why}.`,
 } as const;
+
+/** The tables of /regler (src/components/rules-tables.ts): every figure in them comes from lib's constants. */
+export const RULES_TEXT = {
+  yes: "ja",
+  no: "nej",
+  table1Region: "Lovkrav pr. ydelsesgruppe",
+  table1Caption: "Lovkrav i de første seks måneder pr. ydelsesgruppe",
+  group: "Ydelsesgruppe (Jobindsats)",
+  conversationsMinimum: "Samtaler, mindst",
+  offerRequired: "Mindst ét aktivt tilbud",
+  note: "Bemærkning",
+  conversationsChange: (minimum: number, from: Month, changed: number) =>
+    `${formatCount(minimum)}; fra ${formatMonthLong(from)}: ${formatCount(changed)}`,
+  calendarExample: (months: readonly Month[], assessed: Month) =>
+    ` — fx ${formatMonthSpan(months)}, vurderet i ${formatMonthShort(assessed)}`,
+  parameter: "Parameter",
+  standard: "Standard",
+  threshold: "Tærskel: andel der skal have fået indsatsen",
+  limit: "Grænse: andel uden indsats",
+  minPopulation: "Mindste antal borgere pr. måned",
+  windowMonths: "Måneder i en periode",
+  aggregation: "Opgørelse",
+  aggregationOverall: "samlet for kommunen (overall)",
+  aggregationPerGroup: "pr. ydelsesgruppe (per-group)",
+  applyExemptions: "Vis undtagelseskandidater som undtaget",
+  restorationMonths: "Måneder til at genoprette (og højst til en plan)",
+  source: (source: string) => `Kilde: ${source}.`,
+  calendar: "Kalender",
+  overallCriteria: "Handlekriterier (samlet opgørelse)",
+  overallCriterion: (groups: string) => `: alle borgere i ${groups} lagt sammen.`,
+  perGroupInstead: (n: number) =>
+    `Med opgørelsen pr. ydelsesgruppe bruges i stedet de ${formatCountWord(n)} gruppekriterier fra ` +
+    "genopretningsmodellen.",
+  perGroupCriteria: "Handlekriterier (pr. gruppe)",
+  perGroupCount: (all: number, conversations: number, offers: number, offerGroups: string) =>
+    `${formatCount(all)} kriterier: ${conversations} for samtaler og ${offers} for tilbud (${offerGroups}).`,
+  orderNotCovered: (min: number) =>
+    `hvis en måned har et kendt antal borgere under ${formatCount(min)}. Kravet gælder kun, når der er mindst ` +
+    `${formatCount(min)} borgere i hver måned.`,
+  orderCompliant: (limit: number, threshold: number) =>
+    `ellers: hvis bare én måned med kendt andel ikke ligger over grænsen (${formatPercentParameter(limit)} uden ` +
+    `indsats ved en tærskel på ${formatPercentParameter(threshold)}). Præcis på grænsen er ikke over.`,
+  orderInsufficient:
+    "ellers: hvis en eller flere måneder mangler en andel. De kendte måneder ligger da alle over grænsen, så de " +
+    "manglende kunne have afgjort sagen begge veje.",
+  orderFlagged: "ellers: alle måneder i perioden ligger over grænsen.",
+  exemptionSupervision:
+    "— kommunen står på listen over kommuner under skærpet tilsyn i mindst én måned af perioden (listen " +
+    "redigeres af brugeren:",
+  exemptionTrend:
+    "— andelen uden indsats falder fra hver måned til den næste gennem hele perioden (sammenlignet præcist på " +
+    "antallene, hvor de kendes).",
+  differencesRegion: "2020 og 2024 side om side",
+  /** The rows of the 2020 ↔ 2024 table: [what, 2024 model, 2020 model]. */
+  differences(
+    f: { windowMonths: number; threshold: number; minPopulation: number },
+    r: { windowMonths: number; limit: number; minPopulation: number; restorationMonths: number },
+    overallCriteria: number,
+    perGroupCriteria: number,
+    calendars: { followUp: string; restoration: string },
+  ): [string, string, string][] {
+    return [
+      [
+        "Kriterier",
+        `${formatCountWord(overallCriteria)}: samtaler og tilbud for kommunen som helhed`,
+        `${formatCount(perGroupCriteria)}: hver ydelsesgruppe og indsats for sig`,
+      ],
+      ["Periode", `${formatCountWord(f.windowMonths)} måneder (halvår)`, `${formatCountWord(r.windowMonths)} måneder`],
+      ["Kalender", calendars.followUp, calendars.restoration],
+      [
+        "En måned over grænsen",
+        `mere end ${formatPercentParameter(100 - f.threshold)} uden indsats (under ` +
+          `${formatPercentParameter(f.threshold)} fik den)`,
+        `mere end ${formatPercentParameter(r.limit)} uden indsats`,
+      ],
+      [
+        "Mindste antal borgere",
+        `${formatCount(f.minPopulation)} i hver måned`,
+        `${formatCount(r.minPopulation)} i hver måned`,
+      ],
+      ["Udpeget når", "alle måneder i perioden er over grænsen", "alle måneder i perioden er over grænsen"],
+      ["Undtagelser", "kandidater: skærpet tilsyn, konstant positiv udvikling", "ingen"],
+      [
+        "Hvad sker der",
+        "AMK kontakter kommunen og tilbyder faglig bistand; ingen skriftlig redegørelse",
+        `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter redegørelse og ` +
+          "genopretningsplan; lykkes genopretningen ikke, kan borgmesteren indkaldes til ministermøde",
+      ],
+      [
+        "Genoprettet",
+        "–",
+        `mindst én måned under ${formatPercentParameter(r.limit)} (præcis ${formatPercentParameter(r.limit)} ` +
+          `genopretter ikke) eller under ${formatCount(r.minPopulation)} borgere`,
+      ],
+    ];
+  },
+} as const;
