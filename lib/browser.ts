@@ -188,6 +188,7 @@ export {
   RULES_TEXT,
   shareOrUnpublished,
   SORT_LABELS,
+  SQL_TEXT,
   STATE_NOTES_TEXT,
   SWEEP_TEXT,
   TABLE_LABELS,

@@ -1003,3 +1003,30 @@ export const RULES_TEXT = {
     ];
   },
 } as const;
+
+/** The SQL explorer on /udforsk (the example queries' SQL stays with them: it is code). */
+export const SQL_TEXT = {
+  exampleFlaggedByRegion: "Udpegede kommuner pr. region",
+  exampleOneMunicipality: "Andel uden indsats over tid for én kommune",
+  exampleExactlyTwenty: `Måneder med præcis ${formatPercent(20)} uden indsats`,
+  exampleAverage: "Gennemsnitlig andel uden indsats pr. måned",
+  exampleCriteria: "Kriterier og vurderinger i perioden",
+  chartName: (y: string, x: string) => `Diagram af ${y} efter ${x}`,
+  chartDescription: "Tallene står i tabellen ovenfor.",
+  resultRegion: "Resultatet af forespørgslen",
+  example: "Eksempel",
+  examples: "Eksempler",
+  chooseExample: "Vælg et eksempel …",
+  query: "SQL-forespørgsel",
+  run: "Kør forespørgsel",
+  running: "Kører …",
+  /** "12 rækker på 4 ms (viser de første 500)." */
+  done: (rows: number, ms: number, shown: number) =>
+    `${countOf(rows, "række", "rækker")} på ${formatCount(ms)} ms` +
+    (rows > shown ? ` (viser de første ${formatCount(shown)})` : "") +
+    ".",
+  download: "Hent resultatet som CSV",
+  downloadFile: "forespoergsel.csv",
+  quickChart: "Hurtigt diagram: første talkolonne mod første tekstkolonne.",
+  failed: "DuckDB kunne ikke køre forespørgslen:",
+} as const;
