@@ -654,6 +654,7 @@ export const TRACE_TEXT = {
   overallStatus: "Kommunens samlede status:",
   noCriterionData: " (intet kriterium har data)",
   json: "Beregningsgrundlaget som JSON (samme format som",
+  jsonCommand: "tidlig-indsats evaluate --format json",
   windowLength: (actual: number, expected: number) => `: ${actual} måneder, normalt ${expected}`,
   limitFact: (limit: number, minPopulation: number) =>
     `over ${formatPercentParameter(limit)} uden indsats er over grænsen; mindst ${formatCount(minPopulation)} ` +
@@ -738,8 +739,9 @@ export const VERDICT_TABLE_TEXT = {
   download: "Hent vurderingerne som CSV",
 } as const;
 
-/** Verdicts over time on a municipality's page. */
+/** Verdicts over time on a municipality's page, and the choice of the verdict shown. */
 export const HISTORY_TEXT = {
+  showVerdictFor: "Vis vurdering for",
   noPeriod: (rules: string) => `Data dækker ingen standardperiode i ${rules}.`,
   region: (rules: string) => `Vurderinger over tid, ${rules}`,
   municipalityCell: (period: string) => `${period}, kommunen`,
@@ -754,9 +756,11 @@ export const LETTER_SOURCE_TEXT = {
   table: "Tabel",
 } as const;
 
-/** The list of municipalities on /kommuner. */
+/** The list of municipalities on /kommuner, and its search field. */
 export const DIRECTORY_TEXT = {
   region: "Kommuner",
+  searchPlaceholder: "Søg efter kommune eller kode …",
+  search: "Søg",
   caption: (rules: string, period: string, shown: number, all: number) =>
     `${rules}, ${period}: ${shown} af ${all} kommuner`,
 } as const;
@@ -813,6 +817,12 @@ export const OWN_DATA_TEXT = {
   merging: "Samler data",
   verdictsRegion: "Vurderinger af de indlæste data",
   restorationSummary: "genopretning:",
+  verdictsFor: (label: string, rules: string, period: string) => `Vurderinger for ${label}: ${rules}, ${period}`,
+  siteData: (synthetic: boolean, rules: string, period: string) =>
+    `Forespørgslerne nedenfor bruger sidens data (${synthetic ? "syntetiske" : "fra Jobindsats"}) og vurderingerne ` +
+    `for ${rules}, ${period}.`,
+  loadingDuckDb: "Indlæser DuckDB …",
+  duckDbReady: "DuckDB er klar.",
   explanation: "Forklaring",
   error: "fejl",
   warning: "advarsel",
@@ -1029,4 +1039,90 @@ export const SQL_TEXT = {
   downloadFile: "forespoergsel.csv",
   quickChart: "Hurtigt diagram: første talkolonne mod første tekstkolonne.",
   failed: "DuckDB kunne ikke køre forespørgslen:",
+} as const;
+
+/** The page of draft letters, /breve. */
+export const LETTERS_PAGE_TEXT = {
+  showing: "Viser brevet til",
+  showAll: (n: number) => `Vis alle ${countOf(n, "brev", "breve")}`,
+  notInData: "ikke i data",
+  noLetter: (name: string, period: string, status: string) =>
+    `Vurderingen af ${name} i ${period} (${status}) lægger ikke op til et brev.`,
+  /** After the count in bold: " breve for 2. halvår 2025." */
+  count: (n: number, period: string) => ` ${n === 1 ? "brev" : "breve"} for ${period}.`,
+  print: "Udskriv (ét brev pr. side)",
+  /** "Grundlag: Opfølgningsmodellen (2024), 2. halvår 2025, tærskel 80 %, mindst 10 borgere pr. måned. Data: …." */
+  basis: (rules: string, period: string, threshold: number, min: number, synthetic: boolean) =>
+    `Grundlag: ${rules}, ${period}, ${PARAMETER_TEXT.threshold(threshold)}, ${PARAMETER_TEXT.minPopulation(min)}. ` +
+    `Data: ${synthetic ? "syntetiske" : "Jobindsats"}.`,
+} as const;
+
+/** /hvad-hvis: the threshold sweep's range and answer, and the A/B comparison. */
+export const WHATIF_PAGE_TEXT = {
+  from: "Fra (%)",
+  to: "Til (%)",
+  step: "Trin (procentpoint)",
+  flagged: "udpegede kommuner",
+  notRestored: "kommuner, der ikke har genoprettet",
+  rangeUnusable:
+    `Intervallet kunne ikke bruges (skriv tal mellem 0 og 100, trin over 0 og højst 1.000 tærskler); viser ` +
+    `50–100\u00a0% i trin på 0,5.`,
+  atThreshold: (threshold: number) => `Ved tærsklen ${formatPercentParameter(threshold)} er der`,
+  /** " udpegede kommuner i 2. halvår 2025 (Opfølgningsmodellen). Fra 50 % til 100 % spænder tallet fra 3 til 60." */
+  sweepAnswer: (what: string, period: string, rules: string, from: number, to: number, min: number, max: number) =>
+    ` ${what} i ${period} (${rules}). Fra ${formatPercentParameter(from)} til ${formatPercentParameter(to)} spænder ` +
+    `tallet fra ${formatCount(min)} til ${formatCount(max)}.`,
+  sweepLegend: (period: string) =>
+    `Den tykke linje er ${period}; de tynde linjer er de øvrige perioder i data. Den stiplede lodrette linje er den ` +
+    "valgte tærskel.",
+  /** "A: Opfølgningsmodellen (2024), 2. halvår 2025, tærskel 80 %, mindst 10 borgere, samlet". */
+  describe: (rules: string, period: string, threshold: number, min: number, variant: string) =>
+    `${rules}, ${period}, ${PARAMETER_TEXT.threshold(threshold)}, mindst ${formatCount(min)} borgere${variant}`,
+  overall: ", samlet",
+  perGroup: ", pr. ydelsesgruppe",
+  restoration: ", genopretning",
+  /** After the count in bold: " kommuner skifter vurdering. A udpeger 12, B udpeger 9." */
+  flips: (n: number, a: number, b: number) =>
+    ` ${n === 1 ? "kommune skifter" : "kommuner skifter"} vurdering. A udpeger ${formatCount(a)}, B udpeger ` +
+    `${formatCount(b)}.`,
+} as const;
+
+/** The site's name, as page titles end. */
+export const SITE_NAME = "Tidlig indsats";
+
+/** A municipality's page, /kommune/CODE. */
+export const MUNICIPALITY_PAGE_TEXT = {
+  title: (name: string) => `${name} – ${SITE_NAME}`,
+  fallbackName: (code: string) => `Kommune ${code}`,
+  exemptionsApplied: ", undtagelser anvendt",
+  noData: "Ingen data",
+  noCriterionRows: "Data har ingen rækker, der indgår i et kriterium for kommunen.",
+  parameters: "Parametre:",
+  seeTrace: "Se hele beregningsgrundlaget",
+  printData: (synthetic: boolean) => `Data: ${synthetic ? "syntetiske" : "Jobindsats"}; parametre som ovenfor.`,
+  letter: (officialName: string) => `Udkast til brev til ${officialName}`,
+  backToOverview: "Tilbage til overblikket med samme indstillinger",
+  noOutlook: "Ingen data.",
+  allOnVarsling: (window: string, asOf: Month) => `Alle kommuner i ${window} pr. ${formatMonthShort(asOf)} på Varsling`,
+  driversHeading: "Hvilke ydelsesgrupper bærer overskridelsen?",
+  driversHelp:
+    "For hver ydelsesgruppe: borgere uden indsats ud over grænsen, lagt sammen over de offentliggjorte måneder " +
+    "(negativ = under grænsen).",
+  driversTitle: (criterion: string) => `${criterion}: ydelsesgrupper over og under grænsen`,
+  noDrivers: "Ingen ydelsesgruppe har hele tal i perioden.",
+  benchmarksHeading: "Sammenlignet med landet, regionen og AMK-området",
+} as const;
+
+/** The downloads on /data. */
+export const DATA_PAGE_TEXT = {
+  measurements: "Målinger (measurements.csv)",
+  measurementsNote: (synthetic: boolean) =>
+    ` — ${synthetic ? "de syntetiske data" : "de hentede Jobindsats-data"}, der vises på siderne, i formatet nedenfor.`,
+  ishoej: "Ishøj, september–november 2022 (ishoej-2022-09-11.csv)",
+  ishoejNote:
+    " — de rigtige tal fra STAR's brev til Ishøj Kommune af 20. februar 2023; kun andele, ingen antal. Kan lægges " +
+    "ind på Udforsk eller gives til CLI'en.",
+  municipalities: "Kommuner (municipalities.csv)",
+  municipalitiesNote: " — kode, navn, region, AMK og omtrentligt midtpunkt for de 98 kommuner.",
+  unknown: "ukendt",
 } as const;

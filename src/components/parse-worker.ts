@@ -73,7 +73,7 @@ scope.onmessage = async (event) => {
         fraction: (k + 0.5) / n,
       });
       const m = readMeasurements(content, name);
-      formats.push(typeof content === "string" ? detectFormat(content) : "fil");
+      formats.push(typeof content === "string" ? detectFormat(content) : "bytes"); // a code, never shown
       parts.push(m);
     }
     scope.postMessage({ id, type: "progress", text: OWN_DATA_TEXT.merging, fraction: 0.95 });

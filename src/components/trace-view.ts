@@ -165,7 +165,7 @@ export function traceView(evaluation: Evaluation, verdict: MunicipalityVerdict |
     </p>
     ${verdict.criteria.map(criterionTrace)}
     <details class="trace-json">
-      <summary>${TRACE_TEXT.json} <code>tidlig-indsats evaluate --format json</code>)</summary>
+      <summary>${TRACE_TEXT.json} <code>${TRACE_TEXT.jsonCommand}</code>)</summary>
       <pre>${JSON.stringify(doc, null, 2)}</pre>
     </details>
   </div>`;
