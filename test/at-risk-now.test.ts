@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readMeasurements } from "../lib/import/index.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { parsePeriod, type Period } from "../lib/domain/month.ts";
-import type { ViewState } from "../lib/view/state.ts";
+import { parseViewState, type ViewState } from "../lib/view/state.ts";
 import { atRiskNow } from "../src/components/outlook-view.ts";
 import { cliEvaluate, PROJECT_ROOT, SYNTHETIC } from "./helpers/cli.ts";
 import { expectHtmlSnapshot } from "./helpers/snapshot.ts";
@@ -31,19 +31,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const index = (text: string) => new MeasurementIndex(readMeasurements(Buffer.from(text), "measurements.csv"));
 
-/** The overview's state: any period (the card takes the running half-year itself). */
+/** The overview's state as its address gives it (any period: the card takes the running half-year itself). */
 function state(threshold = 80): ViewState {
-  return {
-    rules: "opfoelgning-2024",
-    period: parsePeriod("2025H1") as Period,
-    threshold,
-    min: 10,
-    aggregation: "overall",
-    exemptions: false,
-    mode: "trigger",
-    criterion: null,
-    sort: "region",
-  };
+  const search = threshold === 80 ? "" : `?threshold=${threshold}`;
+  return parseViewState(search, () => parsePeriod("2025H1") as Period).state;
 }
 
 /** How many municipalities the CLI's JSON calls at risk, as of September 2025 in 2025H2. */
