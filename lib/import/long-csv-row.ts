@@ -14,13 +14,14 @@ import { MUNICIPALITIES, municipalityByCode, municipalityCodeByName } from "../d
 import { monthIndex, parseMonth } from "../domain/month.ts";
 import { nearest } from "../domain/suggest.ts";
 import type { FieldSpans, Separator } from "./csv.ts";
-import type { LongHeader } from "./long-csv-header.ts";
+import { LONG_COLUMNS, type LongHeader } from "./long-csv-header.ts";
 import { MAX_ROWS, MUNICIPALITY_INDEX_BY_NUMBER } from "./cell-key.ts";
 import {
   COUNT_INVALID,
   COUNT_UNKNOWN,
   countProblem,
   countsAgreeWithShare,
+  countsAgreeWithShareOf,
   disagreementMessage,
   NotRequiredTracker,
   parseCount,
@@ -44,6 +45,8 @@ interface CodeEntry {
   readonly name: string;
   /** Position in MUNICIPALITIES (< 128), for the duplicate key. */
   readonly index: number;
+  /** The name in UTF-8, for fastRow. */
+  readonly nameBytes: Uint8Array;
 }
 interface GroupEntry {
   readonly id: BenefitGroupId;
@@ -56,7 +59,13 @@ interface MonthEntry {
   readonly index: number;
 }
 
-const CODE_ENTRIES: readonly CodeEntry[] = MUNICIPALITIES.map((m, index) => ({ code: m.code, name: m.name, index }));
+const UTF8 = new TextEncoder();
+const CODE_ENTRIES: readonly CodeEntry[] = MUNICIPALITIES.map((m, index) => ({
+  code: m.code,
+  name: m.name,
+  index,
+  nameBytes: UTF8.encode(m.name),
+}));
 const MUNICIPALITY_INDEX = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
 
 function codeEntry(raw: string): CodeEntry | null {
@@ -105,11 +114,16 @@ function digitsValue(src: string, s: number, e: number): number {
 /** Month index of `YYYY-MM` or `YYYYMmm` written exactly (no spaces), or -1. */
 function monthIndexAt(src: string, s: number, e: number): number {
   if (e - s !== 7) return -1;
-  const y = digitsValue(src, s, s + 4);
-  const sep = src.charCodeAt(s + 4);
-  const m = digitsValue(src, s + 5, s + 7);
-  if (y < 0 || m < 1 || m > 12 || (sep !== 45 && sep !== 77 && sep !== 109)) return -1;
-  return y * 12 + m - 1;
+  return monthIndexOf(digitsValue(src, s, s + 4), src.charCodeAt(s + 4), digitsValue(src, s + 5, s + 7));
+}
+
+/**
+ * The month index of a year, the character between year and month, and a month written with
+ * digits only (-1 when they were not); -1 unless the month is 1–12 and the separator `-`, `M`, `m`.
+ */
+function monthIndexOf(year: number, separator: number, month: number): number {
+  if (year < 0 || month < 1 || month > 12 || (separator !== 45 && separator !== 77 && separator !== 109)) return -1;
+  return year * 12 + month - 1;
 }
 
 /** Where a row's checks stopped: more rows may follow, or reading must stop. */
@@ -124,6 +138,11 @@ export interface LongRowParserOptions {
   readonly separator: Separator;
   readonly issues: IssueCollector;
   readonly columns: MeasurementColumns;
+  /**
+   * Whether fastRow may take the usual rows (default true). False reads every row by row(): the
+   * result is the same, only slower (tests compare the two).
+   */
+  readonly fastRows?: boolean;
 }
 
 /** Checks rows against one header and appends the valid ones to `columns`. */
@@ -161,6 +180,16 @@ export class LongRowParser {
   /** 1 once namesByCode has the municipality (by index). */
   private readonly named = new Uint8Array(MUNICIPALITIES.length);
 
+  /**
+   * Whether fastRow applies: the header is the canonical one (docs/data-format.md §1: the eight
+   * columns in their order) and the separator a comma.
+   */
+  readonly fastRowsApply: boolean;
+  /** Spellings of benefit groups that fastRow compares in place (no quote, see fastRow). */
+  private readonly fastSpellings: Uint8Array[] = [];
+  private readonly fastSpellingGroups: GroupEntry[] = [];
+  private lastFastSpelling = -1;
+
   /** Values of the row being read (set by the field readers). */
   private population = NaN;
   private without = NaN;
@@ -182,6 +211,129 @@ export class LongRowParser {
     this.cPop = c.population;
     this.cWithout = c.without;
     this.cShare = c.share_without;
+    this.fastRowsApply =
+      o.fastRows !== false && o.separator === "," && LONG_COLUMNS.every((k, i) => c[k] === i) && this.width === 8;
+  }
+
+  /**
+   * Reads the usual row in one pass over its UTF-8 bytes, or leaves it to row(): the canonical
+   * columns, no quotes, a known 3-digit code, the official name or none, a benefit group spelled
+   * as in an earlier row, `samtaler`/`tilbud`, a `YYYY-MM` month, plain counts and a plain share
+   * that agree. Such a row is one that row() accepts without any issue, and it is stored exactly
+   * as row() stores it; anything else — every row with a problem — returns -1 before anything is
+   * stored, and row() reads it (decoded) with all checks and messages. Every byte of an accepted
+   * row is ASCII except those of the official name, so the row is valid UTF-8 without decoding it.
+   * Why: decoding, finding the fields and then reading each field again was most of the import.
+   *
+   * `bytes[pos]` starts a row; `end` bounds the bytes. Returns the position after the row's line
+   * break (LF or CRLF), or -1.
+   */
+  fastRow(bytes: Uint8Array, pos: number, end: number, line: number): number {
+    let i = pos;
+    // municipality_code: three digits
+    if (i + 4 > end || bytes[i + 3] !== COMMA) return -1;
+    const d0 = bytes[i]! - 48;
+    const d1 = bytes[i + 1]! - 48;
+    const d2 = bytes[i + 2]! - 48;
+    if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+    const codeIndex = MUNICIPALITY_INDEX_BY_NUMBER[d0 * 100 + d1 * 10 + d2]!;
+    if (codeIndex < 0) return -1;
+    const c = CODE_ENTRIES[codeIndex]!;
+    i += 4;
+    // municipality_name: empty, or the name of the list
+    let named = false;
+    if (bytes[i] !== COMMA) {
+      const name = c.nameBytes;
+      if (!bytesAt(bytes, i, end, name)) return -1;
+      i += name.length;
+      if (bytes[i] !== COMMA) return -1;
+      named = true;
+    }
+    i++;
+    // benefit_group: a spelling row() resolved before; rows of one group often come together
+    const spellings = this.fastSpellings;
+    let k = this.lastFastSpelling;
+    if (k < 0 || !bytesAt(bytes, i, end, spellings[k]!) || bytes[i + spellings[k]!.length] !== COMMA) {
+      for (k = 0; k < spellings.length; k++) {
+        const t = spellings[k]!;
+        if (bytesAt(bytes, i, end, t) && bytes[i + t.length] === COMMA) break;
+      }
+      if (k === spellings.length) return -1;
+      this.lastFastSpelling = k;
+    }
+    const g = this.fastSpellingGroups[k]!;
+    i += spellings[k]!.length + 1;
+    // measure
+    let measure: 0 | 1;
+    if (bytesAt(bytes, i, end, SAMTALER)) {
+      measure = 0;
+      i += SAMTALER.length;
+    } else if (bytesAt(bytes, i, end, TILBUD)) {
+      measure = 1;
+      i += TILBUD.length;
+    } else return -1;
+    // month: YYYY-MM or YYYYMmm
+    if (i + 8 > end || bytes[i + 7] !== COMMA) return -1;
+    const month = monthIndexOfBytes(bytes, i);
+    if (month < 0) return -1;
+    i += 8;
+    // population, without: digits (at most 15) or empty
+    let v = 0;
+    let a = i;
+    let d = 0;
+    for (; i < end && (d = bytes[i]! - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || bytes[i] !== COMMA) return -1;
+    const population = i === a ? NaN : v;
+    a = ++i;
+    v = 0;
+    for (; i < end && (d = bytes[i]! - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || bytes[i] !== COMMA) return -1;
+    const without = i === a ? NaN : v;
+    if (without > population) return -1;
+    i++;
+    // share_without: empty, or digits with an optional point and more digits (at most 15, ≤ 100)
+    let shareNum = 0;
+    let shareExp = -1;
+    let num = 0;
+    let digits = 0;
+    let frac = -1;
+    let ch = -1;
+    for (; i < end; i++) {
+      ch = bytes[i]!;
+      d = ch - 48;
+      if (d >= 0 && d <= 9) {
+        num = num * 10 + d;
+        digits++;
+        if (frac >= 0) frac++;
+      } else if (ch === POINT && frac < 0 && digits > 0) frac = 0;
+      else break;
+    }
+    if (digits > 0) {
+      if (frac === 0 || digits > MAX_COUNT_DIGITS) return -1;
+      shareExp = frac < 0 ? 0 : frac;
+      const den = POW10_LOCAL[shareExp]!;
+      if (num > 100 * den) return -1;
+      if (population === 0) {
+        if (!shareAllowedForEmptyPopulation({ num, den })) return -1;
+      } else if (population === population && without === without) {
+        if (!countsAgreeWithShareOf(without, population, num, den)) return -1;
+      }
+      shareNum = num;
+    }
+    // the line break
+    if (i >= end) return -1;
+    if (ch === CR) {
+      if (++i >= end) return -1;
+      ch = bytes[i]!;
+    }
+    if (ch !== LF) return -1;
+    if (this.cols.length >= MAX_ROWS) return -1;
+    this.dataRows++;
+    if (named && this.named[c.index] === 0) this.nameAs(c, c.name);
+    const m = MEASURES[measure];
+    if (!g.required[m]) this.notRequired.note(g.id, m, line);
+    this.cols.push(c.index, g.index, measure, month, population, without, shareNum, shareExp, line);
+    return i + 1;
   }
 
   /**
@@ -348,6 +500,10 @@ export class LongRowParser {
     if (g !== null && texts.length < GROUP_SPELLINGS_MAX) {
       texts.push(raw);
       this.spellingGroups.push(g);
+      if (!raw.includes('"') && !raw.includes(",") && !raw.includes("\n")) {
+        this.fastSpellings.push(UTF8.encode(raw));
+        this.fastSpellingGroups.push(g);
+      }
     }
     return g;
   }
@@ -506,6 +662,40 @@ export class LongRowParser {
       message,
     });
   }
+}
+
+const COMMA = 44;
+/** Counts and shares have at most 15 digits (exact in a double). */
+const MAX_COUNT_DIGITS = 15;
+
+const CR = 13;
+const LF = 10;
+
+const POINT = 46;
+const SAMTALER = UTF8.encode("samtaler,");
+const TILBUD = UTF8.encode("tilbud,");
+
+/** Whether `text` is written in bytes at `pos` (false when `end` comes before). */
+function bytesAt(bytes: Uint8Array, pos: number, end: number, text: Uint8Array): boolean {
+  if (pos + text.length > end) return false;
+  for (let k = 0; k < text.length; k++) if (bytes[pos + k] !== text[k]) return false;
+  return true;
+}
+
+/** monthIndexAt of the 7 bytes at `pos`. */
+function monthIndexOfBytes(bytes: Uint8Array, pos: number): number {
+  return monthIndexOf(digitsOfBytes(bytes, pos, 4), bytes[pos + 4]!, digitsOfBytes(bytes, pos + 5, 2));
+}
+
+/** The value of the `n` digits at `pos`, or -1 when one is not a digit. */
+function digitsOfBytes(bytes: Uint8Array, pos: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const d = bytes[pos + k]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** count(): the error cap was reached. */

@@ -4,7 +4,8 @@
  * the whole file (InputError), so nothing is half-loaded.
  *
  * The parts: the header is mapped by long-csv-header.ts, each row is checked and stored by
- * long-csv-row.ts, and this module feeds them text in pieces and finds duplicate cells.
+ * long-csv-row.ts, and this module feeds them text in pieces (or, for the usual rows of UTF-8
+ * input, the undecoded bytes: readUsualRows) and finds duplicate cells.
  */
 import type { Measurements } from "../domain/measurements.ts";
 import type { InputIssue } from "../domain/issues.ts";
@@ -44,6 +45,13 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
 export interface LongCsvParser {
   /** Parses `text` (the next piece); `final` on the last piece. Never throws: see finish(). */
   push(text: string, final: boolean): void;
+  /**
+   * Reads the usual rows (LongRowParser.fastRow) of UTF-8 `bytes` from `from` on, in place of
+   * decoding them and pushing the text; returns where it stopped: at `from` when nothing was read
+   * (the parser is not between rows, the rows are not of the usual form, or reading stopped), else
+   * after the line break of the last row read. The bytes from there on must be pushed as text.
+   */
+  readUsualRows(bytes: Uint8Array, from: number): number;
   /** True once reading stopped (header errors, the error cap, a syntax error): further text is ignored. */
   readonly stopped: boolean;
   /** Data rows kept so far. */
@@ -94,7 +102,7 @@ class LongCsvReader implements LongCsvParser {
 
   constructor(
     private readonly file: string,
-    options: ImportOptions,
+    private readonly options: ImportOptions,
   ) {
     this.issues = new IssueCollector(file, options);
   }
@@ -151,6 +159,25 @@ class LongCsvReader implements LongCsvParser {
     }
     this.line = r.line;
     this.keep(buf, r.next);
+  }
+
+  readUsualRows(bytes: Uint8Array, from: number): number {
+    const rows = this.rowParser;
+    if (this.phase !== "rows" || this.pending.length || rows === null || !rows.fastRowsApply) return from;
+    const end = bytes.length;
+    const cols = this.cols;
+    let pos = from;
+    let line = this.line;
+    for (;;) {
+      const next = rows.fastRow(bytes, pos, end, line);
+      if (next < 0) break;
+      this.duplicates.mark(cols, cols.length - 1);
+      pos = next;
+      line++;
+    }
+    scanStatistics.characters += pos - from;
+    this.line = line;
+    return pos;
   }
 
   /**
@@ -242,6 +269,7 @@ class LongCsvReader implements LongCsvParser {
       separator: sep,
       issues: this.issues,
       columns: this.cols,
+      fastRows: this.options.fastRows,
     });
     this.line = headerEnd + 1;
     this.phase = "rows";
