@@ -8,6 +8,13 @@ import { describe, expect, it } from "vitest";
 import { formatPercent, formatPercentParameter } from "../lib/explain/format.ts";
 import {
   countOf,
+  HEATMAP_TEXT,
+  LETTERS_PAGE_TEXT,
+  MULTIPLES_TEXT,
+  OUTLOOK_TEXT,
+  OWN_DATA_TEXT,
+  SQL_TEXT,
+  timelineEventSentence,
   monthsOfWindow,
   municipalitiesCount,
   otherCriteriaCount,
@@ -164,6 +171,57 @@ describe("number agreement and Danish numbers", () => {
     expect(statusLong("not-covered", 12)).toBe("Ikke omfattet af handlekriteriet – færre end 12 borgere i en måned");
     expect(municipalityByCode("101")!.officialName).toBe("Københavns Kommune");
     expect(municipalityByCode("400")!.officialName).toBe("Bornholms Regionskommune");
+  });
+});
+
+describe("the site's sentences from the label module", () => {
+  it("agree in number and keep the no-break space before %", () => {
+    expect(LETTERS_PAGE_TEXT.count(1, "2. halvår 2025")).toBe(" brev for 2. halvår 2025.");
+    expect(LETTERS_PAGE_TEXT.showAll(2)).toBe("Vis alle 2 breve");
+    expect(SQL_TEXT.done(1, 3, 500)).toBe("1 række på 3 ms.");
+    expect(SQL_TEXT.done(1234, 3, 500)).toBe("1.234 rækker på 3 ms (viser de første 500).");
+    expect(OWN_DATA_TEXT.loadedSummary("ishoej.csv", 12, 1, "2022-09", "2022-11")).toBe(
+      "ishoej.csv — 12 celler, 1 kommune, sep. 2022–nov. 2022. Data findes kun i denne fane.",
+    );
+    expect(MULTIPLES_TEXT.summary(20, 4, 6, 2, { month: "2025-12", share: 22 })).toBe(
+      "Over grænsen på 20\u00a0% i fire af seks måneder, ukendt i to; seneste kendte andel 22,0\u00a0% (dec. 2025).",
+    );
+    const cell = HEATMAP_TEXT.cell({
+      name: "Allerød",
+      month: "2025-10",
+      share: 22,
+      population: 1234,
+      populationIsLowerBound: false,
+      fed: true,
+      breach: true,
+      belowMinimum: false,
+      limit: 20,
+      minPopulation: 10,
+    });
+    expect(cell).toBe("Allerød, okt. 2025: 22,0\u00a0% uden indsats (1.234 borgere); over grænsen på 20\u00a0%");
+    expect(OUTLOOK_TEXT.published("jul.–sep. 2025", 3, 6)).toBe("Offentliggjort: jul.–sep. 2025 (3 af 6 måneder).");
+    const sentences = [
+      cell,
+      OUTLOOK_TEXT.noneAtRisk("2025-09"),
+      SQL_TEXT.exampleExactlyTwenty,
+      OUTLOOK_TEXT.allPublished,
+    ];
+    expect(sentences.flatMap(languageProblems)).toEqual([]);
+  });
+
+  it("tell the 2020 process with its real dates (Ishøj: plan due 7 March 2023)", async () => {
+    const { timeline } = await import("../lib/rules/timeline.ts");
+    const { MeasurementIndex } = await import("../lib/rules/measurement-index.ts");
+    const index = new MeasurementIndex(readMeasurements(readFileSync(ISHOEJ), ISHOEJ));
+    const [t] = timeline(index, {
+      initial: new Map([
+        ["183", { stage: "contacted", underRestoration: ["sygedagpenge:samtaler", "dagpenge:tilbud"] }],
+      ]),
+      letterDate: "2023-02-20",
+    });
+    const text = t!.events.map(timelineEventSentence).join("\n");
+    expect(text).toContain("7. marts 2023");
+    expect(languageProblems(text)).toEqual([]);
   });
 });
 
