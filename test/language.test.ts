@@ -186,6 +186,7 @@ describe("the site's sentences from the label module", () => {
     expect(MULTIPLES_TEXT.summary(20, 4, 6, 2, { month: "2025-12", share: 22 })).toBe(
       "Over grænsen på 20\u00a0% i fire af seks måneder, ukendt i to; seneste kendte andel 22,0\u00a0% (dec. 2025).",
     );
+    expect(MULTIPLES_TEXT.summary(20, 0, 6, 0, null)).toMatch(/, ukendt i ingen\.$/);
     const cell = HEATMAP_TEXT.cell({
       name: "Allerød",
       month: "2025-10",

@@ -792,7 +792,7 @@ export const MULTIPLES_TEXT = {
     last: { month: Month; share: number } | null,
   ) =>
     `Over grænsen på ${formatPercentParameter(limit)} ${monthsOfWindow(breaches, months)}, ukendt i ` +
-    `${formatCountWord(unknown)}` +
+    `${unknown === 0 ? "ingen" : formatCountWord(unknown)}` +
     (last ? `; seneste kendte andel ${formatPercent(last.share)} (${formatMonthShort(last.month)})` : "") +
     ".",
 } as const;
