@@ -65,6 +65,7 @@ export function guard<T>(file: string, op: () => T): T {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
     throw new InputError([
       {
+        code: "cannot-read",
         severity: "error",
         file,
         line: null,

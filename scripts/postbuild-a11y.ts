@@ -11,10 +11,10 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { A11Y_LABELS } from "../lib/explain/labels.ts";
 
-// labels: move to lib/explain/labels.ts when it exists.
-export const SKIP_TO_CONTENT = "Spring til indhold";
-export const SIDEBAR_TOGGLE = "Vis eller skjul menuen";
+export const SKIP_TO_CONTENT = A11Y_LABELS.skipToContent;
+export const SIDEBAR_TOGGLE = A11Y_LABELS.sidebarToggle;
 
 const SKIP_LINK = `<a class="skip-link" href="#observablehq-main">${SKIP_TO_CONTENT}</a>`;
 

@@ -93,6 +93,37 @@ describe("verdictStatuses equals evaluate()", () => {
     );
   });
 
+  it("on the positive-trend exemption's edges: plateaus, rises, one-month windows (docs/rules.md §3.4)", () => {
+    // Shares above every limit in every month (so the criterion is flagged), moving by a tenth
+    // down, not at all, or up: only a strict fall in every step exempts.
+    const steps = fc.array(fc.constantFrom(-1, -1, -1, 0, 1, -30), { minLength: 0, maxLength: 5 });
+    const trend = fc.tuple(fc.integer({ min: 400, max: 600 }), steps).map(([first, deltas]) => {
+      const tenths = [first];
+      for (const d of deltas) tenths.push(tenths[tenths.length - 1]! + d);
+      return tenths.map((t): Figure => (t / 10).toFixed(1));
+    });
+    fc.assert(
+      fc.property(trend, trend, (a, b) => {
+        const idx = indexOf(
+          series("183", "alle", "samtaler", "2024-01", a),
+          series("183", "alle", "tilbud", "2024-01", b),
+          series("183", "dagpenge", "samtaler", "2024-01", a),
+          series("101", "kontanthjaelp", "tilbud", "2024-01", b),
+        );
+        const window = monthRange("2024-01", "2024-06").slice(0, Math.min(a.length, b.length));
+        for (const aggregation of ["overall", "per-group"] as const)
+          same(idx, {
+            ruleSet: "opfoelgning-2024",
+            window,
+            period: "x",
+            followUp: { aggregation, applyExemptions: true },
+          });
+        same(idx, { ruleSet: "genopretning-2020", window, period: "x", mode: "trigger" });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("on random data, restoration with the criteria derived from the previous window (docs/rules.md §4.3)", () => {
     const fig: fc.Arbitrary<Figure> = fc.oneof(
       fc.integer({ min: 0, max: 40 }).chain((p) => fc.integer({ min: 0, max: p }).map((w): Figure => [p, w])),

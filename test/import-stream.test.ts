@@ -8,32 +8,16 @@ import fc from "fast-check";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { InputError, type InputIssue } from "../lib/domain/issues.ts";
-import type { Measurements } from "../lib/domain/measurements.ts";
+import type { InputIssue } from "../lib/domain/issues.ts";
 import { measurementCount } from "../lib/domain/columns.ts";
-import { cellOrigin, readMeasurements, readWhole, scanCsvRecords, type ImportOptions } from "../lib/import/index.ts";
+import { readMeasurements, readWhole, scanCsvRecords, type ImportOptions } from "../lib/import/index.ts";
 import { MeasurementIndex } from "../lib/rules/measurement-index.ts";
 import { evaluate } from "../lib/rules/evaluate.ts";
 import { readMeasurementsFile } from "../cli/read-file.ts";
+import { LONG_HEADER, outcome } from "./helpers/import-outcome.ts";
 
-const HEADER = "municipality_code,municipality_name,benefit_group,measure,month,population,without,share_without";
+const HEADER = LONG_HEADER;
 const enc = (s: string) => new TextEncoder().encode(s);
-
-/** Everything observable about one reading: the data and origins, or the issues thrown. */
-function outcome(read: () => Measurements): unknown {
-  try {
-    const m = read();
-    return {
-      cells: m.cells,
-      names: [...m.names],
-      warnings: m.warnings,
-      origins: m.cells.map((_, i) => cellOrigin(m, i)),
-    };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { issues: e.issues, message: e.message };
-  }
-}
 
 const chunked = (bytes: Uint8Array, chunkSize: number, options: ImportOptions = {}) =>
   outcome(() => readMeasurements(bytes, "f.csv", { ...options, chunkSize }));

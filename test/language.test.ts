@@ -8,6 +8,13 @@ import { describe, expect, it } from "vitest";
 import { formatPercent, formatPercentParameter } from "../lib/explain/format.ts";
 import {
   countOf,
+  HEATMAP_TEXT,
+  LETTERS_PAGE_TEXT,
+  MULTIPLES_TEXT,
+  OUTLOOK_TEXT,
+  OWN_DATA_TEXT,
+  SQL_TEXT,
+  timelineEventSentence,
   monthsOfWindow,
   municipalitiesCount,
   otherCriteriaCount,
@@ -15,7 +22,8 @@ import {
   statusLong,
   STATUS_SHORT,
 } from "../lib/explain/labels.ts";
-import { danishIssueMessage, issueCode } from "../lib/explain/issue-messages.ts";
+import { DANISH_ISSUE_CODES, danishIssueMessage, hasDanishText } from "../lib/explain/issue-messages.ts";
+import { ISSUE_CODES, type IssueCode } from "../lib/domain/issues.ts";
 import { readMeasurements } from "../lib/import/index.ts";
 import { InputError, type InputIssue } from "../lib/domain/issues.ts";
 import { municipalityByCode } from "../lib/domain/municipalities.ts";
@@ -166,6 +174,58 @@ describe("number agreement and Danish numbers", () => {
   });
 });
 
+describe("the site's sentences from the label module", () => {
+  it("agree in number and keep the no-break space before %", () => {
+    expect(LETTERS_PAGE_TEXT.count(1, "2. halvår 2025")).toBe(" brev for 2. halvår 2025.");
+    expect(LETTERS_PAGE_TEXT.showAll(2)).toBe("Vis alle 2 breve");
+    expect(SQL_TEXT.done(1, 3, 500)).toBe("1 række på 3 ms.");
+    expect(SQL_TEXT.done(1234, 3, 500)).toBe("1.234 rækker på 3 ms (viser de første 500).");
+    expect(OWN_DATA_TEXT.loadedSummary("ishoej.csv", 12, 1, "2022-09", "2022-11")).toBe(
+      "ishoej.csv — 12 celler, 1 kommune, sep. 2022–nov. 2022. Data findes kun i denne fane.",
+    );
+    expect(MULTIPLES_TEXT.summary(20, 4, 6, 2, { month: "2025-12", share: 22 })).toBe(
+      "Over grænsen på 20\u00a0% i fire af seks måneder, ukendt i to; seneste kendte andel 22,0\u00a0% (dec. 2025).",
+    );
+    expect(MULTIPLES_TEXT.summary(20, 0, 6, 0, null)).toMatch(/, ukendt i ingen\.$/);
+    const cell = HEATMAP_TEXT.cell({
+      name: "Allerød",
+      month: "2025-10",
+      share: 22,
+      population: 1234,
+      populationIsLowerBound: false,
+      fed: true,
+      breach: true,
+      belowMinimum: false,
+      limit: 20,
+      minPopulation: 10,
+    });
+    expect(cell).toBe("Allerød, okt. 2025: 22,0\u00a0% uden indsats (1.234 borgere); over grænsen på 20\u00a0%");
+    expect(OUTLOOK_TEXT.published("jul.–sep. 2025", 3, 6)).toBe("Offentliggjort: jul.–sep. 2025 (3 af 6 måneder).");
+    const sentences = [
+      cell,
+      OUTLOOK_TEXT.noneAtRisk("2025-09"),
+      SQL_TEXT.exampleExactlyTwenty,
+      OUTLOOK_TEXT.allPublished,
+    ];
+    expect(sentences.flatMap(languageProblems)).toEqual([]);
+  });
+
+  it("tell the 2020 process with its real dates (Ishøj: plan due 7 March 2023)", async () => {
+    const { timeline } = await import("../lib/rules/timeline.ts");
+    const { MeasurementIndex } = await import("../lib/rules/measurement-index.ts");
+    const index = new MeasurementIndex(readMeasurements(readFileSync(ISHOEJ), ISHOEJ));
+    const [t] = timeline(index, {
+      initial: new Map([
+        ["183", { stage: "contacted", underRestoration: ["sygedagpenge:samtaler", "dagpenge:tilbud"] }],
+      ]),
+      letterDate: "2023-02-20",
+    });
+    const text = t!.events.map(timelineEventSentence).join("\n");
+    expect(text).toContain("7. marts 2023");
+    expect(languageProblems(text)).toEqual([]);
+  });
+});
+
 describe("importer messages in Danish (for the browser)", () => {
   /** Every issue the importer gives for the bad fixtures (long CSV and wide tables). */
   function fixtureIssues(): InputIssue[] {
@@ -185,21 +245,41 @@ describe("importer messages in Danish (for the browser)", () => {
     const issues = fixtureIssues();
     expect(issues.length).toBeGreaterThan(15);
     for (const i of issues) {
-      expect(issueCode(i), i.message).not.toBeNull();
+      expect(hasDanishText(i), `${i.code}: ${i.message}`).toBe(true);
       const da = danishIssueMessage(i);
       expect(da, i.message).not.toMatch(/\b(the|is|not|expected|found|file|column|value|unknown)\b/);
     }
   });
   it("keeps the values and numbers of the message", () => {
-    const msg = (message: string) => danishIssueMessage({ severity: "error", message });
-    expect(msg('unknown municipality code "999"; did you mean "909"?')).toBe("Ukendt kommune »999«. Mente du »909«?");
-    expect(msg("expected 8 fields as in the header, found 9")).toBe("Linjen har 9 felter, men overskriften har 8.");
-    expect(msg("without (12) is larger than population (10); it counts persons of the population")).toContain("(12)");
+    const msg = (code: IssueCode, message: string) => danishIssueMessage({ code, severity: "error", message });
+    expect(msg("unknown-municipality", 'unknown municipality code "999"; did you mean "909"?')).toBe(
+      "Ukendt kommune »999«. Mente du »909«?",
+    );
+    expect(msg("field-count", "expected 8 fields as in the header, found 9")).toBe(
+      "Linjen har 9 felter, men overskriften har 8.",
+    );
     expect(
       msg(
+        "without-above-population",
+        "without (12) is larger than population (10); it counts persons of the population",
+      ),
+    ).toContain("(12)");
+    expect(
+      msg(
+        "bad-share",
         'share_without "2x.0" is not a number (expected a share from 0 to 100, e.g. 45.5 or 45,5; empty or . when unknown)',
       ),
     ).toBe("Andelen »2x.0« er ikke et tal (forventet en andel fra 0 til 100, fx 45,5; tom eller . når den er ukendt).");
-    expect(msg("something new the importer says")).toBe("Værdien kan ikke læses.");
+    // A wording that does not fit its code gets the generic text, never English.
+    expect(msg("bad-share", "something new the importer says")).toBe("Værdien kan ikke læses.");
+  });
+  it("has a Danish text for every issue code, and the CLI-only and summary issues read in Danish", () => {
+    expect([...DANISH_ISSUE_CODES].sort()).toEqual([...new Set(ISSUE_CODES)].sort());
+    expect(
+      danishIssueMessage({ code: "more-of-kind", severity: "warning", message: "… and 49,950 more of the same kind" }),
+    ).toBe("… og 49.950 mere af samme slags.");
+    expect(
+      danishIssueMessage({ code: "cannot-read", severity: "error", message: "cannot read the file: no such file" }),
+    ).toBe("Filen findes ikke.");
   });
 });

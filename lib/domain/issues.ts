@@ -3,7 +3,55 @@
  * user can fix it; a file with any error is rejected whole.
  */
 
+/**
+ * What an issue is, given where it is created; the Danish texts of the browser are keyed by it
+ * (lib/explain/issue-messages.ts), the English `message` is the CLI's.
+ */
+export const ISSUE_CODES = [
+  "empty-file",
+  "duplicate-column",
+  "missing-column",
+  "ignored-columns",
+  "field-count",
+  "unknown-municipality",
+  "unknown-group",
+  "unknown-measure",
+  "bad-month",
+  "bad-population",
+  "bad-without",
+  "without-above-population",
+  "bad-share",
+  "share-without-population",
+  "share-disagrees",
+  "too-many-rows",
+  "name-mismatch",
+  "duplicate-row",
+  "duplicate-across-inputs",
+  "no-data-rows",
+  "unclosed-quote",
+  "not-utf8",
+  "not-required",
+  "too-many-errors",
+  "more-of-kind",
+  "cannot-read",
+  "wide-no-measure-line",
+  "wide-ambiguous-measure",
+  "wide-share-who-got",
+  "wide-no-municipality-line",
+  "wide-duplicate-month",
+  "wide-too-many-values",
+  "wide-no-rows",
+  "no-table",
+  "supervision-header",
+  "supervision-field-count",
+  "supervision-unknown-municipality",
+  "supervision-bad-month",
+  "supervision-ends-before-start",
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
 export interface InputIssue {
+  readonly code: IssueCode;
   readonly severity: "error" | "warning";
   /** File name as the user gave it (or "<paste>" for pasted text). */
   readonly file: string;

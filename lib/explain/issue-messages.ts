@@ -1,49 +1,15 @@
 /**
- * Danish texts for the importer's messages, for the browser (the CLI keeps its English). Each
- * message the importer writes has a message code here, recognised from its fixed wording, and a
- * Danish text with the same figures. The importer keeps one source of messages; this module is
- * the only place that knows how each one reads in Danish. A message without a code falls back to a
- * Danish generic text — never to English (a test feeds every importer message through this).
+ * Danish texts for the importer's messages, for the browser (the CLI keeps its English). Every
+ * issue gets its code where it is created (InputIssue.code); here each code has the pattern of its
+ * English wording, from which the figures are taken, and a Danish text with the same figures. The
+ * importer keeps one source of messages; this module is the only place that knows how each one
+ * reads in Danish. A message whose wording does not fit its code falls back to a Danish generic
+ * text — never to English (a test feeds every importer message through this and requires a fit).
  */
-import type { InputIssue } from "../domain/issues.ts";
+import type { InputIssue, IssueCode } from "../domain/issues.ts";
 import { formatCount } from "./format.ts";
 
-export type IssueCode =
-  | "empty-file"
-  | "duplicate-column"
-  | "missing-column"
-  | "ignored-columns"
-  | "field-count"
-  | "unknown-municipality"
-  | "unknown-group"
-  | "unknown-measure"
-  | "bad-month"
-  | "bad-population"
-  | "bad-without"
-  | "without-above-population"
-  | "bad-share"
-  | "share-without-population"
-  | "share-disagrees"
-  | "too-many-rows"
-  | "name-mismatch"
-  | "duplicate-row"
-  | "duplicate-across-inputs"
-  | "no-data-rows"
-  | "unclosed-quote"
-  | "not-utf8"
-  | "not-required"
-  | "too-many-errors"
-  | "wide-no-measure-line"
-  | "wide-ambiguous-measure"
-  | "wide-share-who-got"
-  | "wide-no-municipality-line"
-  | "wide-duplicate-month"
-  | "wide-too-many-values"
-  | "wide-no-rows"
-  | "no-table"
-  | "supervision-field-count"
-  | "supervision-bad-month"
-  | "supervision-ends-before-start";
+export type { IssueCode } from "../domain/issues.ts";
 
 /** "must not be negative" and its siblings (count and share problems), in Danish. */
 const PROBLEMS: readonly [RegExp, string][] = [
@@ -77,7 +43,10 @@ function hint(rest: string): string {
 
 const n = (s: string | undefined) => formatCount(Number(s));
 
-type Rule = readonly [IssueCode, RegExp, (m: RegExpExecArray) => string];
+type Rule = readonly [IssueCode, RegExp, (m: RegExpExecArray, issue: DanishIssueInput) => string];
+
+/** What the Danish text of an issue is made from. */
+export type DanishIssueInput = Pick<InputIssue, "code" | "message" | "severity"> & Partial<Pick<InputIssue, "value">>;
 
 const RULES: readonly Rule[] = [
   [
@@ -205,6 +174,16 @@ const RULES: readonly Rule[] = [
       `${m[3] === "1" ? "rækken beholdes" : `de ${n(m[3])} rækker beholdes`}, men indgår ikke i vurderingen.`,
   ],
   [
+    "more-of-kind",
+    /^… and ([\d,]+) more of the same kind$/,
+    (m) => `… og ${n(m[1]!.replace(/,/g, ""))} mere af samme slags.`,
+  ],
+  [
+    "cannot-read",
+    /^cannot read the file: (.+)$/,
+    (m) => (m[1] === "no such file" ? "Filen findes ikke." : "Filen kan ikke læses."),
+  ],
+  [
     "too-many-errors",
     /^stopped after (\d+) errors/,
     (m) => `Stoppede efter ${n(m[1])} fejl; resten af filen er ikke kontrolleret.`,
@@ -253,21 +232,35 @@ const RULES: readonly Rule[] = [
     /^expected 3 fields, found (\d+)/,
     (m) => `Linjen skal have 3 felter, men har ${n(m[1])}.`,
   ],
+  ["supervision-header", /^the header must be (.+)$/, (m) => `Overskriften skal være ${m[1]}.`],
+  [
+    "supervision-unknown-municipality",
+    /^unknown municipality code$/,
+    (_m, issue) => `Ukendt kommunekode${issue.value ? ` »${issue.value}«` : ""}.`,
+  ],
   ["supervision-bad-month", /^not a month \(YYYY-MM\)/, () => "Ikke en måned (ÅÅÅÅ-MM)."],
   ["supervision-ends-before-start", /^ends before it starts \((.+)\)/, (m) => `Slutter, før den begynder (${m[1]}).`],
 ];
 
-/** The message code of an importer message, or null when its wording is not known here. */
-export function issueCode(issue: Pick<InputIssue, "message">): IssueCode | null {
-  for (const [code, re] of RULES) if (re.test(issue.message)) return code;
-  return null;
+const RULE_OF = new Map(RULES.map((r) => [r[0], r]));
+
+/** The codes that have a Danish text (a test holds them equal to ISSUE_CODES). */
+export const DANISH_ISSUE_CODES: readonly IssueCode[] = RULES.map((r) => r[0]);
+
+/** The code of an issue (given where it was created). */
+export function issueCode(issue: Pick<InputIssue, "code">): IssueCode {
+  return issue.code;
+}
+
+/** Whether the issue's wording fits its code, so that its Danish text has the message's figures. */
+export function hasDanishText(issue: Pick<InputIssue, "code" | "message">): boolean {
+  return RULE_OF.get(issue.code)?.[1].test(issue.message) ?? false;
 }
 
 /** The importer message in Danish, with the same figures. */
-export function danishIssueMessage(issue: Pick<InputIssue, "message" | "severity">): string {
-  for (const [, re, da] of RULES) {
-    const m = re.exec(issue.message);
-    if (m) return da(m);
-  }
+export function danishIssueMessage(issue: DanishIssueInput): string {
+  const rule = RULE_OF.get(issue.code);
+  const m = rule?.[1].exec(issue.message);
+  if (rule && m) return rule[2](m, issue);
   return issue.severity === "error" ? "Værdien kan ikke læses." : "Bemærk værdien.";
 }

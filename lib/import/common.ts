@@ -3,7 +3,7 @@
  * value parsing (counts, shares, suppressed markers), the counts-vs-share agreement check,
  * and where each imported cell came from (for duplicate messages across files).
  */
-import type { InputIssue } from "../domain/issues.ts";
+import type { InputIssue, IssueCode } from "../domain/issues.ts";
 import { clipValue, InputError } from "../domain/issues.ts";
 import type { BenefitGroupId, Cell, Decimal, Measure } from "../domain/types.ts";
 import { parseDecimal, formatDecimal } from "../domain/decimal.ts";
@@ -22,10 +22,16 @@ export interface ImportOptions {
   readonly warnings?: readonly InputIssue[];
   /** Bytes decoded and parsed at a time when a long CSV is read from bytes (default 16 KB). */
   readonly chunkSize?: number;
+  /**
+   * False reads every row of a long CSV with the general checks instead of the one-pass reader
+   * of the usual row (LongRowParser.fastRow). The result is the same, only slower: for tests.
+   */
+  readonly fastRows?: boolean;
 }
 
-/** Where and what one issue is; only `line` and `message` are required. */
+/** Where and what one issue is; only `code`, `line` and `message` are required. */
 export interface IssueSpec {
+  readonly code: IssueCode;
   /** 1-based line, or null for the whole file. */
   readonly line: number | null;
   readonly column?: number | null;
@@ -89,6 +95,7 @@ export class IssueCollector {
     }
     const more = k.seen - this.maxWarnings;
     const summary = this.issue("warning", {
+      code: "more-of-kind",
       line: null,
       message: `… and ${more.toLocaleString("en-US")} more of the same kind`,
     });
@@ -98,6 +105,7 @@ export class IssueCollector {
 
   private issue(severity: "error" | "warning", at: IssueSpec): InputIssue {
     return {
+      code: at.code,
       severity,
       file: this.file,
       line: at.line,
@@ -134,6 +142,7 @@ export class IssueCollector {
     if (this.truncated) {
       issues.push(
         this.issue("warning", {
+          code: "too-many-errors",
           line: null,
           message: `stopped after ${this.maxErrors} errors; the rest of the file was not checked`,
         }),
@@ -226,10 +235,15 @@ export function parseShare(t: string): ShareResult {
  * Requires P > 0.
  */
 export function countsAgreeWithShare(without: number, population: number, share: Decimal): boolean {
-  const a = 200 * without * share.den;
-  const b = 2 * share.num * population;
+  return countsAgreeWithShareOf(without, population, share.num, share.den);
+}
+
+/** countsAgreeWithShare of a share given as num/den (no object: the importer's hot path). */
+export function countsAgreeWithShareOf(without: number, population: number, num: number, den: number): boolean {
+  const a = 200 * without * den;
+  const b = 2 * num * population;
   if (Number.isSafeInteger(a) && Number.isSafeInteger(b)) return Math.abs(a - b) <= population;
-  const diff = 200n * BigInt(without) * BigInt(share.den) - 2n * BigInt(share.num) * BigInt(population);
+  const diff = 200n * BigInt(without) * BigInt(den) - 2n * BigInt(num) * BigInt(population);
   return (diff < 0n ? -diff : diff) <= BigInt(population);
 }
 
@@ -271,6 +285,7 @@ export class NotRequiredTracker {
       for (const s of [g.samtaler, g.tilbud]) {
         if (!s) continue;
         issues.warn({
+          code: "not-required",
           line: s.line,
           column,
           columnName,

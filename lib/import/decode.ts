@@ -18,6 +18,7 @@ export interface DecodedInput {
 /** The warning for a file read as Windows-1252 because it is not valid UTF-8. */
 export function notUtf8Warning(file: string, line: number | null, byte: string | null): InputIssue {
   return {
+    code: "not-utf8",
     severity: "warning",
     file,
     line,

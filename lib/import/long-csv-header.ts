@@ -44,6 +44,7 @@ export function mapLongHeader(fields: readonly string[], line: number, issues: I
       const k = n as LongColumn;
       if (columns[k] >= 0)
         issues.error({
+          code: "duplicate-column",
           line,
           column: i + 1,
           columnName: n,
@@ -60,6 +61,7 @@ export function mapLongHeader(fields: readonly string[], line: number, issues: I
       names.filter((n) => !KNOWN.has(n) && n !== ""),
     );
     issues.error({
+      code: "missing-column",
       line,
       columnName: req,
       message:
@@ -71,6 +73,7 @@ export function mapLongHeader(fields: readonly string[], line: number, issues: I
   if (unknownColumns.length) {
     const list = unknownColumns.join(", ");
     issues.warn({
+      code: "ignored-columns",
       line,
       message:
         `ignoring column${unknownColumns.length === 1 ? "" : "s"} not in the canonical format: ` +

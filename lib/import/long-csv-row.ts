@@ -7,6 +7,7 @@
  * (long-csv.ts) owns the text. Browser-safe.
  */
 import type { BenefitGroupId, Decimal, Measure, Month } from "../domain/types.ts";
+import type { IssueCode } from "../domain/issues.ts";
 import { BENEFIT_GROUP_IDS, MEASURES } from "../domain/types.ts";
 import { decimalExponent, type MeasurementColumns } from "../domain/columns.ts";
 import { BENEFIT_GROUPS, isRequired, resolveBenefitGroup } from "../domain/benefit-groups.ts";
@@ -14,13 +15,14 @@ import { MUNICIPALITIES, municipalityByCode, municipalityCodeByName } from "../d
 import { monthIndex, parseMonth } from "../domain/month.ts";
 import { nearest } from "../domain/suggest.ts";
 import type { FieldSpans, Separator } from "./csv.ts";
-import type { LongHeader } from "./long-csv-header.ts";
+import { LONG_COLUMNS, type LongHeader } from "./long-csv-header.ts";
 import { MAX_ROWS, MUNICIPALITY_INDEX_BY_NUMBER } from "./cell-key.ts";
 import {
   COUNT_INVALID,
   COUNT_UNKNOWN,
   countProblem,
   countsAgreeWithShare,
+  countsAgreeWithShareOf,
   disagreementMessage,
   NotRequiredTracker,
   parseCount,
@@ -44,6 +46,8 @@ interface CodeEntry {
   readonly name: string;
   /** Position in MUNICIPALITIES (< 128), for the duplicate key. */
   readonly index: number;
+  /** The name in UTF-8, for fastRow. */
+  readonly nameBytes: Uint8Array;
 }
 interface GroupEntry {
   readonly id: BenefitGroupId;
@@ -56,7 +60,13 @@ interface MonthEntry {
   readonly index: number;
 }
 
-const CODE_ENTRIES: readonly CodeEntry[] = MUNICIPALITIES.map((m, index) => ({ code: m.code, name: m.name, index }));
+const UTF8 = new TextEncoder();
+const CODE_ENTRIES: readonly CodeEntry[] = MUNICIPALITIES.map((m, index) => ({
+  code: m.code,
+  name: m.name,
+  index,
+  nameBytes: UTF8.encode(m.name),
+}));
 const MUNICIPALITY_INDEX = new Map(MUNICIPALITIES.map((m, i) => [m.code, i]));
 
 function codeEntry(raw: string): CodeEntry | null {
@@ -105,11 +115,16 @@ function digitsValue(src: string, s: number, e: number): number {
 /** Month index of `YYYY-MM` or `YYYYMmm` written exactly (no spaces), or -1. */
 function monthIndexAt(src: string, s: number, e: number): number {
   if (e - s !== 7) return -1;
-  const y = digitsValue(src, s, s + 4);
-  const sep = src.charCodeAt(s + 4);
-  const m = digitsValue(src, s + 5, s + 7);
-  if (y < 0 || m < 1 || m > 12 || (sep !== 45 && sep !== 77 && sep !== 109)) return -1;
-  return y * 12 + m - 1;
+  return monthIndexOf(digitsValue(src, s, s + 4), src.charCodeAt(s + 4), digitsValue(src, s + 5, s + 7));
+}
+
+/**
+ * The month index of a year, the character between year and month, and a month written with
+ * digits only (-1 when they were not); -1 unless the month is 1–12 and the separator `-`, `M`, `m`.
+ */
+function monthIndexOf(year: number, separator: number, month: number): number {
+  if (year < 0 || month < 1 || month > 12 || (separator !== 45 && separator !== 77 && separator !== 109)) return -1;
+  return year * 12 + month - 1;
 }
 
 /** Where a row's checks stopped: more rows may follow, or reading must stop. */
@@ -124,6 +139,11 @@ export interface LongRowParserOptions {
   readonly separator: Separator;
   readonly issues: IssueCollector;
   readonly columns: MeasurementColumns;
+  /**
+   * Whether fastRow may take the usual rows (default true). False reads every row by row(): the
+   * result is the same, only slower (tests compare the two).
+   */
+  readonly fastRows?: boolean;
 }
 
 /** Checks rows against one header and appends the valid ones to `columns`. */
@@ -161,6 +181,16 @@ export class LongRowParser {
   /** 1 once namesByCode has the municipality (by index). */
   private readonly named = new Uint8Array(MUNICIPALITIES.length);
 
+  /**
+   * Whether fastRow applies: the header is the canonical one (docs/data-format.md §1: the eight
+   * columns in their order) and the separator a comma.
+   */
+  readonly fastRowsApply: boolean;
+  /** Spellings of benefit groups that fastRow compares in place (no quote, see fastRow). */
+  private readonly fastSpellings: Uint8Array[] = [];
+  private readonly fastSpellingGroups: GroupEntry[] = [];
+  private lastFastSpelling = -1;
+
   /** Values of the row being read (set by the field readers). */
   private population = NaN;
   private without = NaN;
@@ -182,6 +212,129 @@ export class LongRowParser {
     this.cPop = c.population;
     this.cWithout = c.without;
     this.cShare = c.share_without;
+    this.fastRowsApply =
+      o.fastRows !== false && o.separator === "," && LONG_COLUMNS.every((k, i) => c[k] === i) && this.width === 8;
+  }
+
+  /**
+   * Reads the usual row in one pass over its UTF-8 bytes, or leaves it to row(): the canonical
+   * columns, no quotes, a known 3-digit code, the official name or none, a benefit group spelled
+   * as in an earlier row, `samtaler`/`tilbud`, a `YYYY-MM` month, plain counts and a plain share
+   * that agree. Such a row is one that row() accepts without any issue, and it is stored exactly
+   * as row() stores it; anything else — every row with a problem — returns -1 before anything is
+   * stored, and row() reads it (decoded) with all checks and messages. Every byte of an accepted
+   * row is ASCII except those of the official name, so the row is valid UTF-8 without decoding it.
+   * Why: decoding, finding the fields and then reading each field again was most of the import.
+   *
+   * `bytes[pos]` starts a row; `end` bounds the bytes. Returns the position after the row's line
+   * break (LF or CRLF), or -1.
+   */
+  fastRow(bytes: Uint8Array, pos: number, end: number, line: number): number {
+    let i = pos;
+    // municipality_code: three digits
+    if (i + 4 > end || bytes[i + 3] !== COMMA) return -1;
+    const d0 = bytes[i]! - 48;
+    const d1 = bytes[i + 1]! - 48;
+    const d2 = bytes[i + 2]! - 48;
+    if (d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+    const codeIndex = MUNICIPALITY_INDEX_BY_NUMBER[d0 * 100 + d1 * 10 + d2]!;
+    if (codeIndex < 0) return -1;
+    const c = CODE_ENTRIES[codeIndex]!;
+    i += 4;
+    // municipality_name: empty, or the name of the list
+    let named = false;
+    if (bytes[i] !== COMMA) {
+      const name = c.nameBytes;
+      if (!bytesAt(bytes, i, end, name)) return -1;
+      i += name.length;
+      if (bytes[i] !== COMMA) return -1;
+      named = true;
+    }
+    i++;
+    // benefit_group: a spelling row() resolved before; rows of one group often come together
+    const spellings = this.fastSpellings;
+    let k = this.lastFastSpelling;
+    if (k < 0 || !bytesAt(bytes, i, end, spellings[k]!) || bytes[i + spellings[k]!.length] !== COMMA) {
+      for (k = 0; k < spellings.length; k++) {
+        const t = spellings[k]!;
+        if (bytesAt(bytes, i, end, t) && bytes[i + t.length] === COMMA) break;
+      }
+      if (k === spellings.length) return -1;
+      this.lastFastSpelling = k;
+    }
+    const g = this.fastSpellingGroups[k]!;
+    i += spellings[k]!.length + 1;
+    // measure
+    let measure: 0 | 1;
+    if (bytesAt(bytes, i, end, SAMTALER)) {
+      measure = 0;
+      i += SAMTALER.length;
+    } else if (bytesAt(bytes, i, end, TILBUD)) {
+      measure = 1;
+      i += TILBUD.length;
+    } else return -1;
+    // month: YYYY-MM or YYYYMmm
+    if (i + 8 > end || bytes[i + 7] !== COMMA) return -1;
+    const month = monthIndexOfBytes(bytes, i);
+    if (month < 0) return -1;
+    i += 8;
+    // population, without: digits (at most 15) or empty
+    let v = 0;
+    let a = i;
+    let d = 0;
+    for (; i < end && (d = bytes[i]! - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || bytes[i] !== COMMA) return -1;
+    const population = i === a ? NaN : v;
+    a = ++i;
+    v = 0;
+    for (; i < end && (d = bytes[i]! - 48) >= 0 && d <= 9; i++) v = v * 10 + d;
+    if (i - a > MAX_COUNT_DIGITS || bytes[i] !== COMMA) return -1;
+    const without = i === a ? NaN : v;
+    if (without > population) return -1;
+    i++;
+    // share_without: empty, or digits with an optional point and more digits (at most 15, ≤ 100)
+    let shareNum = 0;
+    let shareExp = -1;
+    let num = 0;
+    let digits = 0;
+    let frac = -1;
+    let ch = -1;
+    for (; i < end; i++) {
+      ch = bytes[i]!;
+      d = ch - 48;
+      if (d >= 0 && d <= 9) {
+        num = num * 10 + d;
+        digits++;
+        if (frac >= 0) frac++;
+      } else if (ch === POINT && frac < 0 && digits > 0) frac = 0;
+      else break;
+    }
+    if (digits > 0) {
+      if (frac === 0 || digits > MAX_COUNT_DIGITS) return -1;
+      shareExp = frac < 0 ? 0 : frac;
+      const den = POW10_LOCAL[shareExp]!;
+      if (num > 100 * den) return -1;
+      if (population === 0) {
+        if (!shareAllowedForEmptyPopulation({ num, den })) return -1;
+      } else if (population === population && without === without) {
+        if (!countsAgreeWithShareOf(without, population, num, den)) return -1;
+      }
+      shareNum = num;
+    }
+    // the line break
+    if (i >= end) return -1;
+    if (ch === CR) {
+      if (++i >= end) return -1;
+      ch = bytes[i]!;
+    }
+    if (ch !== LF) return -1;
+    if (this.cols.length >= MAX_ROWS) return -1;
+    this.dataRows++;
+    if (named && this.named[c.index] === 0) this.nameAs(c, c.name);
+    const m = MEASURES[measure];
+    if (!g.required[m]) this.notRequired.note(g.id, m, line);
+    this.cols.push(c.index, g.index, measure, month, population, without, shareNum, shareExp, line);
+    return i + 1;
   }
 
   /**
@@ -218,7 +371,16 @@ export class LongRowParser {
           : /^\d{1,2}$/.test(t)
             ? " (codes have 3 digits, e.g. 101, 183)"
             : "";
-        if (!this.err(fieldLines, line, this.cCode, raw, `unknown municipality code ${quoted(t)}${hint}`))
+        if (
+          !this.err(
+            "unknown-municipality",
+            fieldLines,
+            line,
+            this.cCode,
+            raw,
+            `unknown municipality code ${quoted(t)}${hint}`,
+          )
+        )
           return ROW_STOP;
       }
     }
@@ -229,7 +391,7 @@ export class LongRowParser {
       ok = false;
       const raw = this.field(src, f, this.cGroup);
       const message = `unknown benefit group ${quoted(raw)}${didYouMean(raw, GROUP_CANDIDATES)}`;
-      if (!this.err(fieldLines, line, this.cGroup, raw, message)) return ROW_STOP;
+      if (!this.err("unknown-group", fieldLines, line, this.cGroup, raw, message)) return ROW_STOP;
     }
 
     // measure
@@ -245,7 +407,7 @@ export class LongRowParser {
       else {
         ok = false;
         const message = `unknown measure ${quoted(raw)}; expected samtaler or tilbud${didYouMean(t, MEASURES)}`;
-        if (!this.err(fieldLines, line, this.cMeasure, raw, message)) return ROW_STOP;
+        if (!this.err("unknown-measure", fieldLines, line, this.cMeasure, raw, message)) return ROW_STOP;
       }
     }
 
@@ -261,7 +423,7 @@ export class LongRowParser {
       if (entry === null) {
         ok = false;
         const message = `${quoted(raw)} is not a month; expected YYYY-MM (2022-09) or YYYYMmm (2022M09)`;
-        if (!this.err(fieldLines, line, this.cMonth, raw, message)) return ROW_STOP;
+        if (!this.err("bad-month", fieldLines, line, this.cMonth, raw, message)) return ROW_STOP;
       } else month = entry.index;
     }
 
@@ -277,7 +439,7 @@ export class LongRowParser {
 
     if (this.cols.length >= MAX_ROWS) {
       const message = `too many rows: at most ${MAX_ROWS - 1} rows can be read`;
-      return this.issues.error({ line, message }) ? ROW_REJECTED : ROW_STOP;
+      return this.issues.error({ code: "too-many-rows", line, message }) ? ROW_REJECTED : ROW_STOP;
     }
     const c = code!;
     const g = group!;
@@ -307,6 +469,7 @@ export class LongRowParser {
           ? ` (the header is separated by "${sepName(this.sep)}" but this line seems to use ",")`
           : "";
       this.issues.error({
+        code: "field-count",
         line: lineAt(fieldLines, line, n - 1),
         column: n + 1,
         columnName: this.head[n]!,
@@ -318,6 +481,7 @@ export class LongRowParser {
       if (f.end[i]! > f.start[i]! && this.field(src, f, i).trim() !== "") {
         const hint = this.sep === "," ? ' (a decimal comma in a comma-separated file must be quoted, e.g. "45,5")' : "";
         this.issues.error({
+          code: "field-count",
           line: lineAt(fieldLines, line, i),
           column: i + 1,
           value: this.field(src, f, i),
@@ -348,6 +512,10 @@ export class LongRowParser {
     if (g !== null && texts.length < GROUP_SPELLINGS_MAX) {
       texts.push(raw);
       this.spellingGroups.push(g);
+      if (raw !== "" && !raw.includes('"') && !raw.includes(",") && !raw.includes("\n")) {
+        this.fastSpellings.push(UTF8.encode(raw));
+        this.fastSpellingGroups.push(g);
+      }
     }
     return g;
   }
@@ -362,7 +530,8 @@ export class LongRowParser {
     this.without = w >= 0 ? w : NaN;
     if (p === COUNT_INVALID || w === COUNT_INVALID) return ROW_REJECTED;
     if (w > p && p >= 0) {
-      if (!this.err(fieldLines, line, this.cWithout, this.field(src, f, this.cWithout), tooMany(w, p))) return ROW_STOP;
+      const raw = this.field(src, f, this.cWithout);
+      if (!this.err("without-above-population", fieldLines, line, this.cWithout, raw, tooMany(w, p))) return ROW_STOP;
       return ROW_REJECTED;
     }
     return ROW_OK;
@@ -389,7 +558,8 @@ export class LongRowParser {
     );
     if (c !== COUNT_INVALID) return c;
     const message = `${what} ${countProblem(raw.trim())}; expected a whole number ≥ 0, or empty when unknown`;
-    return this.err(fieldLines, line, col, raw, message) ? COUNT_INVALID : COUNT_STOP;
+    const code = what === "population" ? "bad-population" : "bad-without";
+    return this.err(code, fieldLines, line, col, raw, message) ? COUNT_INVALID : COUNT_STOP;
   }
 
   /**
@@ -433,7 +603,8 @@ export class LongRowParser {
         if (this.shareCache.size < SHARE_CACHE_MAX) this.shareCache.set(raw, r);
       }
       if (typeof r === "string") {
-        return this.err(fieldLines, line, col, raw, `share_without ${quoted(raw)} ${r}`) ? ROW_REJECTED : ROW_STOP;
+        const message = `share_without ${quoted(raw)} ${r}`;
+        return this.err("bad-share", fieldLines, line, col, raw, message) ? ROW_REJECTED : ROW_STOP;
       }
       if (r === null) return ROW_OK;
       share = r;
@@ -443,11 +614,15 @@ export class LongRowParser {
     if (p === 0) {
       if (!shareAllowedForEmptyPopulation(share)) {
         const message = `share_without is given but population is 0, so there is no share; leave share_without empty`;
-        return this.err(fieldLines, line, col, this.field(src, f, col), message) ? ROW_REJECTED : ROW_STOP;
+        return this.err("share-without-population", fieldLines, line, col, this.field(src, f, col), message)
+          ? ROW_REJECTED
+          : ROW_STOP;
       }
     } else if (countsOk && p === p && w === w && !countsAgreeWithShare(w, p, share)) {
       const message = disagreementMessage(w, p, share);
-      return this.err(fieldLines, line, col, this.field(src, f, col), message) ? ROW_REJECTED : ROW_STOP;
+      return this.err("share-disagrees", fieldLines, line, col, this.field(src, f, col), message)
+        ? ROW_REJECTED
+        : ROW_STOP;
     }
     this.shareNum = share.num;
     this.shareExp = share.den === 10 ? 1 : decimalExponent(share.den);
@@ -475,6 +650,7 @@ export class LongRowParser {
     if (this.nameWarned.has(k)) return;
     this.nameWarned.add(k);
     this.issues.warn({
+      code: "name-mismatch",
       line: lineAt(fieldLines, line, this.cName),
       column: this.cName + 1,
       columnName: this.head[this.cName]!,
@@ -497,8 +673,16 @@ export class LongRowParser {
   }
 
   /** Reports an error in field `c`; false when the cap is reached. */
-  private err(fieldLines: number[] | null, line: number, c: number, value: string | null, message: string): boolean {
+  private err(
+    code: IssueCode,
+    fieldLines: number[] | null,
+    line: number,
+    c: number,
+    value: string | null,
+    message: string,
+  ): boolean {
     return this.issues.error({
+      code,
       line: lineAt(fieldLines, line, c),
       column: c + 1,
       columnName: this.head[c]!,
@@ -506,6 +690,40 @@ export class LongRowParser {
       message,
     });
   }
+}
+
+const COMMA = 44;
+/** Counts and shares have at most 15 digits (exact in a double). */
+const MAX_COUNT_DIGITS = 15;
+
+const CR = 13;
+const LF = 10;
+
+const POINT = 46;
+const SAMTALER = UTF8.encode("samtaler,");
+const TILBUD = UTF8.encode("tilbud,");
+
+/** Whether `text` is written in bytes at `pos` (false when `end` comes before). */
+function bytesAt(bytes: Uint8Array, pos: number, end: number, text: Uint8Array): boolean {
+  if (pos + text.length > end) return false;
+  for (let k = 0; k < text.length; k++) if (bytes[pos + k] !== text[k]) return false;
+  return true;
+}
+
+/** monthIndexAt of the 7 bytes at `pos`. */
+function monthIndexOfBytes(bytes: Uint8Array, pos: number): number {
+  return monthIndexOf(digitsOfBytes(bytes, pos, 4), bytes[pos + 4]!, digitsOfBytes(bytes, pos + 5, 2));
+}
+
+/** The value of the `n` digits at `pos`, or -1 when one is not a digit. */
+function digitsOfBytes(bytes: Uint8Array, pos: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const d = bytes[pos + k]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** count(): the error cap was reached. */

@@ -4,7 +4,8 @@
  * the whole file (InputError), so nothing is half-loaded.
  *
  * The parts: the header is mapped by long-csv-header.ts, each row is checked and stored by
- * long-csv-row.ts, and this module feeds them text in pieces and finds duplicate cells.
+ * long-csv-row.ts, and this module feeds them text in pieces (or, for the usual rows of UTF-8
+ * input, the undecoded bytes: readUsualRows) and finds duplicate cells.
  */
 import type { Measurements } from "../domain/measurements.ts";
 import type { InputIssue } from "../domain/issues.ts";
@@ -44,6 +45,13 @@ export function parseLongCsv(text: string, file: string, options: ImportOptions 
 export interface LongCsvParser {
   /** Parses `text` (the next piece); `final` on the last piece. Never throws: see finish(). */
   push(text: string, final: boolean): void;
+  /**
+   * Reads the usual rows (LongRowParser.fastRow) of UTF-8 `bytes` from `from` on, in place of
+   * decoding them and pushing the text; returns where it stopped: at `from` when nothing was read
+   * (the parser is not between rows, the rows are not of the usual form, or reading stopped), else
+   * after the line break of the last row read. The bytes from there on must be pushed as text.
+   */
+  readUsualRows(bytes: Uint8Array, from: number): number;
   /** True once reading stopped (header errors, the error cap, a syntax error): further text is ignored. */
   readonly stopped: boolean;
   /** Data rows kept so far. */
@@ -89,12 +97,13 @@ class LongCsvReader implements LongCsvParser {
     return true;
   };
   private readonly onSyntaxError = (line: number, column: number, message: string): void => {
-    this.issues.error({ line, column, columnName: this.header?.names[column - 1] ?? null, message });
+    const columnName = this.header?.names[column - 1] ?? null;
+    this.issues.error({ code: "unclosed-quote", line, column, columnName, message });
   };
 
   constructor(
     private readonly file: string,
-    options: ImportOptions,
+    private readonly options: ImportOptions,
   ) {
     this.issues = new IssueCollector(file, options);
   }
@@ -153,6 +162,25 @@ class LongCsvReader implements LongCsvParser {
     this.keep(buf, r.next);
   }
 
+  readUsualRows(bytes: Uint8Array, from: number): number {
+    const rows = this.rowParser;
+    if (this.phase !== "rows" || this.pending.length || rows === null || !rows.fastRowsApply) return from;
+    const end = bytes.length;
+    const cols = this.cols;
+    let pos = from;
+    let line = this.line;
+    for (;;) {
+      const next = rows.fastRow(bytes, pos, end, line);
+      if (next < 0) break;
+      this.duplicates.mark(cols, cols.length - 1);
+      pos = next;
+      line++;
+    }
+    scanStatistics.characters += pos - from;
+    this.line = line;
+    return pos;
+  }
+
   /**
    * The usual carried rest — the start of one unquoted record — is completed with the first line
    * of the new piece and read on its own, so the piece need not be copied behind the rest. Returns
@@ -206,6 +234,7 @@ class LongCsvReader implements LongCsvParser {
     }
     if (isBlankText(text, pos, end)) {
       this.issues.error({
+        code: "empty-file",
         line: 1,
         message: `the file is empty; expected a header line: ${LONG_COLUMNS.join(",")}`,
       });
@@ -227,7 +256,7 @@ class LongCsvReader implements LongCsvParser {
         start: pos,
         line: headerLine,
         final,
-        onSyntaxError: (line, column, message) => this.issues.error({ line, column, message }),
+        onSyntaxError: (line, column, message) => this.issues.error({ code: "unclosed-quote", line, column, message }),
       },
     );
     if (!r.stopped) return null; // the header record is not complete yet
@@ -242,6 +271,7 @@ class LongCsvReader implements LongCsvParser {
       separator: sep,
       issues: this.issues,
       columns: this.cols,
+      fastRows: this.options.fastRows,
     });
     this.line = headerEnd + 1;
     this.phase = "rows";
@@ -263,7 +293,7 @@ class LongCsvReader implements LongCsvParser {
       issues.addSorted(findDuplicates(this.cols, this.file, cCode + 1, header.names[cCode]!));
     }
     if (rows.dataRows === 0 && issues.errors.length === 0) {
-      issues.error({ line: header.line, message: "the file has a header but no data rows" });
+      issues.error({ code: "no-data-rows", line: header.line, message: "the file has a header but no data rows" });
     }
     const cMeasure = header.columns.measure;
     rows.notRequired.flush(issues, header.names[cMeasure]!, cMeasure + 1);
@@ -337,6 +367,7 @@ function findDuplicates(cols: MeasurementColumns, file: string, column: number, 
     }
     const code = MUNICIPALITIES[cols.code[row]!]!.code;
     out.push({
+      code: "duplicate-row",
       severity: "error",
       file,
       line: cols.line[row]!,

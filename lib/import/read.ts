@@ -72,6 +72,7 @@ export function mergeMeasurements(parts: readonly Measurements[], options: Impor
         const where = (x: { file: string; line: number } | null) =>
           x ? (x.line ? `${x.file}:${x.line}` : x.file) : "another input";
         errors.push({
+          code: "duplicate-across-inputs",
           severity: "error",
           file: o?.file ?? "",
           line: o?.line || null,

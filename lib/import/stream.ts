@@ -1,7 +1,8 @@
 /**
  * Reading measurement bytes in chunks, so that neither the whole file nor its whole decoded text
- * is held at once: each chunk is decoded with a streaming TextDecoder and fed to the long-CSV
- * parser, which carries an incomplete last record to the next chunk. Browser-safe; the CLI
+ * is held at once: the usual rows of a UTF-8 long CSV are read from the bytes themselves
+ * (LongCsvParser.readUsualRows); everything else is decoded with a streaming TextDecoder and fed
+ * to the long-CSV parser as text, which carries an incomplete last record to the next chunk. Browser-safe; the CLI
  * supplies a source that reads a file piece by piece (cli/read-file.ts), the site and
  * readMeasurements() one over a Uint8Array.
  *
@@ -27,6 +28,10 @@ import type { ImportOptions } from "./common.ts";
  * while smaller ones die young.
  */
 export const DEFAULT_CHUNK_SIZE = 1 << 14;
+
+/** Lines of one chunk decoded one by one before the rest of the chunk is decoded at once. */
+const MAX_DECODED_PIECES = 16;
+const LF = 10;
 
 /** Input bytes that can be read in chunks, from the start, as often as needed. */
 export interface ByteSource {
@@ -107,8 +112,8 @@ function readAttempt(
   /** Length of the UTF-8 byte-order mark skipped (0 or 3). */
   let bom = 0;
 
-  /** Decodes one body chunk (null: the end); returns false to stop reading. */
-  const body = (chunk: Uint8Array | null): boolean => {
+  /** Decodes body bytes (null: the end) and parses the text; returns false to stop reading. */
+  const piece = (chunk: Uint8Array | null): boolean => {
     let text: string;
     try {
       text = chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
@@ -143,6 +148,32 @@ function readAttempt(
     // Once the parser stopped, a Windows-1252 reading can end; a UTF-8 one decodes on, since an
     // invalid byte anywhere changes how the whole file is read.
     return !(parser.stopped && !utf8);
+  };
+
+  /**
+   * One body chunk (null: the end). Once the parser reads rows, the usual rows of UTF-8 bytes are
+   * read without decoding (LongCsvParser.readUsualRows); the others are decoded and pushed a line at
+   * a time, or — after MAX_DECODED_PIECES lines in one chunk — the rest of the chunk at once.
+   */
+  const body = (chunk: Uint8Array | null): boolean => {
+    if (chunk === null || !utf8 || parser === null || parser.stopped) return piece(chunk);
+    const p: LongCsvParser = parser;
+    let pos = 0;
+    let pieces = 0;
+    while (pos < chunk.length) {
+      const next = p.readUsualRows(chunk, pos);
+      if (next > pos) {
+        consumed += next - pos;
+        tail = lastBytes(tail, chunk.subarray(pos, next), 3);
+        pos = next;
+        continue;
+      }
+      const lf = ++pieces < MAX_DECODED_PIECES && !p.stopped ? chunk.indexOf(LF, pos) : -1;
+      const to = lf < 0 ? chunk.length : lf + 1;
+      if (!piece(chunk.subarray(pos, to))) return false;
+      pos = to;
+    }
+    return true;
   };
 
   const onChunk = (chunk: Uint8Array): boolean => {

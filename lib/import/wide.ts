@@ -21,6 +21,7 @@
  */
 import type { BenefitGroupId, Cell, Measure, Month } from "../domain/types.ts";
 import type { Measurements } from "../domain/measurements.ts";
+import type { IssueCode } from "../domain/issues.ts";
 import { BENEFIT_GROUPS, resolveBenefitGroup } from "../domain/benefit-groups.ts";
 import { MUNICIPALITIES, municipalityCodeByName } from "../domain/municipalities.ts";
 import { parseMonth } from "../domain/month.ts";
@@ -119,20 +120,23 @@ const MEASURE_LINE_MAX_DISTANCE = 6;
 const LABEL_CANDIDATES = [...BENEFIT_GROUPS.map((g) => g.label), ...BENEFIT_GROUPS.map((g) => g.id as string)];
 const MUNICIPALITY_NAMES = MUNICIPALITIES.map((m) => m.name);
 
-/** The measure a measure line names, or an error message. */
-export function measureFromTitle(text: string): Measure | { error: string } {
+/** The measure a measure line names, or an error message and its code. */
+export function measureFromTitle(text: string): Measure | { error: string; code: IssueCode } {
   const samtale = /samtale/i.test(text);
   const tilbud = /tilbud/i.test(text);
   if (samtale && tilbud)
     return {
+      code: "wide-ambiguous-measure",
       error: `the line ${quoted(text)} names both conversations (samtaler) and offers (tilbud); cannot tell which measure the table shows`,
     };
   if (!samtale && !tilbud)
     return {
+      code: "wide-ambiguous-measure",
       error: `the line ${quoted(text)} names neither samtaler nor tilbud; cannot tell which measure the table shows`,
     };
   if (!/(^|[^a-zæøå])(ikke|færre|uden|under)([^a-zæøå]|$)/i.test(text)) {
     return {
+      code: "wide-share-who-got",
       error:
         `the line ${quoted(text)} does not say "ikke", "færre end" or "uden": the table seems to show the share who DID get ` +
         `${samtale ? "the conversations" : "an offer"}, but the kit reads the share WITHOUT (andel uden indsats)`,
@@ -178,6 +182,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
     let measure: Measure | null = null;
     if (measureAt === undefined) {
       issues.error({
+        code: "wide-no-measure-line",
         line: lineNo,
         message:
           'no line naming the measure above the months (e.g. "Andel personer, som har fået afholdt færre end 4 samtaler" or "… som ikke har fået 1 tilbud")',
@@ -193,6 +198,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
           line: measureAt + 1,
           column: firstNonEmpty(lines[measureAt]!) + 1,
           value: title,
+          code: m.code,
           message: m.error,
         });
     }
@@ -224,10 +230,12 @@ export function parseWideTable(text: string, file: string, options: ImportOption
           line: j + 1,
           column: firstNonEmpty(lines[j]!) + 1,
           value: t,
+          code: "unknown-municipality",
           message: `unknown municipality ${quoted(t)}${s ? `; did you mean "${s}"?` : ""} (the line above the table must name the municipality)`,
         });
       } else {
         issues.error({
+          code: "wide-no-municipality-line",
           line: (measureAt ?? i) + 1,
           message:
             'no line naming the municipality above the table (expected e.g. "Ishøj" on the line before the measure)',
@@ -244,6 +252,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
           line: lineNo,
           column: header.columns[k]! + 1,
           value: lines[i]![header.columns[k]!]!.trim(),
+          code: "wide-duplicate-month",
           message: `month ${m} appears twice in the header (also column ${prev + 1})`,
         });
       else monthSeen.set(m, header.columns[k]!);
@@ -269,6 +278,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
           line: k + 1,
           column: L + 1,
           value: label,
+          code: "unknown-group",
           message: `unknown benefit group ${quoted(label)}${s ? `; did you mean "${s}"?` : ""}`,
         });
         continue;
@@ -279,6 +289,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
             line: k + 1,
             column: c + 1,
             value: row[c]!.trim(),
+            code: "wide-too-many-values",
             message: `more values than months in the header (line ${lineNo} has ${header.months.length})`,
           });
           break;
@@ -294,6 +305,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
             column: col + 1,
             columnName: lines[i]![header.columns[j]!]!.trim(),
             value: raw,
+            code: "bad-share",
             message: `share ${quoted(raw)} ${r}`,
           });
           return;
@@ -307,6 +319,7 @@ export function parseWideTable(text: string, file: string, options: ImportOption
             column: col + 1,
             columnName: lines[i]![header.columns[j]!]!.trim(),
             value: raw,
+            code: "duplicate-row",
             message: `duplicate: municipality ${code}, ${group}, ${measure}, ${month} is already given on line ${prev}`,
           });
           return;
@@ -325,13 +338,15 @@ export function parseWideTable(text: string, file: string, options: ImportOption
         origin.push(k + 1);
       });
     }
-    if (k === i + 1) issues.warn({ line: lineNo, message: "the table has no rows below its months" });
+    if (k === i + 1)
+      issues.warn({ code: "wide-no-rows", line: lineNo, message: "the table has no rows below its months" });
     lastConsumed = k - 1;
     i = k - 1;
   }
 
   if (tables === 0 && issues.errors.length === 0) {
     issues.error({
+      code: "no-table",
       line: null,
       message:
         'no table found: expected the long CSV of docs/data-format.md §1 (header "municipality_code,benefit_group,measure,month,…") ' +

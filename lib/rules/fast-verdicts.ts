@@ -114,42 +114,55 @@ const SMALL = 1; // §3.3.1: a known population below the minimum
 const CALM = 2; // §3.3.2: a known share at or below the limit
 const MISSING = 4; // §3.3.3: a month without a share
 const BELOW = 8; // §4.3: a known share strictly below the limit
-const NOT_FALLING = 16; // §3.4: the share did not fall strictly from the month before
 
-/** One pass over the window's months, month-major, recording the clause bits of every cell. */
+/**
+ * One pass over the window's months, month-major, recording the clause bits of every cell. The
+ * falling-share test (§3.4) is left to fellThroughout: only a flagged cell needs it.
+ */
 function sweepWindow(pk: Packed, positions: Int32Array, limNum: number, limDen: number, minPop: number): Uint8Array {
   const { block, population, shareNum, shareDen } = pk;
   const bits = new Uint8Array(block);
-  let previous = -1;
-  for (const i of positions) {
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]!;
     if (i < 0) {
-      for (let c = 0; c < block; c++) bits[c]! |= MISSING | NOT_FALLING;
-      previous = -1;
+      for (let c = 0; c < block; c++) bits[c]! |= MISSING;
       continue;
     }
     const base = i * block;
-    const before = previous < 0 ? -1 : previous * block;
     for (let c = 0; c < block; c++) {
       const pop = population[base + c]!;
       const den = shareDen[base + c]!;
       let f = pop >= 0 && pop < minPop ? SMALL : 0; // lower bounds are negative, NaN fails
-      if (den === 0) f |= MISSING | NOT_FALLING;
+      if (den === 0) f |= MISSING;
       else {
-        const num = shareNum[base + c]!;
-        const side = num * limDen - limNum * den;
-        if (side <= 0) f |= CALM;
-        if (side < 0) f |= BELOW;
-        if (before >= 0) {
-          const pd = shareDen[before + c]!;
-          if (pd === 0 || num * pd >= shareNum[before + c]! * den) f |= NOT_FALLING;
-        }
+        const side = shareNum[base + c]! * limDen - limNum * den;
+        if (side <= 0) f |= side < 0 ? CALM | BELOW : CALM;
       }
-      bits[c]! |= f;
+      if (f !== 0) bits[c]! |= f;
     }
-    previous = i;
   }
-  if (positions.length < 2) for (let c = 0; c < block; c++) bits[c]! |= NOT_FALLING;
   return bits;
+}
+
+/**
+ * §3.4: whether the cell's share fell strictly from each month of the window to the next (every
+ * month known, at least two months).
+ */
+function fellThroughout(pk: Packed, positions: Int32Array, cell: number): boolean {
+  if (positions.length < 2) return false;
+  const { block, shareNum, shareDen } = pk;
+  let num = 0;
+  let den = 0;
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]!;
+    if (i < 0) return false;
+    const n = shareNum[i * block + cell]!;
+    const d = shareDen[i * block + cell]!;
+    if (d === 0 || (k > 0 && n * den >= num * d)) return false;
+    num = n;
+    den = d;
+  }
+  return true;
 }
 
 /** §3.3 / §4.2 order: a small month decides; else a calm month; else a missing one; else flagged. */
@@ -235,7 +248,11 @@ export function verdictStatuses(index: MeasurementIndex, req: EvaluationRequest)
       if (!pk.fed[cell] || (derived && !derived.under[cell])) continue;
       const f = bits[cell]!;
       let status = restoration ? restorationStatus(f) : triggerStatus(f);
-      if (status === FLAGGED && r.applyExemptions && (supervised.has(codes[row]!) || !(f & NOT_FALLING))) {
+      if (
+        status === FLAGGED &&
+        r.applyExemptions &&
+        (supervised.has(codes[row]!) || fellThroughout(pk, positions, cell))
+      ) {
         status = EXEMPTED;
       }
       criterion[row * defs.length + k] = status;

@@ -10,8 +10,7 @@ import {
   MODE_LABELS,
   RULE_SETS,
   evaluateCommand,
-  formatCount,
-  formatPercentParameter,
+  PARAMETER_TEXT,
   periodLabel,
   type Month,
   type ViewState,
@@ -23,12 +22,12 @@ const LABELS = AUDIT_LABELS;
 
 /** The parameters in force, in Danish, one phrase each. */
 export function parameterPhrases(s: ViewState): string[] {
-  const common = `mindst ${formatCount(s.min)} borgere pr. måned`;
+  const common = PARAMETER_TEXT.minPopulation(s.min);
   if (s.rules === "opfoelgning-2024") {
     return [
       RULE_SETS[s.rules].name,
       periodLabel(s.period),
-      `tærskel ${formatPercentParameter(s.threshold)}`,
+      PARAMETER_TEXT.threshold(s.threshold),
       common,
       AGGREGATION_LABELS[s.aggregation],
       s.exemptions ? LABELS.exemptionsOn : LABELS.exemptionsOff,
@@ -37,7 +36,7 @@ export function parameterPhrases(s: ViewState): string[] {
   return [
     RULE_SETS[s.rules].name,
     periodLabel(s.period),
-    `grænse ${formatPercentParameter(100 - s.threshold)} uden indsats`,
+    PARAMETER_TEXT.limit(100 - s.threshold),
     common,
     MODE_LABELS[s.mode].toLowerCase(),
   ];
@@ -107,7 +106,7 @@ export function auditTrail(p: Provenance, state: ViewState, facts: AuditFacts = 
         ${kind}${sha ? html` · SHA-256 <code title=${sha} data-testid="audit-sha">${sha.slice(0, 16)}</code>` : ""}
       </dd>
       <dt>${LABELS.rules}</dt>
-      <dd>tidlig-indsats ${String(p.rulesVersion ?? "ukendt")}</dd>
+      <dd>tidlig-indsats ${String(p.rulesVersion ?? LABELS.unknownVersion)}</dd>
       <dt>${LABELS.parameters}</dt>
       <dd data-testid="audit-parameters">${parameterPhrases(state).join(" · ")}</dd>
       <dt>${LABELS.command}</dt>

@@ -1,6 +1,6 @@
 /** The persistent notice of which data is shown: synthetic data is never mistaken for real. */
 import { html } from "npm:htl";
-import { fetchFailedLabel } from "./_gen/tidlig.js";
+import { BANNER_TEXT, fetchFailedLabel } from "./_gen/tidlig.js";
 import { formatDay, isLive, type Provenance } from "./data.js";
 
 /**
@@ -18,7 +18,7 @@ function fetchFailedNote(p: Provenance): HTMLElement | null {
   if (!p.fetch?.attempted || p.fetch.ok) return null;
   const note = fetchFailedLabel(isLive(p) ? { fetchedOn: formatDay(p.manifest.fetchedAt) } : "synthetic");
   return html`<div data-testid="fetch-failed">
-    <strong>${note}</strong> Hentningen fra Jobindsats ved bygningen ${formatDay(p.decidedAt)} gav fejl.
+    <strong>${note}</strong> ${BANNER_TEXT.fetchFailed(formatDay(p.decidedAt))}
   </div>`;
 }
 
@@ -26,12 +26,12 @@ export function dataBanner(p: Provenance): HTMLElement {
   if (!isLive(p)) {
     return html`<div class="data-banner data-banner--synthetic" role="note" data-testid="synthetic-banner">
       ${fetchFailedNote(p)}
-      <strong>Syntetiske data.</strong> Tallene er genereret til demonstration og er ikke rigtige tal fra Jobindsats.
-      <a href=${dataPageHref()}>Om data</a>
+      <strong>${BANNER_TEXT.synthetic}</strong> ${BANNER_TEXT.syntheticDetail}
+      <a href=${dataPageHref()}>${BANNER_TEXT.aboutData}</a>
     </div>`;
   }
   return html`<div class="data-banner" role="note" data-testid="live-banner">
-    ${fetchFailedNote(p)} Data fra Jobindsats, hentet ${formatDay(p.manifest.fetchedAt)}.
-    <a href=${dataPageHref()}>Om data</a>
+    ${fetchFailedNote(p)} ${BANNER_TEXT.live(formatDay(p.manifest.fetchedAt))}
+    <a href=${dataPageHref()}>${BANNER_TEXT.aboutData}</a>
   </div>`;
 }

@@ -6,7 +6,9 @@
  */
 import { html } from "npm:htl";
 import {
+  CASE_TEXT,
   FOLLOW_UP_DEFAULTS,
+  MODE_LABELS,
   MeasurementIndex,
   OVERALL_CRITERIA,
   RESTORATION_DEFAULTS,
@@ -17,7 +19,6 @@ import {
   criterionDefinition,
   evaluate,
   formatMonthLong,
-  formatPercent,
   parseDecimal,
   parseMonth,
   shareFromCounts,
@@ -33,7 +34,7 @@ import { traceView, statusBadge } from "./trace-view.js";
 
 export const CASE_MONTHS = 6;
 const CODE = "000";
-const NAME = "Eksempelkommunen";
+const NAME = CASE_TEXT.municipality;
 
 /** The example the widget opens with: six months above the 2024 model's limit, with populations. */
 const EXAMPLE = {
@@ -84,28 +85,28 @@ export function caseWidget(): HTMLElement {
   </select>`;
   const criterion = html<HTMLSelectElement>`<select name="criterion"></select>`;
   const mode = html<HTMLSelectElement>`<select name="mode">
-    <option value="trigger">Udpegning</option>
-    <option value="restoration">Opfølgning på genopretningen</option>
+    <option value="trigger">${MODE_LABELS.trigger}</option>
+    <option value="restoration">${MODE_LABELS.restoration}</option>
   </select>`;
   const threshold = numberInput("threshold", FOLLOW_UP_DEFAULTS.threshold, 0, 100, "0.1");
   const limit = numberInput("limit", RESTORATION_DEFAULTS.limit, 0, 100, "0.1");
   const minPopulation = numberInput("min", FOLLOW_UP_DEFAULTS.minPopulation, 0, 100000, "1");
   const start = html<HTMLInputElement>`<input type="month" name="start" value=${EXAMPLE.start} />`;
-  const modeLabel = html`<label>Tjek ${mode}</label>`;
-  const thresholdLabel = html`<label>Tærskel: andel der skal have fået indsatsen (%) ${threshold}</label>`;
-  const limitLabel = html`<label>Grænse for andel uden indsats (%) ${limit}</label>`;
+  const modeLabel = html`<label>${CASE_TEXT.check} ${mode}</label>`;
+  const thresholdLabel = html`<label>${CASE_TEXT.thresholdPercent} ${threshold}</label>`;
+  const limitLabel = html`<label>${CASE_TEXT.limitPercent} ${limit}</label>`;
 
   const rows = Array.from({ length: CASE_MONTHS }, (_, i) => ({
     month: html`<th scope="row"></th>`,
-    population: field(`population-${i + 1}`, `Borgere, måned ${i + 1}`, EXAMPLE.population[i]!, {
+    population: field(`population-${i + 1}`, CASE_TEXT.populationField(i + 1), EXAMPLE.population[i]!, {
       "data-testid": `case-population-${i + 1}`,
       inputmode: "numeric",
     }),
-    without: field(`without-${i + 1}`, `Uden indsats, måned ${i + 1}`, EXAMPLE.without[i]!, {
+    without: field(`without-${i + 1}`, CASE_TEXT.withoutField(i + 1), EXAMPLE.without[i]!, {
       "data-testid": `case-without-${i + 1}`,
       inputmode: "numeric",
     }),
-    share: field(`share-${i + 1}`, `Andel uden indsats, måned ${i + 1}`, EXAMPLE.share[i]!, {
+    share: field(`share-${i + 1}`, CASE_TEXT.shareField(i + 1), EXAMPLE.share[i]!, {
       "data-testid": `case-share-${i + 1}`,
     }),
     note: html`<td class="case-note"></td>`,
@@ -143,8 +144,7 @@ export function caseWidget(): HTMLElement {
     const n = windowMonths(id);
     const problems: Problem[] = [];
     const first = parseMonth(start.value) ?? EXAMPLE.start;
-    if (!parseMonth(start.value))
-      problems.push({ input: start, message: `Første måned »${start.value}« er ikke en måned som 2025-01.` });
+    if (!parseMonth(start.value)) problems.push({ input: start, message: CASE_TEXT.notAMonth(start.value) });
     const months = Array.from({ length: CASE_MONTHS }, (_, i) => addMonths(first, i));
 
     const def = criterionDefinition(criterion.value) ?? OVERALL_CRITERIA[0]!;
@@ -160,24 +160,24 @@ export function caseWidget(): HTMLElement {
         f.input.disabled = !used;
         f.input.removeAttribute("aria-invalid");
       }
-      r.note.textContent = used ? "" : `bruges ikke (${RULE_SETS[id].name} vurderer ${n} måneder)`;
+      r.note.textContent = used ? "" : CASE_TEXT.unused(RULE_SETS[id].name, n);
       if (!used) return;
-      const label = `Måned ${i + 1} (${formatMonthLong(months[i]!)})`;
+      const label = CASE_TEXT.monthOf(i + 1, months[i]!);
       const count = (f: { input: HTMLInputElement }, what: string): number | null => {
         const text = f.input.value.trim();
         if (text === "") return null;
         if (!/^\d+$/.test(text)) {
-          problems.push({ input: f.input, message: `${label}, ${what}: »${text}« er ikke et helt tal ≥ 0.` });
+          problems.push({ input: f.input, message: CASE_TEXT.notACount(label, what, text) });
           return null;
         }
         return Number(text);
       };
-      const population = count(r.population, "borgere");
-      const without = count(r.without, "uden indsats");
+      const population = count(r.population, CASE_TEXT.populationWord);
+      const without = count(r.without, CASE_TEXT.withoutWord);
       if (population !== null && without !== null && without > population) {
         problems.push({
           input: r.without.input,
-          message: `${label}: ${without} uden indsats er flere end ${population} borgere.`,
+          message: CASE_TEXT.moreWithout(label, without, population),
         });
       }
       const shareText = r.share.input.value.trim();
@@ -185,13 +185,13 @@ export function caseWidget(): HTMLElement {
       if (shareText !== "" && shareText !== "." && (share === null || share.num / share.den > 100)) {
         problems.push({
           input: r.share.input,
-          message: `${label}, andel: »${shareText}« er ikke et tal mellem 0 og 100 (brug komma eller punktum).`,
+          message: CASE_TEXT.notAShare(label, shareText),
         });
       }
       if (population !== null && without !== null && share) {
         const fromCounts = shareFromCounts(without, population);
         if (fromCounts && Math.abs(shareRounded(fromCounts) - share.num / share.den) > 0.05 + 1e-9) {
-          r.note.textContent = `Antallene giver ${formatPercent(shareRounded(fromCounts))}; reglerne bruger antallene.`;
+          r.note.textContent = CASE_TEXT.countsGive(shareRounded(fromCounts));
         }
       }
       cells.push({
@@ -209,7 +209,7 @@ export function caseWidget(): HTMLElement {
     if (problems.length) {
       result.replaceChildren(
         html`<div class="case-messages" role="alert" data-testid="case-messages">
-          <strong>Ret felterne, før sagen kan vurderes:</strong>
+          <strong>${CASE_TEXT.fixFirst}</strong>
           <ul>
             ${problems.map((p) => html`<li>${p.message}</li>`)}
           </ul>
@@ -222,11 +222,12 @@ export function caseWidget(): HTMLElement {
     const thresholdValue = Number(threshold.value);
     const limitValue = Number(limit.value);
     const minValue = Number(minPopulation.value);
-    const bad = [
-      follow && !(thresholdValue >= 0 && thresholdValue <= 100) ? "Tærsklen skal være mellem 0 og 100." : null,
-      !follow && !(limitValue >= 0 && limitValue <= 100) ? "Grænsen skal være mellem 0 og 100." : null,
-      !(Number.isInteger(minValue) && minValue >= 0) ? "Mindste antal borgere skal være et helt tal ≥ 0." : null,
-    ].filter((x): x is string => x !== null);
+    const checks: (string | null)[] = [
+      follow && !(thresholdValue >= 0 && thresholdValue <= 100) ? CASE_TEXT.thresholdRange : null,
+      !follow && !(limitValue >= 0 && limitValue <= 100) ? CASE_TEXT.limitRange : null,
+      !(Number.isInteger(minValue) && minValue >= 0) ? CASE_TEXT.minPopulationInteger : null,
+    ];
+    const bad = checks.filter((x): x is string => x !== null);
     if (bad.length) {
       result.replaceChildren(
         html`<div class="case-messages" role="alert" data-testid="case-messages">
@@ -254,11 +255,11 @@ export function caseWidget(): HTMLElement {
     const trace = verdict?.criteria[0];
     result.replaceChildren(
       html`<p class="case-verdict" data-testid="case-verdict" data-status=${trace?.status ?? "none"}>
-        ${trace ? statusBadge(trace.status) : "Ingen vurdering"}
+        ${trace ? statusBadge(trace.status) : CASE_TEXT.noVerdict}
       </p>`,
       html`<details class="case-trace">
-        <summary>Hele beregningsgrundlaget</summary>
-        ${traceView(evaluation, verdict, { synthetic: false, inputs: ["indtastet i siden"] })}
+        <summary>${CASE_TEXT.wholeTrace}</summary>
+        ${traceView(evaluation, verdict, { synthetic: false, inputs: [CASE_TEXT.typedIn] })}
       </details>`,
     );
     // The explanation sentence is part of the trace view; show it next to the verdict as well.
@@ -274,24 +275,21 @@ export function caseWidget(): HTMLElement {
   fillCriteria();
   const form = html`<form class="case-widget" onsubmit=${(e: Event) => e.preventDefault()} data-testid="case-widget">
     <fieldset>
-      <label>Regelsæt ${rules}</label>
-      <label>Kriterium ${criterion}</label>
+      <label>${CASE_TEXT.rules} ${rules}</label>
+      <label>${CASE_TEXT.criterion} ${criterion}</label>
       ${modeLabel} ${thresholdLabel} ${limitLabel}
-      <label>Mindste antal borgere pr. måned ${minPopulation}</label>
-      <label>Første måned ${start}</label>
+      <label>${CASE_TEXT.minPopulation} ${minPopulation}</label>
+      <label>${CASE_TEXT.firstMonth} ${start}</label>
     </fieldset>
-    <p class="muted">
-      Skriv enten andelen uden indsats (fx 24,3) eller antallene (borgere og uden indsats) — eller begge; kendes
-      antallene, regnes der på dem. Et tomt felt betyder ukendt (i Jobindsats vist som ».«).
-    </p>
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Sagens måneder">
+    <p class="muted">${CASE_TEXT.howToFill}</p>
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${CASE_TEXT.monthsRegion}>
       <table class="case-table">
         <thead>
           <tr>
-            <th>Måned</th>
-            <th>Borgere</th>
-            <th>Uden indsats</th>
-            <th>Andel uden indsats (%)</th>
+            <th>${CASE_TEXT.month}</th>
+            <th>${CASE_TEXT.population}</th>
+            <th>${CASE_TEXT.without}</th>
+            <th>${CASE_TEXT.sharePercent}</th>
             <th></th>
           </tr>
         </thead>

@@ -7,6 +7,10 @@
  */
 import { html } from "npm:htl";
 import {
+  AGGREGATION_CHOICES,
+  CONTROL_LABELS,
+  MODE_LABELS,
+  SORT_LABELS,
   periodLabel,
   criterionLabel,
   RULE_SETS,
@@ -15,7 +19,6 @@ import {
   documentedPeriodCaveat,
   limitForThreshold,
   outsideDocumentedPeriodSentence,
-  formatPercentParameter,
   type Period,
   type RuleSetId,
   type SortOrder,
@@ -70,12 +73,6 @@ export function chosenCriterion(s: ViewState): string {
   return s.criterion !== null && ids.includes(s.criterion) ? s.criterion : ids[0]!;
 }
 
-const SORT_LABELS: Readonly<Record<SortOrder, string>> = {
-  region: "Region",
-  name: "Navn",
-  severity: "Alvor (højeste andel uden indsats først)",
-};
-
 /** Danish decimal text → number (accepts "80", "80,5", "80.5"); null when it is not one. */
 export function parseDecimalText(text: string): number | null {
   const t = text.trim().replace(/\s/g, "").replace(",", ".");
@@ -126,7 +123,7 @@ export function controlPanel(
     max="100"
     step="0.1"
     name="threshold-range"
-    aria-label="Tærskel (skyder)"
+    aria-label=${CONTROL_LABELS.thresholdSlider}
     aria-controls=${`${id}-threshold`}
   />`;
   const threshold = html<HTMLInputElement>`<input
@@ -150,8 +147,8 @@ export function controlPanel(
     inputmode="numeric"
   />`;
   const aggregation = html<HTMLSelectElement>`<select id=${`${id}-aggregation`} name="aggregation">
-    <option value="overall">Samlet (på tværs af ydelsesgrupper)</option>
-    <option value="per-group">Pr. ydelsesgruppe</option>
+    <option value="overall">${AGGREGATION_CHOICES.overall}</option>
+    <option value="per-group">${AGGREGATION_CHOICES["per-group"]}</option>
   </select>`;
   const exemptions = html<HTMLInputElement>`<input
     id=${`${id}-exemptions`}
@@ -160,8 +157,8 @@ export function controlPanel(
     role="switch"
   />`;
   const mode = html<HTMLSelectElement>`<select id=${`${id}-mode`} name="mode">
-    <option value="trigger">Udpegning</option>
-    <option value="restoration">Opfølgning på genopretningen</option>
+    <option value="trigger">${MODE_LABELS.trigger}</option>
+    <option value="restoration">${MODE_LABELS.restoration}</option>
   </select>`;
   const criterion = html<HTMLSelectElement>`<select id=${`${id}-criterion`} name="criterion"></select>`;
   const sort = html<HTMLSelectElement>`<select id=${`${id}-sort`} name="sort">
@@ -171,26 +168,27 @@ export function controlPanel(
   const form = html<HTMLFormElement>`<form
     class="control-panel no-print"
     data-testid="controls"
-    aria-label="Parametre"
+    aria-label=${CONTROL_LABELS.form}
     novalidate
   >
     ${stateNotes(initial.notes)} ${periodNote}
     <fieldset>
-      <legend>Regler og periode</legend>
-      ${field("rules", "Regelsæt", rules)} ${field("period", "Periode", period)} ${field("mode", "Opgørelse", mode)}
+      <legend>${CONTROL_LABELS.rulesAndPeriod}</legend>
+      ${field("rules", CONTROL_LABELS.rules, rules)} ${field("period", CONTROL_LABELS.period, period)}
+      ${field("mode", CONTROL_LABELS.mode, mode)}
     </fieldset>
     <fieldset>
-      <legend>Parametre</legend>
-      ${field("threshold", "Tærskel: andel der skal have fået indsatsen", html`<span class="control-threshold">${range}${threshold}<span aria-hidden="true">%</span></span>`, thresholdHelp)}
-      ${field("min", "Mindste antal borgere pr. måned", min)}
-      ${field("aggregation", "Opgørelse af kriterierne", aggregation)}
+      <legend>${CONTROL_LABELS.parameters}</legend>
+      ${field("threshold", CONTROL_LABELS.threshold, html`<span class="control-threshold">${range}${threshold}<span aria-hidden="true">%</span></span>`, thresholdHelp)}
+      ${field("min", CONTROL_LABELS.minPopulation, min)}
+      ${field("aggregation", CONTROL_LABELS.aggregation, aggregation)}
       <div class="control control--switch" data-control="exemptions" hidden=${hidden.has("exemptions")}>
-        ${exemptions}<label for=${`${id}-exemptions`}>Anvend undtagelser (vis kandidater som undtaget)</label>
+        ${exemptions}<label for=${`${id}-exemptions`}>${CONTROL_LABELS.exemptions}</label>
       </div>
     </fieldset>
     <fieldset hidden=${hidden.has("criterion") && hidden.has("sort")}>
-      <legend>Varmekort</legend>
-      ${field("criterion", "Kriterium", criterion)} ${field("sort", "Sortér kommuner efter", sort)}
+      <legend>${CONTROL_LABELS.heatmap}</legend>
+      ${field("criterion", CONTROL_LABELS.criterion, criterion)} ${field("sort", CONTROL_LABELS.sort, sort)}
     </fieldset>
   </form>`;
 
@@ -211,7 +209,7 @@ export function controlPanel(
         .map((p) => {
           const o = document.createElement("option");
           o.value = p.label;
-          o.textContent = periods.includes(p) ? periodLabel(p) : `${periodLabel(p)} (ikke en standardperiode)`;
+          o.textContent = periods.includes(p) ? periodLabel(p) : CONTROL_LABELS.notStandardPeriod(periodLabel(p));
           return o;
         }),
     );
@@ -224,10 +222,10 @@ export function controlPanel(
     if (document.activeElement !== threshold || parseDecimalText(threshold.value) !== state.threshold)
       threshold.value = decimalText(state.threshold);
     threshold.removeAttribute("aria-invalid");
-    thresholdHelp.textContent =
-      state.rules === "genopretning-2020"
-        ? `Svarer til grænsen: en måned er over grænsen, når mere end ${formatPercentParameter(limitForThreshold(state.threshold))} er uden indsats.`
-        : `En måned er over grænsen, når mere end ${formatPercentParameter(limitForThreshold(state.threshold))} er uden indsats.`;
+    thresholdHelp.textContent = CONTROL_LABELS.thresholdHelp(
+      limitForThreshold(state.threshold),
+      state.rules === "genopretning-2020",
+    );
     min.value = String(state.min);
     aggregation.value = state.aggregation;
     exemptions.checked = state.exemptions;

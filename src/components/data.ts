@@ -3,6 +3,7 @@
  * index that every evaluation reuses, so changing a control never reloads data.
  */
 import {
+  UNKNOWN_DATE,
   MeasurementIndex,
   decodeMeasurementsBinary,
   parseLongCsv,
@@ -36,7 +37,7 @@ export interface Provenance {
 export function formatDay(iso: unknown): string {
   return typeof iso === "string" && Number.isFinite(Date.parse(iso))
     ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "Europe/Copenhagen" }).format(new Date(iso))
-    : "ukendt dato";
+    : UNKNOWN_DATE;
 }
 
 /** Fail closed: only data positively marked live (kind live, synthetic false) counts as real. */

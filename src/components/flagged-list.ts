@@ -5,6 +5,8 @@
  */
 import {
   EXEMPTION_LABELS,
+  FLAGGED_TEXT,
+  MONTH_TABLE,
   STATUS_LABELS,
   STATUS_SYMBOLS,
   explain,
@@ -30,15 +32,16 @@ function monthsTable(t: CriterionTrace): string {
     .map(
       (m) =>
         `<tr><td>${escapeHtml(formatMonthShort(m.month))}</td>` +
-        `<td class="num">${m.population === null ? "ukendt" : `${m.populationIsLowerBound ? "≥ " : ""}${formatCount(m.population)}`}</td>` +
-        `<td class="num">${m.without === null ? "ukendt" : formatCount(m.without)}</td>` +
-        `<td class="num">${m.shareWithout === null ? "ukendt" : escapeHtml(formatPercent(m.shareWithout))}</td>` +
-        `<td>${m.breach === null ? "?" : m.breach ? "● over grænsen" : "under grænsen"}</td></tr>`,
+        `<td class="num">${m.population === null ? MONTH_TABLE.unknown : `${m.populationIsLowerBound ? "≥ " : ""}${formatCount(m.population)}`}</td>` +
+        `<td class="num">${m.without === null ? MONTH_TABLE.unknown : formatCount(m.without)}</td>` +
+        `<td class="num">${m.shareWithout === null ? MONTH_TABLE.unknown : escapeHtml(formatPercent(m.shareWithout))}</td>` +
+        `<td>${m.breach === null ? "?" : m.breach ? MONTH_TABLE.breach : MONTH_TABLE.noBreach}</td></tr>`,
     )
     .join("");
   return (
-    `<table class="trace-months"><thead><tr><th>Måned</th><th class="num">Borgere</th><th class="num">Uden indsats</th>` +
-    `<th class="num">Andel uden indsats</th><th>Grænse</th></tr></thead><tbody>${rows}</tbody></table>`
+    `<table class="trace-months"><thead><tr><th>${MONTH_TABLE.month}</th><th class="num">${MONTH_TABLE.population}</th>` +
+    `<th class="num">${MONTH_TABLE.without}</th><th class="num">${MONTH_TABLE.shareWithout}</th>` +
+    `<th>${MONTH_TABLE.limit}</th></tr></thead><tbody>${rows}</tbody></table>`
   );
 }
 
@@ -104,7 +107,7 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
       candidates
         .map(
           (c) =>
-            ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? "Kandidat til undtagelse")}</span>`,
+            ` <span class="exemption-badge">${escapeHtml(EXEMPTION_LABELS[c as ExemptionCode] ?? FLAGGED_TEXT.exemptionCandidate)}</span>`,
         )
         .join("") +
       `</div>` +
@@ -112,7 +115,7 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
         .map(
           (c) =>
             `<div class="flagged-criterion"><p><span class="flagged-criterion-name">${escapeHtml(criterionLabel(c.criterion))}:</span> </p>` +
-            `<details><summary>Månedstal</summary><div class="trace-months-slot"></div></details></div>`,
+            `<details><summary>${FLAGGED_TEXT.monthFigures}</summary><div class="trace-months-slot"></div></details></div>`,
         )
         .join("") +
       `</li>`
@@ -122,7 +125,7 @@ export function flaggedListView(href: (code: string) => string = (c) => `./kommu
   function update(e: Evaluation): void {
     const listed = e.municipalities.filter((m) => LISTED.includes(m.status));
     if (!listed.length) {
-      const h = `<p class="flagged-none">Ingen kommuner er ${e.mode === "restoration" ? "uden genopretning" : "udpeget"} med disse parametre.</p>`;
+      const h = `<p class="flagged-none">${FLAGGED_TEXT.none(e.mode === "restoration")}</p>`;
       if (h !== none || ol) el.innerHTML = none = h;
       ol = null;
       items = new Map();

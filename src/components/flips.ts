@@ -6,6 +6,7 @@ import { html } from "npm:htl";
 import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
+  WHATIF_TEXT,
   explain,
   otherCriteriaCount,
   type CriterionStatus,
@@ -15,7 +16,7 @@ import {
 import { STATUS_COLORS } from "./colors.js";
 
 function status(s: CriterionStatus | null) {
-  if (s === null) return html`<span class="status">ikke vurderet</span>`;
+  if (s === null) return html`<span class="status">${WHATIF_TEXT.notAssessed}</span>`;
   return html`<span class="status" data-status=${s}
     ><span aria-hidden="true" style=${`color:${STATUS_COLORS[s]}`}>${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</span
   >`;
@@ -23,8 +24,8 @@ function status(s: CriterionStatus | null) {
 
 /** The explanations of a verdict: the criteria with the municipality's status first, the rest folded. */
 function explanations(v: MunicipalityVerdict | null): HTMLElement {
-  if (!v) return html`<p>Kommunen indgår ikke i opgørelsen.</p>`;
-  if (!v.criteria.length) return html`<p>Intet kriterium omfatter kommunen.</p>`;
+  if (!v) return html`<p>${WHATIF_TEXT.notInEvaluation}</p>`;
+  if (!v.criteria.length) return html`<p>${WHATIF_TEXT.noCriterion}</p>`;
   const main = v.criteria.filter((c) => c.status === v.status);
   const rest = v.criteria.filter((c) => c.status !== v.status);
   return html`<div>
@@ -40,8 +41,7 @@ function explanations(v: MunicipalityVerdict | null): HTMLElement {
 }
 
 export function flipList(flips: readonly VerdictFlip[]): HTMLElement {
-  if (!flips.length)
-    return html`<p data-testid="flips" data-count="0">Ingen kommuner skifter vurdering mellem A og B.</p>`;
+  if (!flips.length) return html`<p data-testid="flips" data-count="0">${WHATIF_TEXT.noFlips}</p>`;
   return html`<ol class="flip-list" data-testid="flips" data-count=${flips.length}>
     ${flips.map(
       (f) =>
@@ -49,11 +49,11 @@ export function flipList(flips: readonly VerdictFlip[]): HTMLElement {
           <strong>${f.name}</strong>: A ${status(f.a?.status ?? null)} → B ${status(f.b?.status ?? null)}
           <div class="whatif-sides">
             <section>
-              <h4>Under A</h4>
+              <h4>${WHATIF_TEXT.underA}</h4>
               ${explanations(f.a)}
             </section>
             <section>
-              <h4>Under B</h4>
+              <h4>${WHATIF_TEXT.underB}</h4>
               ${explanations(f.b)}
             </section>
           </div>

@@ -7,13 +7,10 @@
  * (heatmapRows), never computed here.
  */
 import {
+  HEATMAP_TEXT,
   STATUS_LABELS,
   STATUS_SYMBOLS,
-  formatCount,
   formatMonthAbbreviation,
-  formatMonthShort,
-  formatPercent,
-  formatPercentParameter,
   type HeatmapRow,
   type Month,
   type MunicipalityStatus,
@@ -135,7 +132,7 @@ export function heatmapView(): HeatmapView {
   figure.innerHTML =
     `<div class="hm-legend-slot"></div>` +
     `<div class="heatmap-scroll"><div class="hm-stack">` +
-    `<canvas tabindex="0" role="application" aria-roledescription="varmekort" data-testid="heatmap-values"></canvas>` +
+    `<canvas tabindex="0" role="application" aria-roledescription="${HEATMAP_TEXT.roleDescription}" data-testid="heatmap-values"></canvas>` +
     `<svg class="hm-svg" aria-hidden="true"></svg>` +
     `<div class="hm-tooltip" hidden></div></div></div>` +
     `<p class="sr-only" aria-live="polite" data-testid="heatmap-live"></p><figcaption></figcaption>`;
@@ -207,7 +204,7 @@ export function heatmapView(): HeatmapView {
       first === undefined || last === undefined
         ? ""
         : `<rect x="${LABEL_W + first * cellW - 1.5}" y="${HEADER_H - 1.5}" width="${(last - first + 1) * cellW + 2}" height="${y - HEADER_H + 2}" class="hm-window"/>` +
-          `<text x="${LABEL_W + ((first + last + 1) * cellW) / 2}" y="11" text-anchor="middle" class="hm-window-label">periode</text>`;
+          `<text x="${LABEL_W + ((first + last + 1) * cellW) / 2}" y="11" text-anchor="middle" class="hm-window-label">${HEATMAP_TEXT.windowMark}</text>`;
     height = y + 4;
     const holder = document.createElement("div");
     holder.innerHTML =
@@ -379,12 +376,9 @@ export function heatmapView(): HeatmapView {
       legendKey = lk;
       legendSlot.innerHTML = legendHtml(o.limit, o.minPopulation);
     }
-    const d = `Varmekort over andel uden indsats (${o.criterionLabel}) for ${ordered.length} kommuner og ${o.months.length} måneder. Grænsen er ${formatPercentParameter(o.limit)}. Tabellen over vurderinger nedenfor giver de samme kommuner i tekst.`;
+    const d = HEATMAP_TEXT.aria(o.criterionLabel, ordered.length, o.months.length, o.limit);
     if (d !== description) canvas.setAttribute("aria-label", (description = d));
-    const c =
-      `Andel uden indsats pr. måned for ${o.criterionLabel.toLowerCase()}. Den markerede periode er den, vurderingen bygger på; de foregående måneder er vist som baggrund. ` +
-      `Et punkt markerer en måned over grænsen, en ring en måned med færre end ${formatCount(o.minPopulation)} borgere; skraveret er ukendt. Klik på en kommune for detaljer. ` +
-      `Med tastaturet: piletasterne flytter mellem kommuner og måneder og viser tallene, Enter åbner kommunens side.`;
+    const c = HEATMAP_TEXT.caption(o.criterionLabel, o.minPopulation);
     if (c !== captionText) caption.textContent = captionText = c;
     if (cursor) showCell(cursor.r, cursor.i, true);
   }
@@ -493,21 +487,18 @@ export function cellTitle(
   row: HeatmapRow,
   c: HeatmapRow["cells"][number],
 ): string {
-  const name = o.municipalities.get(row.code)?.name ?? row.code;
-  const share = c.shareWithout;
-  const population =
-    c.population === null
-      ? "borgere ukendt"
-      : `${c.populationIsLowerBound ? "mindst " : ""}${formatCount(c.population)} borgere`;
-  const verdict = !row.fed
-    ? "kriteriet måles ikke for kommunen"
-    : share === null
-      ? "andel ukendt"
-      : c.breach
-        ? `over grænsen på ${formatPercentParameter(o.limit)}`
-        : `ikke over grænsen på ${formatPercentParameter(o.limit)}`;
-  const small = c.belowMinimum ? `; færre end ${formatCount(o.minPopulation)} borgere` : "";
-  return `${name}, ${formatMonthShort(c.month)}: ${share === null ? "andel uden indsats ukendt" : `${formatPercent(share)} uden indsats`} (${population}); ${verdict}${small}`;
+  return HEATMAP_TEXT.cell({
+    name: o.municipalities.get(row.code)?.name ?? row.code,
+    month: c.month,
+    share: c.shareWithout,
+    population: c.population,
+    populationIsLowerBound: c.populationIsLowerBound,
+    fed: row.fed,
+    breach: c.breach,
+    belowMinimum: c.belowMinimum,
+    limit: o.limit,
+    minPopulation: o.minPopulation,
+  });
 }
 
 /** The colour legend (moves with the limit) and the meaning of the marks. */
@@ -518,12 +509,12 @@ export function legendHtml(limit: number, minPopulation: number): string {
     `<div class="hm-legend" aria-hidden="true">` +
     `<div class="hm-legend-scale"><div class="hm-legend-bar" style="background: linear-gradient(to right, ${gradient})"></div>` +
     `<div class="hm-legend-ticks"><span style="left:0%">0&nbsp;%</span><span style="left:100%">100&nbsp;%</span></div>` +
-    `<div class="hm-legend-ticks hm-legend-limit-row"><span style="left:${Math.min(Math.max(limit, 12), 88)}%" class="hm-legend-limit">▲ grænse ${escapeXml(formatPercentParameter(limit))}</span></div>` +
-    `<div class="hm-legend-title">Andel uden indsats</div></div>` +
+    `<div class="hm-legend-ticks hm-legend-limit-row"><span style="left:${Math.min(Math.max(limit, 12), 88)}%" class="hm-legend-limit">${escapeXml(HEATMAP_TEXT.legendLimit(limit))}</span></div>` +
+    `<div class="hm-legend-title">${HEATMAP_TEXT.legendTitle}</div></div>` +
     `<ul class="hm-legend-marks">` +
-    `<li><svg width="14" height="12"><rect width="13" height="11" fill="${shareColor(limit)(Math.min(100, limit + (100 - limit) / 2))}"/><circle cx="6.5" cy="5.5" r="2.3" class="hm-breach"/></svg> over grænsen</li>` +
-    `<li><svg width="14" height="12"><rect width="13" height="11" fill="${shareColor(limit)(limit / 2)}"/><circle cx="6.5" cy="5.5" r="2.6" class="hm-small"/></svg> færre end ${escapeXml(formatCount(minPopulation))} borgere</li>` +
-    `<li><svg width="14" height="12"><rect width="13" height="11" fill="url(#hm-unknown-legend)"/><defs><pattern id="hm-unknown-legend" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" stroke="${UNKNOWN_LINE}" stroke-width="1"/></pattern></defs></svg> ukendt / måles ikke</li>` +
+    `<li><svg width="14" height="12"><rect width="13" height="11" fill="${shareColor(limit)(Math.min(100, limit + (100 - limit) / 2))}"/><circle cx="6.5" cy="5.5" r="2.3" class="hm-breach"/></svg> ${HEATMAP_TEXT.legendBreach}</li>` +
+    `<li><svg width="14" height="12"><rect width="13" height="11" fill="${shareColor(limit)(limit / 2)}"/><circle cx="6.5" cy="5.5" r="2.6" class="hm-small"/></svg> ${escapeXml(HEATMAP_TEXT.legendSmall(minPopulation))}</li>` +
+    `<li><svg width="14" height="12"><rect width="13" height="11" fill="url(#hm-unknown-legend)"/><defs><pattern id="hm-unknown-legend" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" stroke="${UNKNOWN_LINE}" stroke-width="1"/></pattern></defs></svg> ${HEATMAP_TEXT.legendUnknown}</li>` +
     `</ul></div>`
   );
 }

@@ -5,7 +5,7 @@
  * number of flagged (restoration: not restored) municipalities as plain digits.
  */
 import { STATUS_COLORS } from "./colors.js";
-import { STATUS_LABELS, STATUS_SYMBOLS, formatCount, type CriterionStatus, type Mode } from "./_gen/tidlig.js";
+import { KPI_TEXT, STATUS_LABELS, STATUS_SYMBOLS, type CriterionStatus, type Mode } from "./_gen/tidlig.js";
 import type { InPlaceView } from "./view.js";
 
 export interface KpiOptions {
@@ -37,8 +37,7 @@ function escapeHtml(s: string): string {
 /** "+2 siden 2. halvår 2024", "−1 …", "uændret siden …". */
 export function changeText(now: number, before: number, label: string): string {
   const d = now - before;
-  if (d === 0) return `uændret siden ${label}`;
-  return `${d > 0 ? "+" : "−"}${formatCount(Math.abs(d))} siden ${label}`;
+  return d === 0 ? KPI_TEXT.unchanged(label) : KPI_TEXT.changed(d, label);
 }
 
 function cardsHtml(o: KpiOptions): string {
@@ -49,9 +48,7 @@ function cardsHtml(o: KpiOptions): string {
   const cards = statuses.map((s) => {
     const n = o.counts[s] ?? 0;
     const change =
-      o.previous && o.previousLabel
-        ? changeText(n, o.previous[s] ?? 0, o.previousLabel)
-        : "ingen tidligere periode i data";
+      o.previous && o.previousLabel ? changeText(n, o.previous[s] ?? 0, o.previousLabel) : KPI_TEXT.noPrevious;
     return (
       `<div class="kpi kpi--${s}" style="--kpi-color:${STATUS_COLORS[s]}">` +
       `<div class="kpi-label"><span class="status-symbol" aria-hidden="true">${STATUS_SYMBOLS[s]}</span> ${escapeHtml(STATUS_LABELS[s])}</div>` +
@@ -76,7 +73,7 @@ export function kpiView(): KpiView {
   const el = document.createElement("div");
   el.className = "kpis";
   el.setAttribute("role", "group");
-  el.setAttribute("aria-label", "Antal kommuner pr. vurdering");
+  el.setAttribute("aria-label", KPI_TEXT.aria);
   let shown = "";
   return {
     element: el,

@@ -3,8 +3,7 @@
  * page shows exactly what `tidlig-indsats letter --format html` prints. One letter per printed page.
  */
 import {
-  formatDateLong,
-  formatMonthLong,
+  LETTER_SOURCE_TEXT,
   letterFor,
   letterHtml,
   municipalityByCode,
@@ -16,11 +15,11 @@ import type { Provenance } from "./data.js";
 
 /** "Jobindsats.dk, hentet 3. marts 2025" or "syntetiske data (ikke rigtige tal fra Jobindsats)". */
 export function letterSource(p: Provenance, index: MeasurementIndex): { source: string; dataDate: string | null } {
-  const upTo = index.lastMonth ? `tal til og med ${formatMonthLong(index.lastMonth)}` : null;
-  if (p.synthetic) return { source: "syntetiske data (ikke rigtige tal fra Jobindsats)", dataDate: upTo };
+  const upTo = index.lastMonth ? LETTER_SOURCE_TEXT.upTo(index.lastMonth) : null;
+  if (p.synthetic) return { source: LETTER_SOURCE_TEXT.synthetic, dataDate: upTo };
   const fetchedAt = typeof p.manifest.fetchedAt === "string" ? p.manifest.fetchedAt.slice(0, 10) : null;
-  const fetched = fetchedAt && /^\d{4}-\d{2}-\d{2}$/.test(fetchedAt) ? `hentet ${formatDateLong(fetchedAt)}` : null;
-  return { source: "Jobindsats.dk", dataDate: [fetched, upTo].filter(Boolean).join(", ") || null };
+  const fetched = fetchedAt && /^\d{4}-\d{2}-\d{2}$/.test(fetchedAt) ? LETTER_SOURCE_TEXT.fetched(fetchedAt) : null;
+  return { source: LETTER_SOURCE_TEXT.live, dataDate: [fetched, upTo].filter(Boolean).join(", ") || null };
 }
 
 export function letterElement(
@@ -44,7 +43,7 @@ export function letterElement(
     box.className = "scroll-region";
     box.tabIndex = 0;
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", table.caption?.textContent ?? "Tabel");
+    box.setAttribute("aria-label", table.caption?.textContent ?? LETTER_SOURCE_TEXT.table);
     table.replaceWith(box);
     box.append(table);
   });

@@ -1,7 +1,9 @@
 /** The list of municipalities with their verdict, linking each to its own page. */
 import { html } from "npm:htl";
 import {
+  DIRECTORY_TEXT,
   MUNICIPALITIES,
+  TABLE_LABELS,
   RULE_SETS,
   STATUS_LABELS,
   STATUS_SYMBOLS,
@@ -21,18 +23,18 @@ export function municipalityDirectory(
 ): HTMLElement {
   const rows = [...shown].sort((a, b) => a.name.localeCompare(b.name, "da"));
   // A focusable scroll box: on a narrow screen the table scrolls inside it, not the page.
-  return html`<div class="scroll-region" tabindex="0" role="region" aria-label="Kommuner">
+  return html`<div class="scroll-region" tabindex="0" role="region" aria-label=${DIRECTORY_TEXT.region}>
     <table class="municipality-directory" data-testid="municipality-directory">
       <caption>
-        ${RULE_SETS[e.ruleSet].name}, ${periodName}: ${rows.length} af ${e.municipalities.length} kommuner
+        ${DIRECTORY_TEXT.caption(RULE_SETS[e.ruleSet].name, periodName, rows.length, e.municipalities.length)}
       </caption>
       <thead>
         <tr>
-          <th>Kommune</th>
-          <th>Kode</th>
-          <th>Region</th>
-          <th>AMK</th>
-          <th>Vurdering</th>
+          <th>${TABLE_LABELS.municipality}</th>
+          <th>${TABLE_LABELS.code}</th>
+          <th>${TABLE_LABELS.region}</th>
+          <th>${TABLE_LABELS.amk}</th>
+          <th>${TABLE_LABELS.verdict}</th>
         </tr>
       </thead>
       <tbody>

@@ -9,26 +9,37 @@ import { html } from "npm:htl";
 import { accessibleChart } from "./chart-a11y.js";
 import {
   BENCHMARK_LABELS,
+  FOLLOW_UP_DEFAULTS,
   OUTLOOK_LABELS,
   OUTLOOK_SYMBOLS,
+  OUTLOOK_TEXT,
+  asOfLabel,
   benchmarkLines,
   benefitGroup,
+  countOutlooks,
   criterionLabel,
   formatCount,
   formatMonthLong,
   formatMonthShort,
   formatMonthSpan,
-  formatPercent,
-  formatPercentParameter,
+  halfYearsWithData,
+  outlookChartDescription,
   outlookLabel,
   outlookSentence,
+  outlookStatuses,
+  periodLabel,
+  shareOrUnpublished,
+  viewRequest,
+  windowIncomplete,
   type BenchmarkPoint,
+  type MeasurementIndex,
   type Driver,
   type Measure,
   type Month,
   type OutlookCalendar,
   type OutlookState,
   type OutlookView,
+  type ViewState,
 } from "./_gen/tidlig.js";
 
 /** Fixed outlook colours, always beside a symbol and a word (never colour alone). */
@@ -52,12 +63,12 @@ export function asOfControl(choices: readonly Month[], asOf: Month): HTMLElement
   </select>`;
   const form = html<HTMLFormElement & { value: Month }>`<form
     class="control-panel no-print"
-    aria-label="Opgjort pr."
+    aria-label=${OUTLOOK_TEXT.asOfControl}
     data-testid="asof-control"
   >
     <div class="control">
-      <label for=${id}>Senest offentliggjorte måned (opgjort pr.)</label>${select}
-      <span class="control-help">Senere måneder i perioden regnes som endnu ikke offentliggjort.</span>
+      <label for=${id}>${OUTLOOK_TEXT.asOfLabel}</label>${select}
+      <span class="control-help">${OUTLOOK_TEXT.asOfHelp}</span>
     </div>
   </form>`;
   form.value = asOf;
@@ -76,7 +87,7 @@ export function asOfControl(choices: readonly Month[], asOf: Month): HTMLElement
 /** Count cards: at risk, safe, without data yet (plain digits in the data-testid elements). */
 export function outlookCards(counts: Readonly<Record<OutlookState, number>>): HTMLElement {
   const states: OutlookState[] = ["at-risk", "safe", "no-data-yet"];
-  return html`<div class="kpis" role="group" aria-label="Antal kommuner pr. udsigt">
+  return html`<div class="kpis" role="group" aria-label=${OUTLOOK_TEXT.cardsAria}>
     ${states.map(
       (s) =>
         html`<div class="kpi" style=${`--kpi-color:${OUTLOOK_COLORS[s]}`}>
@@ -89,16 +100,10 @@ export function outlookCards(counts: Readonly<Record<OutlookState, number>>): HT
   </div>`;
 }
 
-function shareText(share: number | null): string {
-  return share === null ? "ikke offentliggjort" : formatPercent(share);
-}
-
 /** The at-risk municipalities, closest to safety first, each with its sentence and months so far. */
 export function atRiskList(v: OutlookView, hrefFor: (code: string) => string): HTMLElement {
   if (!v.atRisk.length)
-    return html`<p data-testid="at-risk-list" data-empty="true">
-      Ingen kommuner er i risiko for udpegning pr. ${formatMonthShort(v.asOf)}.
-    </p>`;
+    return html`<p data-testid="at-risk-list" data-empty="true">${OUTLOOK_TEXT.noneAtRisk(v.asOf)}</p>`;
   return html`<ol class="at-risk-list" data-testid="at-risk-list">
     ${v.atRisk.map(
       (m) =>
@@ -113,14 +118,14 @@ export function atRiskList(v: OutlookView, hrefFor: (code: string) => string): H
                 </p>
                 <table class="at-risk-months">
                   <caption class="sr-only">
-                    ${m.name}, ${criterionLabel(c.criterion)}: måned for måned
+                    ${OUTLOOK_TEXT.monthByMonth(m.name, criterionLabel(c.criterion))}
                   </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Måned</th>
-                      <th scope="col" class="num">Andel uden indsats</th>
-                      <th scope="col" class="num">Uden indsats / borgere</th>
-                      <th scope="col" class="num">Flere med indsats, der havde været nok</th>
+                      <th scope="col">${OUTLOOK_TEXT.month}</th>
+                      <th scope="col" class="num">${OUTLOOK_TEXT.shareWithout}</th>
+                      <th scope="col" class="num">${OUTLOOK_TEXT.withoutOfPopulation}</th>
+                      <th scope="col" class="num">${OUTLOOK_TEXT.extraNeeded}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -128,7 +133,7 @@ export function atRiskList(v: OutlookView, hrefFor: (code: string) => string): H
                       (x) =>
                         html`<tr data-month=${x.month}>
                           <th scope="row">${formatMonthShort(x.month)}</th>
-                          <td class="num">${x.breach ? "✖ " : ""}${shareText(x.shareWithout)}</td>
+                          <td class="num">${x.breach ? "✖ " : ""}${shareOrUnpublished(x.shareWithout)}</td>
                           <td class="num">
                             ${
                               x.population === null || x.without === null
@@ -212,7 +217,7 @@ function linesChart(
             r: l.dash ? 1.5 : 3,
             fill: "currentColor",
             fillOpacity: l.opacity ?? 1,
-            title: (d: LinePoint) => `${d.series}, ${formatMonthShort(d.month)}: ${shareText(d.share)}`,
+            title: (d: LinePoint) => `${d.series}, ${formatMonthShort(d.month)}: ${shareOrUnpublished(d.share)}`,
           },
         ),
       ),
@@ -223,7 +228,7 @@ function linesChart(
 
 /** One small multiple per at-risk municipality and criterion, against the computed national line. */
 export function atRiskMultiples(v: OutlookView): HTMLElement {
-  if (!v.atRisk.length) return html`<p>Ingen kommuner at vise.</p>`;
+  if (!v.atRisk.length) return html`<p>${OUTLOOK_TEXT.noMultiples}</p>`;
   const limit = v.limit;
   const window = v.evaluation.window;
   const panels = v.atRisk.flatMap((m) =>
@@ -232,16 +237,13 @@ export function atRiskMultiples(v: OutlookView): HTMLElement {
       const own = points(m.name, c.months);
       const last = [...c.months].reverse().find((x) => x.shareWithout !== null);
       const nat = national.find((p) => p.month === last?.month);
-      const description =
-        `${m.name}, ${criterionLabel(c.criterion)}: ` +
-        c.months
-          .filter((x) => x.shareWithout !== null)
-          .map((x) => `${formatMonthShort(x.month)} ${formatPercent(x.shareWithout!)}`)
-          .join(", ") +
-        (nat?.shareWithout != null
-          ? `; hele landet ${formatPercent(nat.shareWithout)} i ${formatMonthShort(nat.month)}`
-          : "") +
-        `. Grænsen er ${formatPercentParameter(limit)}.`;
+      const description = outlookChartDescription(
+        m.name,
+        criterionLabel(c.criterion),
+        c.months.flatMap((x) => (x.shareWithout === null ? [] : [{ month: x.month, share: x.shareWithout }])),
+        nat?.shareWithout != null ? { month: nat.month, share: nat.shareWithout } : null,
+        limit,
+      );
       return html`<figure class="small-multiple" data-code=${m.code} data-criterion=${c.criterion}>
         <figcaption><strong>${m.name}</strong> · ${criterionLabel(c.criterion)}</figcaption>
         ${linesChart(
@@ -256,7 +258,7 @@ export function atRiskMultiples(v: OutlookView): HTMLElement {
           ],
           window,
           limit,
-          { label: `${m.name}, ${criterionLabel(c.criterion)}, mod hele landet`, description },
+          { label: OUTLOOK_TEXT.againstNational(m.name, criterionLabel(c.criterion)), description },
         )}
         <p class="small-multiple-summary">${description}</p>
       </figure>`;
@@ -264,10 +266,7 @@ export function atRiskMultiples(v: OutlookView): HTMLElement {
   );
   return html`<div class="small-multiples">
     <div class="small-multiples-grid" data-testid="at-risk-multiples">${panels}</div>
-    <p class="small-multiples-legend">
-      Fuld linje: kommunen. Prikket linje: hele landet (beregnet som summen over kommunerne, ikke et offentliggjort
-      tal). Stiplet vandret linje: grænsen. Måneder uden prik er endnu ikke offentliggjort.
-    </p>
+    <p class="small-multiples-legend">${OUTLOOK_TEXT.multiplesLegend}</p>
   </div>`;
 }
 
@@ -276,33 +275,34 @@ export function outlookCalendarView(c: OutlookCalendar): HTMLElement {
   return html`<div class="outlook-calendar" data-testid="outlook-calendar">
     <ul>
       ${
-        c.assessment ? html`<li>STAR vurderer ${c.label} i <strong>${formatMonthLong(c.assessment)}</strong>.</li>` : ""
+        c.assessment
+          ? html`<li>${OUTLOOK_TEXT.assessedIn(c.label)} <strong>${formatMonthLong(c.assessment)}</strong>.</li>`
+          : ""
       }
       <li>
-        Offentliggjort: ${c.published.length ? formatMonthSpan(c.published) : "ingen måneder endnu"}
-        (${c.published.length} af ${c.published.length + c.remaining.length} måneder).
+        ${OUTLOOK_TEXT.published(
+          c.published.length ? formatMonthSpan(c.published) : OUTLOOK_TEXT.noMonthsYet,
+          c.published.length,
+          c.published.length + c.remaining.length,
+        )}
       </li>
       ${
         c.remaining.length
           ? html`<li>
-              Mangler:
+              ${OUTLOOK_TEXT.missing}
               <ul>
                 ${c.remaining.map(
                   (r) =>
                     html`<li data-month=${r.month}>
-                      ${formatMonthLong(r.month)} — typisk offentliggjort omkring
-                      ${formatMonthLong(r.typicallyPublished)}
+                      ${OUTLOOK_TEXT.typicallyPublished(r.month, r.typicallyPublished)}
                     </li>`,
                 )}
               </ul>
             </li>`
-          : html`<li>Alle perioden måneder er offentliggjort: udsigten er selve vurderingen.</li>`
+          : html`<li>${OUTLOOK_TEXT.allPublished}</li>`
       }
     </ul>
-    <p class="muted">
-      Tidspunkterne for offentliggørelse er typiske, ikke et løfte: Jobindsats kan offentliggøre en måned senere, og tal
-      kan blive rettet.
-    </p>
+    <p class="muted">${OUTLOOK_TEXT.publicationCaveat}</p>
   </div>`;
 }
 
@@ -315,8 +315,8 @@ export function driversChart(drivers: readonly Driver[], title: string, criterio
     height: 28 * rows.length + 40,
     marginLeft: 220,
     ariaLabel: title,
-    ariaDescription: `Borgere over grænsen, summeret over de offentliggjorte måneder: ${description}.`,
-    x: { label: "Borgere over grænsen (summeret)", grid: true },
+    ariaDescription: OUTLOOK_TEXT.driversDescription(description),
+    x: { label: OUTLOOK_TEXT.aboveLimitSummed, grid: true },
     y: { domain: rows.map((r) => r.group), label: null },
     marks: [
       Plot.barX(rows, {
@@ -333,12 +333,12 @@ export function driversChart(drivers: readonly Driver[], title: string, criterio
     <figcaption><strong>${title}</strong></figcaption>
     ${chart}
     <details>
-      <summary>Tallene bag grafen</summary>
+      <summary>${OUTLOOK_TEXT.figuresBehind}</summary>
       <table>
         <thead>
           <tr>
-            <th scope="col">Ydelsesgruppe</th>
-            <th scope="col" class="num">Borgere over grænsen</th>
+            <th scope="col">${OUTLOOK_TEXT.benefitGroup}</th>
+            <th scope="col" class="num">${OUTLOOK_TEXT.aboveLimit}</th>
           </tr>
         </thead>
         <tbody>
@@ -379,29 +379,24 @@ export function benchmarkChart(v: OutlookView, code: string, measure: Measure, n
     },
     { name: BENCHMARK_LABELS.amk, points: points(BENCHMARK_LABELS.amk, cut(lines.amk)), dash: "1,4", opacity: 0.5 },
   ];
-  const rankText = rank
-    ? `Nr. ${rank.position} af ${rank.of} kommuner (1 = laveste andel uden indsats i de offentliggjorte måneder).`
-    : "Ingen placering: kommunen har ikke hele tal i perioden.";
+  const rankText = rank ? OUTLOOK_TEXT.rank(rank.position, rank.of) : OUTLOOK_TEXT.noRank;
   const partial = [lines.national, lines.region, lines.amk].some((l) => l.some((p) => p.partial));
-  const title = `${measure === "samtaler" ? "Samtaler" : "Tilbud"}: ${name} mod landet, regionen og AMK-området`;
+  const title = OUTLOOK_TEXT.benchmarkTitle(measure, name);
   return html`<figure class="benchmark-chart" data-testid="benchmark-chart" data-measure=${measure}>
     <figcaption><strong>${title}</strong></figcaption>
     ${
       published.length
         ? linesChart(series, v.evaluation.window, limit, { label: title, description: rankText }, 360)
-        : html`<p>Ingen offentliggjorte måneder endnu.</p>`
+        : html`<p>${OUTLOOK_TEXT.noPublishedMonths}</p>`
     }
-    <p class="small-multiples-legend">
-      Fuld linje: ${name}. Prikket: hele landet. Stiplet: regionen. Punkteret: AMK-området. Vandret stiplet linje:
-      grænsen.
-    </p>
+    <p class="small-multiples-legend">${OUTLOOK_TEXT.benchmarkLegend(name)}</p>
     <p data-testid="rank">${rankText}</p>
     <details>
-      <summary>Tallene bag grafen</summary>
+      <summary>${OUTLOOK_TEXT.figuresBehind}</summary>
       <table>
         <thead>
           <tr>
-            <th scope="col">Måned</th>
+            <th scope="col">${OUTLOOK_TEXT.month}</th>
             ${series.map((s) => html`<th scope="col" class="num">${s.name}</th>`)}
           </tr>
         </thead>
@@ -410,7 +405,7 @@ export function benchmarkChart(v: OutlookView, code: string, measure: Measure, n
             (month) =>
               html`<tr>
                 <th scope="row">${formatMonthShort(month)}</th>
-                ${series.map((s) => html`<td class="num">${shareText(s.points.find((p) => p.month === month)?.share ?? null)}</td>`)}
+                ${series.map((s) => html`<td class="num">${shareOrUnpublished(s.points.find((p) => p.month === month)?.share ?? null)}</td>`)}
               </tr>`,
           )}
         </tbody>
@@ -426,7 +421,7 @@ export function outlookBox(v: OutlookView, code: string, name: string, calendar:
   const verdict = v.evaluation.municipalities.find((m) => m.code === code);
   if (!report || !verdict)
     return html`<section class="verdict-card outlook-box" data-testid="outlook-box" data-outlook="none">
-      <p>Data har ingen rækker for kommunen i ${calendar.label}.</p>
+      <p>${OUTLOOK_TEXT.noRows(calendar.label)}</p>
     </section>`;
   const o = report.outlook;
   const state = o && o in OUTLOOK_LABELS ? (o as OutlookState) : null;
@@ -441,7 +436,7 @@ export function outlookBox(v: OutlookView, code: string, name: string, calendar:
       ${state ? html`<span aria-hidden="true">${OUTLOOK_SYMBOLS[state]}</span> ` : ""}<strong
         >${o ? outlookLabel(o) : "–"}</strong
       >
-      <span class="muted">· ${calendar.label}, pr. ${formatMonthShort(v.asOf)}</span>
+      <span class="muted">· ${asOfLabel(calendar.label, v.asOf)}</span>
     </p>
     <ul>
       ${report.criteria.map(
@@ -451,19 +446,36 @@ export function outlookBox(v: OutlookView, code: string, name: string, calendar:
           </li>`,
       )}
     </ul>
-    ${calendar.assessment ? html`<p class="muted">STAR vurderer perioden i ${formatMonthLong(calendar.assessment)}.</p>` : ""}
+    ${calendar.assessment ? html`<p class="muted">${OUTLOOK_TEXT.assessedInMonth(calendar.assessment)}</p>` : ""}
   </section>`;
 }
 
 /** The overview's "I risiko nu" card: how many municipalities are at risk in the running half-year. */
 export function atRiskNowCard(n: number, href: string, when: string): HTMLElement {
-  return html`<div class="kpis" role="group" aria-label="Det løbende halvår">
-    <a class="kpi" href=${href} style=${`--kpi-color:${OUTLOOK_COLORS["at-risk"]}`} data-testid="at-risk-now">
+  return html`<div class="kpis" role="group" aria-label=${OUTLOOK_TEXT.runningHalfYear}>
+    <a class="kpi" href="${href}" style=${`--kpi-color:${OUTLOOK_COLORS["at-risk"]}`} data-testid="at-risk-now">
       <div class="kpi-label">
-        <span class="status-symbol" aria-hidden="true">${OUTLOOK_SYMBOLS["at-risk"]}</span> I risiko nu
+        <span class="status-symbol" aria-hidden="true">${OUTLOOK_SYMBOLS["at-risk"]}</span> ${OUTLOOK_TEXT.atRiskNow}
       </div>
       <div class="kpi-value" data-testid="at-risk-now-count">${n}</div>
-      <div class="kpi-change">${when} · se Varsling</div>
+      <div class="kpi-change">${when} · ${OUTLOOK_TEXT.seeVarsling}</div>
     </a>
   </div>`;
+}
+
+/**
+ * The overview's card for a state, or null while the newest half-year with data is complete
+ * (docs/rules.md §3.6): the count comes from the status kernel (outlookStatuses) as of the data's
+ * last month, under the 2024 model with the state's threshold, minimum and aggregation.
+ */
+export function atRiskNow(index: MeasurementIndex, state: ViewState): HTMLElement | null {
+  const running = halfYearsWithData(index).at(-1);
+  const asOf = index.lastMonth;
+  if (!running || !asOf || !windowIncomplete(running.months, asOf)) return null;
+  const now = countOutlooks(
+    outlookStatuses(index, viewRequest({ ...state, rules: "opfoelgning-2024", period: running }), asOf),
+  );
+  const q = new URLSearchParams({ period: running.label, asof: asOf });
+  if (state.threshold !== FOLLOW_UP_DEFAULTS.threshold) q.set("threshold", String(state.threshold));
+  return atRiskNowCard(now["at-risk"] ?? 0, `./varsling.html?${q}`, asOfLabel(periodLabel(running), asOf));
 }

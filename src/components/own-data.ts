@@ -7,12 +7,12 @@
  */
 import { html } from "npm:htl";
 import {
+  OWN_DATA_TEXT,
   MeasurementIndex,
   danishIssueMessage,
   issueCode,
   formatCount,
   measurementCount,
-  formatMonthShort,
   parsePeriod,
   standardPeriods,
   type InputIssue,
@@ -63,9 +63,15 @@ function issueWhere(i: InputIssue): string {
 export function issueItem(i: InputIssue): HTMLElement {
   return html`<li class=${`issue issue--${i.severity}`} data-line=${i.line ?? ""} data-column=${i.column ?? ""}>
     <code class="issue-where">${issueWhere(i)}</code>
-    <span class="issue-severity">${i.severity === "error" ? "fejl" : "advarsel"}</span>
-    ${i.columnName !== null ? html`<span class="issue-column">kolonne «${i.columnName}»</span>` : ""}
-    ${i.value !== null ? html`<span class="issue-value">værdi «<code>${i.value}</code>»</span>` : ""}
+    <span class="issue-severity">${i.severity === "error" ? OWN_DATA_TEXT.error : OWN_DATA_TEXT.warning}</span>
+    ${i.columnName !== null ? html`<span class="issue-column">${OWN_DATA_TEXT.column(i.columnName)}</span>` : ""}
+    ${
+      i.value !== null
+        ? html`<span class="issue-value"
+            >${OWN_DATA_TEXT.valueBefore}<code>${i.value}</code>${OWN_DATA_TEXT.valueAfter}</span
+          >`
+        : ""
+    }
     <span class="issue-message" data-code=${issueCode(i) ?? ""}>${danishIssueMessage(i)}</span>
   </li>`;
 }
@@ -84,10 +90,12 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
     id="own-paste"
     rows="8"
     spellcheck="false"
-    placeholder="Indsæt en eller flere tabeller fra Jobindsats (kopieret fra Excel) eller en lang CSV med kolonnerne municipality_code, benefit_group, measure, month, …"
+    placeholder=${OWN_DATA_TEXT.pastePlaceholder}
   ></textarea>`;
-  const loadPaste = html<HTMLButtonElement>`<button type="button" id="own-load-paste">Indlæs indsat tekst</button>`;
-  const reset = html<HTMLButtonElement>`<button type="button" id="own-reset" hidden>Brug sidens data igen</button>`;
+  const loadPaste = html<HTMLButtonElement>`<button type="button" id="own-load-paste">
+    ${OWN_DATA_TEXT.loadPaste}
+  </button>`;
+  const reset = html<HTMLButtonElement>`<button type="button" id="own-reset" hidden>${OWN_DATA_TEXT.reset}</button>`;
   const bar = html<HTMLProgressElement>`<progress max="1"></progress>`;
   const progressText = html`<span></span>`;
   const progress = html`<div class="own-progress" role="status" aria-live="polite" data-testid="own-progress" hidden>
@@ -95,15 +103,15 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
   </div>`;
   const messages = html`<div class="own-messages" data-testid="own-messages"></div>`;
   const drop = html`<div class="own-drop" data-testid="own-drop" tabindex="-1">
-    <p><strong>Slip filer her</strong> eller <label for="own-files">vælg filer</label> ${fileInput}</p>
-    <p class="muted">
-      CSV/TSV i det kanoniske lange format eller tabeller eksporteret fra Jobindsats. Filerne læses kun i din browser og
-      sendes ingen steder hen.
+    <p>
+      <strong>${OWN_DATA_TEXT.dropHere}</strong> ${OWN_DATA_TEXT.or}
+      <label for="own-files">${OWN_DATA_TEXT.chooseFiles}</label> ${fileInput}
     </p>
+    <p class="muted">${OWN_DATA_TEXT.dropHelp}</p>
   </div>`;
   const panel = html`<section class="own-data" aria-labelledby="own-data-heading" data-testid="own-data">
     ${drop}
-    <label for="own-paste">Eller indsæt tabeller her:</label>
+    <label for="own-paste">${OWN_DATA_TEXT.pasteLabel}</label>
     ${paste}
     <div class="own-buttons">${loadPaste} ${reset}</div>
     ${progress}${messages}
@@ -133,9 +141,8 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
     messages.replaceChildren(
       html`<div class="own-error" role="alert" data-testid="own-error">
         <p>
-          <strong>${label} blev ikke indlæst</strong>:
-          ${errors.length ? `${formatCount(errors.length)} fejl i input` : message}. Intet er indlæst; siden viser
-          stadig de tidligere data.
+          <strong>${OWN_DATA_TEXT.notLoaded(label)}</strong>:
+          ${errors.length ? OWN_DATA_TEXT.errorCount(errors.length) : message}${OWN_DATA_TEXT.nothingLoaded}
         </p>
         ${
           issues.length
@@ -163,15 +170,13 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
         data-municipalities=${codes}
       >
         <p>
-          <strong>Indlæst:</strong> ${label} — ${formatCount(measurementCount(measurements))} celler,
-          ${formatCount(codes)}
-          ${codes === 1 ? "kommune" : "kommuner"}${first && last ? `, ${formatMonthShort(first)}–${formatMonthShort(last)}` : ""}.
-          Data findes kun i denne fane.
+          <strong>${OWN_DATA_TEXT.loaded}</strong>
+          ${OWN_DATA_TEXT.loadedSummary(label, measurementCount(measurements), codes, first, last)}
         </p>
         ${
           measurements.warnings.length
             ? html`<details>
-                <summary>${formatCount(measurements.warnings.length)} advarsler</summary>
+                <summary>${OWN_DATA_TEXT.warnings(measurements.warnings.length)}</summary>
                 <ol class="issue-list">
                   ${measurements.warnings.map(issueItem)}
                 </ol>
@@ -190,7 +195,7 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
     worker ??= new Worker(workerUrl, { type: "module" });
     setBusy(true);
     messages.replaceChildren();
-    showProgress("Starter", 0);
+    showProgress(OWN_DATA_TEXT.starting, 0);
     worker.onmessage = (event: MessageEvent<ParseMessage>) => {
       const msg = event.data;
       if (msg.id !== id) return;
@@ -198,17 +203,17 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
       performance.mark("own-data:received");
       setBusy(false);
       if (msg.type === "done") {
-        showProgress("Færdig", 1);
+        showProgress(OWN_DATA_TEXT.done, 1);
         succeed(label, unpackMeasurements(msg.packed));
       } else {
         progress.hidden = true;
-        fail(label, msg.issues, "indlæsningen stoppede uventet");
+        fail(label, msg.issues, OWN_DATA_TEXT.stoppedUnexpectedly);
       }
     };
     worker.onerror = () => {
       setBusy(false);
       progress.hidden = true;
-      fail(label, [], "indlæsningen stoppede uventet");
+      fail(label, [], OWN_DATA_TEXT.stoppedUnexpectedly);
     };
     worker.postMessage({ id, inputs });
   };
@@ -217,7 +222,7 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
     const list: File[] = files ? Array.from(files as ArrayLike<File>) : [];
     if (!list.length) return;
     load(
-      list.length === 1 ? list[0]!.name : `${formatCount(list.length)} filer`,
+      list.length === 1 ? list[0]!.name : OWN_DATA_TEXT.files(list.length),
       list.map((file) => ({ kind: "file" as const, file })),
     );
   };
@@ -228,10 +233,10 @@ export function ownDataPanel(workerUrl: string): OwnDataPanel {
   });
   loadPaste.addEventListener("click", () => {
     if (paste.value.trim() === "") {
-      fail("Den indsatte tekst", [], "feltet er tomt");
+      fail(OWN_DATA_TEXT.pasted, [], OWN_DATA_TEXT.empty);
       return;
     }
-    load("Den indsatte tekst", [{ kind: "text", name: "indsat", text: paste.value }]);
+    load(OWN_DATA_TEXT.pasted, [{ kind: "text", name: OWN_DATA_TEXT.pastedFile, text: paste.value }]);
   });
   reset.addEventListener("click", () => {
     value = null;

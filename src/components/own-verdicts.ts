@@ -5,6 +5,9 @@
  */
 import { html } from "npm:htl";
 import {
+  TABLE_LABELS,
+  MODE_LABELS,
+  OWN_DATA_TEXT,
   STATUS_LABELS,
   STATUS_SYMBOLS,
   explain,
@@ -37,22 +40,23 @@ export function verdictTable(trigger: Evaluation, restoration: Evaluation | null
   const municipalities = trigger.municipalities.map((m) => {
     const rm = restoration?.municipalities.find((x) => x.code === m.code);
     return html`<li data-municipality=${m.code}>
-      <strong>${m.name}</strong>: ${status(m.status)}${rm ? html`; genopretning: ${status(rm.status)}` : ""}
+      <strong>${m.name}</strong>:
+      ${status(m.status)}${rm ? html`; ${OWN_DATA_TEXT.restorationSummary} ${status(rm.status)}` : ""}
     </li>`;
   });
   return html`<div class="own-verdicts" data-testid="own-verdicts">
     <ul class="own-verdict-summary">
       ${municipalities}
     </ul>
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Vurderinger af de indlæste data">
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${OWN_DATA_TEXT.verdictsRegion}>
       <table>
         <thead>
           <tr>
-            <th scope="col">Kommune</th>
-            <th scope="col">Kriterium</th>
+            <th scope="col">${TABLE_LABELS.municipality}</th>
+            <th scope="col">${TABLE_LABELS.criterion}</th>
             ${months.map((mo) => html`<th scope="col" class="num">${formatMonthShort(mo)}</th>`)}
-            <th scope="col">${restoration ? "Udpegning" : "Vurdering"}</th>
-            ${restoration ? html`<th scope="col">Opfølgning på genopretningen</th>` : ""}
+            <th scope="col">${restoration ? MODE_LABELS.trigger : TABLE_LABELS.verdict}</th>
+            ${restoration ? html`<th scope="col">${MODE_LABELS.restoration}</th>` : ""}
           </tr>
         </thead>
         <tbody>
@@ -70,7 +74,7 @@ export function verdictTable(trigger: Evaluation, restoration: Evaluation | null
                 <td>
                   ${status(t.status)}
                   <details>
-                    <summary>Forklaring</summary>
+                    <summary>${OWN_DATA_TEXT.explanation}</summary>
                     ${explain(t)}
                   </details>
                 </td>
@@ -81,7 +85,7 @@ export function verdictTable(trigger: Evaluation, restoration: Evaluation | null
                           r
                             ? html`${status(r.status)}
                                 <details>
-                                  <summary>Forklaring</summary>
+                                  <summary>${OWN_DATA_TEXT.explanation}</summary>
                                   ${explain(r)}
                                 </details>`
                             : "–"

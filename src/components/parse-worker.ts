@@ -9,6 +9,7 @@
  */
 import { packMeasurements, transferables, type PackedMeasurements } from "./cells-transfer.js";
 import {
+  OWN_DATA_TEXT,
   InputError,
   detectFormat,
   mergeMeasurements,
@@ -48,7 +49,7 @@ async function readFile(id: number, file: File, k: number, n: number): Promise<U
       scope.postMessage({
         id,
         type: "progress",
-        text: `Læser ${file.name} (${k + 1} af ${n})`,
+        text: OWN_DATA_TEXT.reading(file.name, k + 1, n),
         fraction: file.size ? at / file.size : null,
       });
     }
@@ -68,14 +69,14 @@ scope.onmessage = async (event) => {
       scope.postMessage({
         id,
         type: "progress",
-        text: `Fortolker ${name} (${k + 1} af ${n})`,
+        text: OWN_DATA_TEXT.parsing(name, k + 1, n),
         fraction: (k + 0.5) / n,
       });
       const m = readMeasurements(content, name);
-      formats.push(typeof content === "string" ? detectFormat(content) : "fil");
+      formats.push(typeof content === "string" ? detectFormat(content) : "bytes"); // a code, never shown
       parts.push(m);
     }
-    scope.postMessage({ id, type: "progress", text: "Samler data", fraction: 0.95 });
+    scope.postMessage({ id, type: "progress", text: OWN_DATA_TEXT.merging, fraction: 0.95 });
     const measurements = mergeMeasurements(parts);
     const packed = packMeasurements(measurements);
     scope.postMessage({ id, type: "done", packed, formats }, transferables(packed));

@@ -3,30 +3,23 @@
  * re-checked in the browser against the manifest), and the file format, from lib's column list.
  */
 import { html } from "npm:htl";
-import { LONG_COLUMNS, REQUIRED_LONG_COLUMNS, formatCount } from "./_gen/tidlig.js";
+import {
+  COLUMN_DESCRIPTIONS,
+  LONG_COLUMNS,
+  PROVENANCE_TEXT as T,
+  REQUIRED_LONG_COLUMNS,
+  formatCount,
+} from "./_gen/tidlig.js";
 import type { Provenance } from "./data.js";
 
-/** Danish descriptions of the canonical columns (docs/data-format.md §1). */
-const COLUMN_TEXT: Readonly<Record<string, string>> = {
-  municipality_code:
-    "Officiel kommunekode med tre cifre, skrevet som tekst (101, 183, 860). En ukendt kode er en fejl.",
-  municipality_name: "Kommunens navn, kun til orientering. Passer navnet ikke til koden, gives en advarsel.",
-  benefit_group: "Ydelsesgruppens id (fx sygedagpenge, alle) eller Jobindsats' betegnelse (fx »Sygedagpenge«).",
-  measure: "samtaler eller tilbud.",
-  month: "Måned som ÅÅÅÅ-MM; Jobindsats' form 2022M09 accepteres også.",
-  population: "Antal borgere med seks måneders ydelsesanciennitet i måneden: helt tal ≥ 0, tomt når ukendt.",
-  without: "Antal af dem uden den krævede indsats: helt tal mellem 0 og population, tomt når ukendt.",
-  share_without: "Andel uden indsats i procent, 0–100, med decimalpunktum eller -komma; tomt eller ».« når ukendt.",
-};
-
 export function formatTable(): HTMLElement {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Filformatet">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${T.formatRegion}>
     <table class="rules-table" data-testid="format-table">
       <thead>
         <tr>
-          <th>Kolonne</th>
-          <th>Skal udfyldes</th>
-          <th>Indhold</th>
+          <th>${T.column}</th>
+          <th>${T.required}</th>
+          <th>${T.content}</th>
         </tr>
       </thead>
       <tbody>
@@ -34,8 +27,8 @@ export function formatTable(): HTMLElement {
           (c) =>
             html`<tr>
               <td><code>${c}</code></td>
-              <td>${(REQUIRED_LONG_COLUMNS as readonly string[]).includes(c) ? "ja" : "nej"}</td>
-              <td>${COLUMN_TEXT[c] ?? ""}</td>
+              <td>${(REQUIRED_LONG_COLUMNS as readonly string[]).includes(c) ? T.yes : T.no}</td>
+              <td>${COLUMN_DESCRIPTIONS[c] ?? ""}</td>
             </tr>`,
         )}
       </tbody>
@@ -62,7 +55,7 @@ const fmtDate = (iso: unknown) =>
     ? new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(
         new Date(iso),
       )
-    : "ukendt";
+    : T.unknown;
 
 /** Provenance of the data shown, with the checksum and row count verified on the bytes served. */
 /**
@@ -70,13 +63,13 @@ const fmtDate = (iso: unknown) =>
  * terminal), so the page says the same thing in its own words.
  */
 function dataChoice(kind: Provenance["kind"], reason: string): string {
-  if (kind === "live") return "Øjebliksbilledet fra Jobindsats i data/jobindsats er gyldigt og bruges.";
+  if (kind === "live") return T.liveChosen;
   const why = /=synthetic/.test(reason)
-    ? "de syntetiske data er valgt udtrykkeligt ved bygningen"
+    ? T.chosenSynthetic
     : /not usable/.test(reason)
-      ? "øjebliksbilledet fra Jobindsats i data/jobindsats kan ikke bruges (se byggeloggen)"
-      : "der er intet øjebliksbillede fra Jobindsats i data/jobindsats";
-  return `Syntetiske data fra data/synthetic, fordi ${why}.`;
+      ? T.snapshotUnusable
+      : T.noSnapshot;
+  return T.syntheticBecause(why);
 }
 
 export async function provenanceView(p: Provenance & { reason?: string }, bytes: ArrayBuffer): Promise<HTMLElement> {
@@ -87,39 +80,28 @@ export async function provenanceView(p: Provenance & { reason?: string }, bytes:
   const hashOk = actualHash !== null && actualHash === m.sha256;
   const rowsOk = rows === m.rows;
   const facts: [string, unknown][] = [
-    [
-      "Kilde",
-      p.synthetic ? "Syntetiske data (opfundne tal til demonstration)" : "Jobindsats (STAR), hentet med API'et",
-    ],
-    ["Fil", p.file],
+    [T.source, p.synthetic ? T.sourceSynthetic : T.sourceLive],
+    [T.file, p.file],
     ...(p.synthetic
       ? ([
-          ["Generator", `${String(m.generator ?? "ukendt")} ${String(m.generatorVersion ?? "")}`.trim()],
-          ["Seed", String(m.seed ?? "ukendt")],
+          [T.generator, `${String(m.generator ?? T.unknown)} ${String(m.generatorVersion ?? "")}`.trim()],
+          [T.seed, String(m.seed ?? T.unknown)],
         ] as [string, unknown][])
       : ([
-          ["Hentet", fmtDate(m.fetchedAt)],
-          ["API", String(m.baseUrl ?? "ukendt")],
+          [T.fetched, fmtDate(m.fetchedAt)],
+          [T.api, String(m.baseUrl ?? T.unknown)],
         ] as [string, unknown][])),
-    ["Måneder", months?.from && months.to ? `${months.from} til ${months.to}` : "ukendt"],
-    ["Kommuner", typeof m.municipalities === "number" ? formatCount(m.municipalities) : "ukendt"],
+    [T.months, months?.from && months.to ? T.monthSpan(months.from, months.to) : T.unknown],
+    [T.municipalities, typeof m.municipalities === "number" ? formatCount(m.municipalities) : T.unknown],
+    [T.rows, T.rowsFact(typeof m.rows === "number" ? formatCount(m.rows) : T.unknown, formatCount(rows), rowsOk)],
     [
-      "Rækker",
-      html`${typeof m.rows === "number" ? formatCount(m.rows) : "ukendt"} ifølge manifestet; ${formatCount(rows)} i den
-      viste fil ${rowsOk ? "✔" : "✖ stemmer ikke"}`,
-    ],
-    [
-      "SHA-256",
-      html`<code>${String(m.sha256 ?? "ukendt")}</code><br />${
-          actualHash === null
-            ? "kan ikke efterprøves i denne browser"
-            : hashOk
-              ? "✔ stemmer med den viste fil"
-              : html`✖ den viste fil har <code>${actualHash}</code>`
+      T.sha,
+      html`<code>${String(m.sha256 ?? T.unknown)}</code><br />${
+          actualHash === null ? T.cannotVerify : hashOk ? T.shaOk : html`${T.shaDiffers} <code>${actualHash}</code>`
         }`,
     ],
   ];
-  if (p.reason) facts.push(["Datavalg", dataChoice(p.kind, p.reason)]);
+  if (p.reason) facts.push([T.choice, dataChoice(p.kind, p.reason)]);
   return html`<div
     data-testid="provenance"
     data-synthetic=${String(p.synthetic)}
@@ -128,7 +110,7 @@ export async function provenanceView(p: Provenance & { reason?: string }, bytes:
   >
     <dl class="data-facts">${facts.flatMap(([k, v]) => [html`<dt>${k}</dt>`, html`<dd>${v}</dd>`])}</dl>
     <details>
-      <summary>Manifestet som JSON</summary>
+      <summary>${T.manifestJson}</summary>
       <pre>${JSON.stringify(p.manifest, null, 2)}</pre>
     </details>
   </div>`;

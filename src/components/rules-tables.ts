@@ -4,6 +4,7 @@
  */
 import { html } from "npm:htl";
 import {
+  RULES_TEXT,
   BENEFIT_GROUPS,
   EXEMPTION_LABELS,
   FOLLOW_UP_CALENDAR,
@@ -19,10 +20,6 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
   formatCount,
-  formatCountWord,
-  formatMonthLong,
-  formatMonthShort,
-  formatMonthSpan,
   formatPercentParameter,
   standardPeriods,
   type RuleSetId,
@@ -31,23 +28,24 @@ import {
   groupLabel,
 } from "./_gen/tidlig.js";
 
-const yes = "ja";
-const no = "nej";
+const T = RULES_TEXT;
+const yes = T.yes;
+const no = T.no;
 
 /** Table 1: the legal minimum per benefit group, with the 2024 change for a-dagpenge. */
 export function table1(): HTMLElement {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Lovkrav pr. ydelsesgruppe">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${T.table1Region}>
     <table class="rules-table" data-testid="table-1">
       <caption>
-        Lovkrav i de første seks måneder pr. ydelsesgruppe
+        ${T.table1Caption}
       </caption>
       <thead>
         <tr>
-          <th>Ydelsesgruppe (Jobindsats)</th>
+          <th>${T.group}</th>
           <th><code>id</code></th>
-          <th class="num">Samtaler, mindst</th>
-          <th>Mindst ét aktivt tilbud</th>
-          <th>Bemærkning</th>
+          <th class="num">${T.conversationsMinimum}</th>
+          <th>${T.offerRequired}</th>
+          <th>${T.note}</th>
         </tr>
       </thead>
       <tbody>
@@ -57,7 +55,7 @@ export function table1(): HTMLElement {
             c === null
               ? "–"
               : c.change
-                ? `${formatCount(c.minimum)}; fra ${formatMonthLong(c.change.from)}: ${formatCount(c.change.minimum)}`
+                ? T.conversationsChange(c.minimum, c.change.from, c.change.minimum)
                 : formatCount(c.minimum);
           const notes = [c?.change?.note, g.note].filter((x): x is string => !!x);
           return html`<tr data-group=${g.id}>
@@ -80,9 +78,7 @@ function calendarList(ruleSet: RuleSetId, calendar: readonly StandardWindow[], y
   return html`<ul>
     ${calendar.map((w, i) => {
       const p = example[i];
-      return html`<li>
-        ${w.label}${p ? html` — fx ${formatMonthSpan(p.months)}, vurderet i ${formatMonthShort(p.assessed)}` : ""}
-      </li>`;
+      return html`<li>${w.label}${p ? T.calendarExample(p.months, p.assessed) : ""}</li>`;
     })}
   </ul>`;
 }
@@ -97,8 +93,8 @@ function parameterTable(rows: readonly ParameterRow[], testid: string): HTMLElem
   return html`<table class="rules-table" data-testid=${testid}>
     <thead>
       <tr>
-        <th>Parameter</th>
-        <th>Standard</th>
+        <th>${T.parameter}</th>
+        <th>${T.standard}</th>
       </tr>
     </thead>
     <tbody>
@@ -118,59 +114,50 @@ export function ruleSetSections(): HTMLElement {
   const f = FOLLOW_UP_DEFAULTS;
   const r = RESTORATION_DEFAULTS;
   const followRows: ParameterRow[] = [
+    { name: T.threshold, key: "threshold", value: formatPercentParameter(f.threshold) },
+    { name: T.minPopulation, key: "minPopulation", value: formatCount(f.minPopulation) },
+    { name: T.windowMonths, key: "windowMonths", value: formatCount(f.windowMonths) },
     {
-      name: "Tærskel: andel der skal have fået indsatsen",
-      key: "threshold",
-      value: formatPercentParameter(f.threshold),
-    },
-    { name: "Mindste antal borgere pr. måned", key: "minPopulation", value: formatCount(f.minPopulation) },
-    { name: "Måneder i en periode", key: "windowMonths", value: formatCount(f.windowMonths) },
-    {
-      name: "Opgørelse",
+      name: T.aggregation,
       key: "aggregation",
-      value: f.aggregation === "overall" ? "samlet for kommunen (overall)" : "pr. ydelsesgruppe (per-group)",
+      value: f.aggregation === "overall" ? T.aggregationOverall : T.aggregationPerGroup,
     },
-    { name: "Vis undtagelseskandidater som undtaget", key: "applyExemptions", value: f.applyExemptions ? yes : no },
+    { name: T.applyExemptions, key: "applyExemptions", value: f.applyExemptions ? yes : no },
   ];
   const restorationRows: ParameterRow[] = [
-    { name: "Grænse: andel uden indsats", key: "limit", value: formatPercentParameter(r.limit) },
-    { name: "Mindste antal borgere pr. måned", key: "minPopulation", value: formatCount(r.minPopulation) },
-    { name: "Måneder i en periode", key: "windowMonths", value: formatCount(r.windowMonths) },
-    {
-      name: "Måneder til at genoprette (og højst til en plan)",
-      key: "restorationMonths",
-      value: formatCount(r.restorationMonths),
-    },
+    { name: T.limit, key: "limit", value: formatPercentParameter(r.limit) },
+    { name: T.minPopulation, key: "minPopulation", value: formatCount(r.minPopulation) },
+    { name: T.windowMonths, key: "windowMonths", value: formatCount(r.windowMonths) },
+    { name: T.restorationMonths, key: "restorationMonths", value: formatCount(r.restorationMonths) },
   ];
   const groupsOf = (ids: readonly string[]) => ids.map(groupLabel).join(", ");
   return html`<div class="side-by-side">
     <section data-rules="opfoelgning-2024">
       <h3>${RULE_SETS["opfoelgning-2024"].name}</h3>
-      <p class="muted">Kilde: ${RULE_SETS["opfoelgning-2024"].source}.</p>
+      <p class="muted">${T.source(RULE_SETS["opfoelgning-2024"].source)}</p>
       ${parameterTable(followRows, "parameters-opfoelgning-2024")}
-      <h4>Kalender</h4>
+      <h4>${T.calendar}</h4>
       ${calendarList("opfoelgning-2024", FOLLOW_UP_CALENDAR, 2025)}
-      <h4>Handlekriterier (samlet opgørelse)</h4>
+      <h4>${T.overallCriteria}</h4>
       <ul>
-        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionLabel(c.id)}</strong>: alle borgere i ${groupsOf(c.groups)} lagt sammen.</li>`)}
+        ${OVERALL_CRITERIA.map((c) => html`<li><strong>${criterionLabel(c.id)}</strong>${T.overallCriterion(groupsOf(c.groups))}</li>`)}
       </ul>
-      <p>
-        Med opgørelsen pr. ydelsesgruppe bruges i stedet de ${formatCountWord(PER_GROUP_CRITERIA.length)}
-        gruppekriterier fra genopretningsmodellen.
-      </p>
+      <p>${T.perGroupInstead(PER_GROUP_CRITERIA.length)}</p>
     </section>
     <section data-rules="genopretning-2020">
       <h3>${RULE_SETS["genopretning-2020"].name}</h3>
-      <p class="muted">Kilde: ${RULE_SETS["genopretning-2020"].source}.</p>
+      <p class="muted">${T.source(RULE_SETS["genopretning-2020"].source)}</p>
       ${parameterTable(restorationRows, "parameters-genopretning-2020")}
-      <h4>Kalender</h4>
+      <h4>${T.calendar}</h4>
       ${calendarList("genopretning-2020", RESTORATION_CALENDAR, 2022)}
-      <h4>Handlekriterier (pr. gruppe)</h4>
+      <h4>${T.perGroupCriteria}</h4>
       <p>
-        ${formatCount(PER_GROUP_CRITERIA.length)} kriterier:
-        ${PER_GROUP_CRITERIA.filter((c) => c.measure === "samtaler").length} for samtaler og
-        ${PER_GROUP_CRITERIA.filter((c) => c.measure === "tilbud").length} for tilbud
-        (${groupsOf(OFFER_GROUPS.map((g) => g.id))}).
+        ${T.perGroupCount(
+          PER_GROUP_CRITERIA.length,
+          PER_GROUP_CRITERIA.filter((c) => c.measure === "samtaler").length,
+          PER_GROUP_CRITERIA.filter((c) => c.measure === "tilbud").length,
+          groupsOf(OFFER_GROUPS.map((g) => g.id)),
+        )}
       </p>
       <ul>
         ${PER_GROUP_CRITERIA.map((c) => html`<li>${criterionLabel(c.id)} <code>${c.id}</code></li>`)}
@@ -181,17 +168,16 @@ export function ruleSetSections(): HTMLElement {
 
 /** The verdict order of one criterion, with the limit from the defaults. */
 export function verdictOrder(): HTMLElement {
-  const limit = formatPercentParameter(100 - FOLLOW_UP_DEFAULTS.threshold);
-  const min = formatCount(FOLLOW_UP_DEFAULTS.minPopulation);
+  const limit = 100 - FOLLOW_UP_DEFAULTS.threshold;
+  const min = FOLLOW_UP_DEFAULTS.minPopulation;
   const step = (s: keyof typeof STATUS_LABELS, text: string) =>
     html`<li data-status=${s}>
       <strong><span aria-hidden="true">${STATUS_SYMBOLS[s]}</span> ${STATUS_LABELS[s]}</strong> — ${text}
     </li>`;
   return html`<ol class="verdict-order" data-testid="verdict-order">
-    ${step("not-covered", `hvis en måned har et kendt antal borgere under ${min}. Kravet gælder kun, når der er mindst ${min} borgere i hver måned.`)}
-    ${step("compliant", `ellers: hvis bare én måned med kendt andel ikke ligger over grænsen (${limit} uden indsats ved en tærskel på ${formatPercentParameter(FOLLOW_UP_DEFAULTS.threshold)}). Præcis på grænsen er ikke over.`)}
-    ${step("insufficient-data", "ellers: hvis en eller flere måneder mangler en andel. De kendte måneder ligger da alle over grænsen, så de manglende kunne have afgjort sagen begge veje.")}
-    ${step("flagged", "ellers: alle måneder i perioden ligger over grænsen.")}
+    ${step("not-covered", T.orderNotCovered(min))}
+    ${step("compliant", T.orderCompliant(limit, FOLLOW_UP_DEFAULTS.threshold))}
+    ${step("insufficient-data", T.orderInsufficient)} ${step("flagged", T.orderFlagged)}
   </ol>`;
 }
 
@@ -206,13 +192,10 @@ export function stageList(): HTMLElement {
 export function exemptionList(): HTMLElement {
   return html`<ul>
     <li>
-      <strong>${EXEMPTION_LABELS["enhanced-supervision"]}</strong> — kommunen står på listen over kommuner under skærpet
-      tilsyn i mindst én måned af perioden (listen redigeres af brugeren: <code>data/skaerpet-tilsyn.csv</code>).
+      <strong>${EXEMPTION_LABELS["enhanced-supervision"]}</strong> ${T.exemptionSupervision}
+      <code>data/skaerpet-tilsyn.csv</code>).
     </li>
-    <li>
-      <strong>${EXEMPTION_LABELS["positive-trend"]}</strong> — andelen uden indsats falder fra hver måned til den næste
-      gennem hele perioden (sammenlignet præcist på antallene, hvor de kendes).
-    </li>
+    <li><strong>${EXEMPTION_LABELS["positive-trend"]}</strong> ${T.exemptionTrend}</li>
   </ul>`;
 }
 
@@ -221,38 +204,11 @@ export function differences(): HTMLElement {
   const f = FOLLOW_UP_DEFAULTS;
   const r = RESTORATION_DEFAULTS;
   const cal = (c: readonly StandardWindow[]) => c.map((w) => w.label).join("; ");
-  const rows: [string, string, string][] = [
-    [
-      "Kriterier",
-      `${formatCountWord(OVERALL_CRITERIA.length)}: samtaler og tilbud for kommunen som helhed`,
-      `${formatCount(PER_GROUP_CRITERIA.length)}: hver ydelsesgruppe og indsats for sig`,
-    ],
-    ["Periode", `${formatCountWord(f.windowMonths)} måneder (halvår)`, `${formatCountWord(r.windowMonths)} måneder`],
-    ["Kalender", cal(FOLLOW_UP_CALENDAR), cal(RESTORATION_CALENDAR)],
-    [
-      "En måned over grænsen",
-      `mere end ${formatPercentParameter(100 - f.threshold)} uden indsats (under ${formatPercentParameter(f.threshold)} fik den)`,
-      `mere end ${formatPercentParameter(r.limit)} uden indsats`,
-    ],
-    [
-      "Mindste antal borgere",
-      `${formatCount(f.minPopulation)} i hver måned`,
-      `${formatCount(r.minPopulation)} i hver måned`,
-    ],
-    ["Udpeget når", "alle måneder i perioden er over grænsen", "alle måneder i perioden er over grænsen"],
-    ["Undtagelser", "kandidater: skærpet tilsyn, konstant positiv udvikling", "ingen"],
-    [
-      "Hvad sker der",
-      "AMK kontakter kommunen og tilbyder faglig bistand; ingen skriftlig redegørelse",
-      `henvendelse og ${formatCountWord(r.restorationMonths)} måneder til at genoprette; derefter redegørelse og genopretningsplan; lykkes genopretningen ikke, kan borgmesteren indkaldes til ministermøde`,
-    ],
-    [
-      "Genoprettet",
-      "–",
-      `mindst én måned under ${formatPercentParameter(r.limit)} (præcis ${formatPercentParameter(r.limit)} genopretter ikke) eller under ${formatCount(r.minPopulation)} borgere`,
-    ],
-  ];
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="2020 og 2024 side om side">
+  const rows = T.differences(f, r, OVERALL_CRITERIA.length, PER_GROUP_CRITERIA.length, {
+    followUp: cal(FOLLOW_UP_CALENDAR),
+    restoration: cal(RESTORATION_CALENDAR),
+  });
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${T.differencesRegion}>
     <table class="rules-table" data-testid="differences">
       <thead>
         <tr>

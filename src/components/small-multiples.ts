@@ -8,12 +8,12 @@
 import * as Plot from "npm:@observablehq/plot";
 import { html } from "npm:htl";
 import {
+  MEASURE_TITLES,
+  MONTH_TABLE,
+  MULTIPLES_TEXT,
   formatMonthShort,
   formatPercent,
-  formatPercentParameter,
   formatCount,
-  formatCountWord,
-  monthsOfWindow,
   type Month,
   type MonthlyPanel,
   criterionLabel,
@@ -32,7 +32,7 @@ interface Point {
 }
 
 export function panelTitle(p: MonthlyPanel): string {
-  return p.group === "alle" ? `Alle ydelsesgrupper · ${criterionLabel(p.id)}` : criterionLabel(p.id);
+  return p.group === "alle" ? MULTIPLES_TEXT.allGroups(criterionLabel(p.id)) : criterionLabel(p.id);
 }
 
 /** One sentence: how many months were over the limit, unknown, and the latest share. */
@@ -40,10 +40,13 @@ export function panelSummary(p: MonthlyPanel): string {
   const breaches = p.months.filter((m) => m.breach === true).length;
   const unknown = p.months.filter((m) => m.shareWithout === null).length;
   const last = [...p.months].reverse().find((m) => m.shareWithout !== null);
-  const latest = last
-    ? `; seneste kendte andel ${formatPercent(last.shareWithout!)} (${formatMonthShort(last.month)})`
-    : "";
-  return `Over grænsen på ${formatPercentParameter(p.limit)} ${monthsOfWindow(breaches, p.months.length)}, ukendt i ${formatCountWord(unknown)}${latest}.`;
+  return MULTIPLES_TEXT.summary(
+    p.limit,
+    breaches,
+    p.months.length,
+    unknown,
+    last ? { month: last.month, share: last.shareWithout! } : null,
+  );
 }
 
 export interface SmallMultiplesOptions {
@@ -65,7 +68,7 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
   const band = first && last ? [{ x1: toDate(first), x2: toDate(last) }] : [];
   const domain = [toDate(p.months[0]!.month), toDate(p.months[p.months.length - 1]!.month)];
   const label = (d: Point) =>
-    `${formatMonthShort(d.month)}: ${d.share === null ? "ukendt" : formatPercent(d.share)}${d.breach ? " (over grænsen)" : ""}`;
+    `${formatMonthShort(d.month)}: ${d.share === null ? MONTH_TABLE.unknown : formatPercent(d.share)}${d.breach ? MULTIPLES_TEXT.overLimitNote : ""}`;
   const summary = panelSummary(p);
   // The chart is named by its title and described by the summary printed under it (hidden from
   // screen readers there, so it is read once).
@@ -127,13 +130,13 @@ function panel(p: MonthlyPanel, yMax: number, o: SmallMultiplesOptions): HTMLEle
 function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
   const months = panels[0]?.months.map((m) => m.month) ?? [];
   return html`<details class="small-multiples-table">
-    <summary>Tallene bag graferne (andel uden indsats; ✖ = over grænsen)</summary>
-    <div class="table-scroll" tabindex="0" role="region" aria-label="Tallene bag graferne">
+    <summary>${MULTIPLES_TEXT.figuresSummary}</summary>
+    <div class="table-scroll" tabindex="0" role="region" aria-label=${MULTIPLES_TEXT.figuresBehind}>
       <table>
         <thead>
           <tr>
-            <th>Måned</th>
-            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? `I alt · ${p.measure}` : criterionLabel(p.id)}</th>`)}
+            <th>${MONTH_TABLE.month}</th>
+            ${panels.map((p) => html`<th class="num">${p.group === "alle" ? MULTIPLES_TEXT.total(p.measure) : criterionLabel(p.id)}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -144,7 +147,7 @@ function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
                 ${panels.map((p) => {
                   const t = p.months[i]!;
                   return html`<td class="num">
-                    ${t.shareWithout === null ? "ukendt" : `${t.breach ? "✖ " : ""}${formatPercent(t.shareWithout)}`}
+                    ${t.shareWithout === null ? MONTH_TABLE.unknown : `${t.breach ? "✖ " : ""}${formatPercent(t.shareWithout)}`}
                   </td>`;
                 })}
               </tr>`,
@@ -156,7 +159,7 @@ function figuresTable(panels: readonly MonthlyPanel[]): HTMLElement {
 }
 
 export function smallMultiples(panels: readonly MonthlyPanel[], o: SmallMultiplesOptions): HTMLElement {
-  if (!panels.length) return html`<p>Ingen måneder at vise for kommunen.</p>`;
+  if (!panels.length) return html`<p>${MULTIPLES_TEXT.none}</p>`;
   let max = 0;
   for (const p of panels)
     for (const m of p.months) if (m.shareWithout !== null && m.shareWithout > max) max = m.shareWithout;
@@ -166,16 +169,15 @@ export function smallMultiples(panels: readonly MonthlyPanel[], o: SmallMultiple
     ${groups.map(
       (measure) =>
         html`<section>
-          <h3>${measure === "samtaler" ? "Samtaler" : "Tilbud"}</h3>
+          <h3>${MEASURE_TITLES[measure]}</h3>
           <div class="small-multiples-grid">
             ${panels.filter((p) => p.measure === measure).map((p) => panel(p, yMax, o))}
           </div>
         </section>`,
     )}
     <p class="small-multiples-legend">
-      Stiplet linje: grænsen. <span style="color:#b35806">✖</span> = måned over grænsen. Grå streg ved aksen = ukendt
-      andel (hul i kurven). Skygge = den valgte periode. Fælles akse for alle grafer
-      (${groupLabel("alle").toLowerCase()} og de enkelte grupper).
+      ${MULTIPLES_TEXT.legendBefore}
+      <span style="color:#b35806">✖</span> ${MULTIPLES_TEXT.legendAfter(groupLabel("alle"))}
     </p>
     ${figuresTable(panels)}
   </div>`;

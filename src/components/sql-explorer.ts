@@ -7,6 +7,7 @@ import { html } from "npm:htl";
 import * as Plot from "npm:@observablehq/plot";
 import { accessibleChart } from "./chart-a11y.js";
 import {
+  SQL_TEXT,
   STATUS_LABELS,
   explain,
   formatCount,
@@ -134,7 +135,7 @@ export interface ExampleQuery {
 
 export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
   {
-    label: "Udpegede kommuner pr. region",
+    label: SQL_TEXT.exampleFlaggedByRegion,
     sql: () => `SELECT coalesce(region, 'ukendt') AS region, count(DISTINCT municipality_code) AS udpegede
 FROM verdicts
 WHERE municipality_status IN ('flagged', 'not-restored')
@@ -142,14 +143,14 @@ GROUP BY 1
 ORDER BY udpegede DESC, region`,
   },
   {
-    label: "Andel uden indsats over tid for én kommune",
+    label: SQL_TEXT.exampleOneMunicipality,
     sql: ({ municipality }) => `SELECT month, measure, share_without
 FROM measurements
 WHERE municipality_code = '${municipality}' AND benefit_group = 'alle'
 ORDER BY month, measure`,
   },
   {
-    label: "Måneder med præcis 20,0\u00a0% uden indsats",
+    label: SQL_TEXT.exampleExactlyTwenty,
     sql: () => `SELECT municipality_name, benefit_group, measure, month, share_without
 FROM measurements
 WHERE share_without = 20.0
@@ -157,7 +158,7 @@ ORDER BY month, municipality_name
 LIMIT 500`,
   },
   {
-    label: "Gennemsnitlig andel uden indsats pr. måned",
+    label: SQL_TEXT.exampleAverage,
     sql: () => `SELECT month, round(avg(share_without), 1) AS gennemsnit
 FROM measurements
 WHERE benefit_group = 'alle' AND measure = 'samtaler'
@@ -165,7 +166,7 @@ GROUP BY month
 ORDER BY month`,
   },
   {
-    label: "Kriterier og vurderinger i perioden",
+    label: SQL_TEXT.exampleCriteria,
     sql: () => `SELECT criterion, status_label, count(*) AS antal
 FROM verdicts
 WHERE criterion IS NOT NULL
@@ -217,7 +218,7 @@ export function quickChart(columns: readonly string[], rows: readonly Row[]): SV
   const monthly = rows.every((r) => r[x] === null || /^\d{4}-\d{2}$/.test(String(r[x])));
   const data = rows.filter((r) => typeof r[y] === "number" && r[x] !== null);
   const fmt = (v: number) => NUMBER.format(v);
-  const aria = { ariaLabel: `Diagram af ${y} efter ${x}`, ariaDescription: "Tallene står i tabellen ovenfor." };
+  const aria = { ariaLabel: SQL_TEXT.chartName(y, x), ariaDescription: SQL_TEXT.chartDescription };
   const chart = monthly
     ? Plot.plot({
         ...aria,
@@ -252,7 +253,7 @@ const MAX_SHOWN = 500;
 
 function resultTable(columns: readonly string[], rows: readonly Row[]): HTMLElement {
   const numeric = new Set(columns.filter((c) => rows.some((r) => typeof r[c] === "number")));
-  return html`<div class="sql-result-table" tabindex="0" role="region" aria-label="Resultatet af forespørgslen">
+  return html`<div class="sql-result-table" tabindex="0" role="region" aria-label=${SQL_TEXT.resultRegion}>
     <table data-testid="sql-result" data-rows=${rows.length}>
       <thead>
         <tr>
@@ -281,8 +282,8 @@ export interface ExplorerContext {
 
 /** The explorer element: example picker, query editor, run button, error, result, chart, download. */
 export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
-  const examples = html<HTMLSelectElement>`<select id="sql-example" aria-label="Eksempel">
-    <option value="">Vælg et eksempel …</option>
+  const examples = html<HTMLSelectElement>`<select id="sql-example" aria-label=${SQL_TEXT.example}>
+    <option value="">${SQL_TEXT.chooseExample}</option>
     ${EXAMPLE_QUERIES.map((q, i) => html`<option value=${String(i)}>${q.label}</option>`)}
   </select>`;
   const editor = html<HTMLTextAreaElement>`<textarea
@@ -290,10 +291,10 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
     class="sql-query"
     rows="7"
     spellcheck="false"
-    aria-label="SQL-forespørgsel"
+    aria-label=${SQL_TEXT.query}
   ></textarea>`;
   editor.value = lastQuery ?? EXAMPLE_QUERIES[0]!.sql(ctx);
-  const run = html<HTMLButtonElement>`<button type="submit" id="sql-run">Kør forespørgsel</button>`;
+  const run = html<HTMLButtonElement>`<button type="submit" id="sql-run">${SQL_TEXT.run}</button>`;
   const error = html`<div class="sql-error" role="alert" data-testid="sql-error" hidden></div>`;
   const status = html`<p class="sql-status" role="status" aria-live="polite"></p>`;
   const output = html`<div class="sql-output"></div>`;
@@ -305,7 +306,7 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
     lastQuery = query;
     error.hidden = true;
     error.textContent = "";
-    status.textContent = "Kører …";
+    status.textContent = SQL_TEXT.running;
     run.disabled = true;
     try {
       const started = performance.now();
@@ -314,19 +315,19 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
       const columns = t.schema.fields.map((f) => f.name);
       const rows = resultRows(t);
       const ms = performance.now() - started;
-      status.textContent = `${formatCount(rows.length)} ${rows.length === 1 ? "række" : "rækker"} på ${formatCount(Math.max(1, Math.round(ms)))} ms${rows.length > MAX_SHOWN ? ` (viser de første ${formatCount(MAX_SHOWN)})` : ""}.`;
+      status.textContent = SQL_TEXT.done(rows.length, Math.max(1, Math.round(ms)), MAX_SHOWN);
       const csv = rowsToCsv(columns, rows);
       const href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
       const chart = quickChart(columns, rows);
       output.replaceChildren(
         html`<p>
-          <a href=${href} download="forespoergsel.csv" data-testid="sql-download">Hent resultatet som CSV</a>
+          <a href=${href} download=${SQL_TEXT.downloadFile} data-testid="sql-download">${SQL_TEXT.download}</a>
         </p>`,
         resultTable(columns, rows),
         chart
           ? html`<figure class="sql-chart">
               ${chart}
-              <figcaption>Hurtigt diagram: første talkolonne mod første tekstkolonne.</figcaption>
+              <figcaption>${SQL_TEXT.quickChart}</figcaption>
             </figure>`
           : "",
       );
@@ -335,7 +336,7 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
       status.textContent = "";
       error.hidden = false;
       error.replaceChildren(
-        html`<strong>DuckDB kunne ikke køre forespørgslen:</strong> <code>${(e as Error).message ?? String(e)}</code>`,
+        html`<strong>${SQL_TEXT.failed}</strong> <code>${(e as Error).message ?? String(e)}</code>`,
       );
       output.replaceChildren();
     } finally {
@@ -356,7 +357,7 @@ export function sqlExplorer(db: DuckClient, ctx: ExplorerContext): HTMLElement {
     }
   });
   const form = html`<form class="sql-explorer" data-testid="sql-explorer">
-    <div class="sql-controls"><label for="sql-example">Eksempler</label> ${examples}</div>
+    <div class="sql-controls"><label for="sql-example">${SQL_TEXT.examples}</label> ${examples}</div>
     ${editor}
     <div class="sql-controls">${run} <span class="muted">(Ctrl+Enter)</span></div>
     ${error}${status}${output}

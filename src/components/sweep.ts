@@ -5,7 +5,7 @@
  */
 import { html } from "npm:htl";
 import * as Plot from "npm:@observablehq/plot";
-import { formatCount, formatPercentParameter, type SweepPoint } from "./_gen/tidlig.js";
+import { SWEEP_TEXT, formatCount, formatPercentParameter, type SweepPoint } from "./_gen/tidlig.js";
 import { accessibleChart } from "./chart-a11y.js";
 
 export interface SweepSeries {
@@ -21,15 +21,15 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
   const current = series.find((s) => s.current);
   const atThreshold = current?.points.find((p) => p.threshold === threshold);
   const chart = Plot.plot({
-    ariaLabel: `Antal ${what} efter tærskel`,
-    ariaDescription: `En kurve for hver af ${series.length} perioder; ${current?.label ?? ""} er fremhævet. Tallene står i tabellen under diagrammet.`,
+    ariaLabel: SWEEP_TEXT.chartName(what),
+    ariaDescription: SWEEP_TEXT.chartDescription(series.length, current?.label ?? ""),
     height: 340,
     marginLeft: 50,
     x: {
-      label: "Tærskel: andel der skal have fået indsatsen (%)",
+      label: SWEEP_TEXT.thresholdAxis,
       tickFormat: (v: number) => formatPercentParameter(v).replace(/\s%$/, ""),
     },
-    y: { label: `Antal ${what}`, grid: true, tickFormat: (v: number) => formatCount(v) },
+    y: { label: SWEEP_TEXT.count(what), grid: true, tickFormat: (v: number) => formatCount(v) },
     marks: [
       Plot.lineY(
         data.filter((d) => !d.current),
@@ -52,7 +52,7 @@ export function sweepChart(series: readonly SweepSeries[], threshold: number, wh
         ? Plot.text([atThreshold], {
             x: "threshold",
             y: "flagged",
-            text: (d: SweepPoint) => `${formatCount(d.flagged)} ved ${formatPercentParameter(d.threshold)}`,
+            text: (d: SweepPoint) => SWEEP_TEXT.atThreshold(d.flagged, d.threshold),
             dx: 8,
             textAnchor: "start",
             dy: -10,
@@ -71,16 +71,16 @@ export function sweepTable(s: SweepSeries, threshold: number, what: string): HTM
     class="sweep-table table-scroll"
     tabindex="0"
     role="region"
-    aria-label=${`${s.label}: antal ${what} ved hver tærskel`}
+    aria-label=${SWEEP_TEXT.table(s.label, what)}
   >
     <table data-testid="sweep-table" data-period=${s.period}>
       <caption>
-        ${s.label}: antal ${what} ved hver tærskel
+        ${SWEEP_TEXT.table(s.label, what)}
       </caption>
       <thead>
         <tr>
-          <th scope="col" class="num">Tærskel</th>
-          <th scope="col" class="num">Antal ${what}</th>
+          <th scope="col" class="num">${SWEEP_TEXT.threshold}</th>
+          <th scope="col" class="num">${SWEEP_TEXT.count(what)}</th>
         </tr>
       </thead>
       <tbody>
@@ -92,7 +92,9 @@ export function sweepTable(s: SweepSeries, threshold: number, what: string): HTM
               class=${p.threshold === threshold ? "sweep-current" : ""}
               aria-current=${p.threshold === threshold ? "true" : null}
             >
-              <td class="num">${formatPercentParameter(p.threshold)}${p.threshold === threshold ? " (valgt)" : ""}</td>
+              <td class="num">
+                ${formatPercentParameter(p.threshold)}${p.threshold === threshold ? SWEEP_TEXT.chosen : ""}
+              </td>
               <td class="num">${formatCount(p.flagged)}</td>
             </tr>`,
         )}

@@ -3,7 +3,14 @@
  * by verdict and always carrying the verdict symbol and a short name, so colour is never the only
  * cue. Each tile links to /kommune/<code>; the verdict table is the full text alternative.
  */
-import { MUNICIPALITIES, STATUS_LABELS, STATUS_SYMBOLS, type MunicipalityStatus } from "./_gen/tidlig.js";
+import {
+  A11Y_LABELS,
+  MUNICIPALITIES,
+  STATUS_LABELS,
+  TILEMAP_TEXT,
+  STATUS_SYMBOLS,
+  type MunicipalityStatus,
+} from "./_gen/tidlig.js";
 import { STATUS_COLORS } from "./colors.js";
 import { tileLayout, type TileLayout } from "./tile-layout.js";
 import type { InPlaceView } from "./view.js";
@@ -92,15 +99,14 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
   figure.className = "tilemap";
   figure.dataset.testid = "tilemap";
   figure.style.maxWidth = `${Math.max(width, 320)}px`;
-  // labels: "Spring kortet over"
   const skip = o.skipTo
-    ? `<a class="skip-inline" href="#${escapeXml(o.skipTo)}" data-testid="skip-tilemap">Spring kortet over</a>`
+    ? `<a class="skip-inline" href="#${escapeXml(o.skipTo)}" data-testid="skip-tilemap">${A11Y_LABELS.skipTileMap}</a>`
     : "";
   figure.innerHTML =
     skip +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group">${tiles.join("")}</svg>` +
     `<ul class="tilemap-legend"></ul>` +
-    `<figcaption>Hver kommune er ét felt, placeret efter sin beliggenhed, så også de små kommuner omkring København kan ses. Klik på et felt for kommunens side.</figcaption>`;
+    `<figcaption>${TILEMAP_TEXT.caption}</figcaption>`;
   const svg = figure.querySelector("svg")!;
   const legend = figure.querySelector("ul")!;
   const els = Array.from(svg.querySelectorAll<SVGAElement>("a[data-tile]"), (a) => {
@@ -129,20 +135,12 @@ export function tileMapView(o: Omit<TileMapOptions, "status">): TileMapView {
       el.a.setAttribute("class", `tile tile--${s}`);
       // The <title> names the link (full name and verdict); an aria-label would not contain the
       // abbreviated name shown on the tile (WCAG 2.5.3, label in name).
-      el.title.textContent = `${el.name} (${el.code}) — ${STATUS_LABELS[s]}`;
+      el.title.textContent = TILEMAP_TEXT.tile(el.name, el.code, s);
       el.rect.setAttribute("fill", STATUS_COLORS[s]);
       el.symbol.textContent = STATUS_SYMBOLS[s];
     }
-    const summary = LEGEND.filter((s) => counts.has(s))
-      .map((s) => `${counts.get(s)} ${STATUS_LABELS[s].toLowerCase()}`)
-      .join(", ");
-    if (summary !== summaryText) {
-      summaryText = summary;
-      svg.setAttribute(
-        "aria-label",
-        `Kort over Danmarks 98 kommuner som lige store felter, farvet efter vurdering: ${summary}.`,
-      );
-    }
+    const summary = TILEMAP_TEXT.aria(LEGEND.filter((s) => counts.has(s)).map((s) => [s, counts.get(s)!] as const));
+    if (summary !== summaryText) svg.setAttribute("aria-label", (summaryText = summary));
     const h = LEGEND.filter((s) => counts.has(s))
       .map(
         (s) =>

@@ -6,6 +6,8 @@
 import { html } from "npm:htl";
 import {
   EXEMPTION_LABELS,
+  MONTH_TABLE,
+  TRACE_TEXT,
   MODE_LABELS,
   STATUS_LABELS,
   STATUS_SYMBOLS,
@@ -16,7 +18,6 @@ import {
   formatMonthList,
   formatMonthShort,
   formatPercent,
-  formatPercentParameter,
   type CriterionTrace,
   type Evaluation,
   type MonthTrace,
@@ -37,24 +38,26 @@ export function statusBadge(status: MunicipalityVerdict["status"], label = STATU
 }
 
 function yesNo(b: boolean | null, yes: string, no: string): string {
-  return b === null ? "ukendt" : b ? yes : no;
+  return b === null ? MONTH_TABLE.unknown : b ? yes : no;
 }
 
 function monthRow(t: CriterionTrace, m: MonthTrace): HTMLElement {
   const deciding = t.decidingMonths.includes(m.month);
   const population =
-    m.population === null ? "ukendt" : `${m.populationIsLowerBound ? "mindst " : ""}${formatCount(m.population)}`;
+    m.population === null
+      ? MONTH_TABLE.unknown
+      : `${m.populationIsLowerBound ? MONTH_TABLE.atLeast : ""}${formatCount(m.population)}`;
   return html`<tr class=${deciding ? "trace-deciding" : ""} data-month=${m.month} data-breach=${String(m.breach)}>
     <td>
-      ${formatMonthShort(m.month)}${deciding ? html` <span title="afgørende måned" aria-label="afgørende måned">◆</span>` : ""}
+      ${formatMonthShort(m.month)}${deciding ? html` <span title=${MONTH_TABLE.decidingMonth} aria-label=${MONTH_TABLE.decidingMonth}>◆</span>` : ""}
     </td>
     <td class="num">${population}</td>
-    <td class="num">${m.without === null ? "ukendt" : formatCount(m.without)}</td>
-    <td class="num">${m.shareWithout === null ? "ukendt" : formatPercent(m.shareWithout)}</td>
-    <td>${yesNo(m.breach, "✖ over grænsen", "✔ ikke over")}</td>
-    ${t.mode === "restoration" ? html`<td>${yesNo(m.restores, "✔ genopretter", "✖ genopretter ikke")}</td>` : ""}
+    <td class="num">${m.without === null ? MONTH_TABLE.unknown : formatCount(m.without)}</td>
+    <td class="num">${m.shareWithout === null ? MONTH_TABLE.unknown : formatPercent(m.shareWithout)}</td>
+    <td>${yesNo(m.breach, MONTH_TABLE.breachMark, MONTH_TABLE.noBreachMark)}</td>
+    ${t.mode === "restoration" ? html`<td>${yesNo(m.restores, MONTH_TABLE.restores, MONTH_TABLE.notRestores)}</td>` : ""}
     <td>
-      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? ` (mangler: ${m.groupsWithoutCounts.map(groupLabel).join(", ")})` : ""}
+      ${SOURCE_LABELS[m.source]}${m.groupsWithoutCounts.length ? MONTH_TABLE.missingGroups(m.groupsWithoutCounts.map(groupLabel)) : ""}
     </td>
   </tr>`;
 }
@@ -65,9 +68,9 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
       "months" in c
         ? `: ${formatMonthList(c.months)}`
         : c.code === "window-length"
-          ? `: ${c.actual} måneder, normalt ${c.expected}`
+          ? TRACE_TEXT.windowLength(c.actual, c.expected)
           : "";
-    return html`<li>${CAVEAT_LABELS[c.code] ?? "Forbehold"}${months}</li>`;
+    return html`<li>${CAVEAT_LABELS[c.code] ?? TRACE_TEXT.caveats}${months}</li>`;
   });
   const exemptions = t.exemptionCandidates.map((e) =>
     e.code === "positive-trend"
@@ -84,21 +87,21 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
       class="table-scroll"
       tabindex="0"
       role="region"
-      aria-label=${`Måned for måned: ${criterionLabel(t.criterion)}`}
+      aria-label=${MONTH_TABLE.monthByMonthOf(criterionLabel(t.criterion))}
     >
       <table class="trace-table">
         <caption>
-          Måned for måned (◆ = afgørende måned)
+          ${MONTH_TABLE.monthByMonth}
         </caption>
         <thead>
           <tr>
-            <th>Måned</th>
-            <th class="num">Borgere</th>
-            <th class="num">Uden indsats</th>
-            <th class="num">Andel uden indsats</th>
-            <th>Over grænsen</th>
-            ${t.mode === "restoration" ? html`<th>Genopretning</th>` : ""}
-            <th>Kilde</th>
+            <th>${MONTH_TABLE.month}</th>
+            <th class="num">${MONTH_TABLE.population}</th>
+            <th class="num">${MONTH_TABLE.without}</th>
+            <th class="num">${MONTH_TABLE.shareWithout}</th>
+            <th>${MONTH_TABLE.overLimit}</th>
+            ${t.mode === "restoration" ? html`<th>${MONTH_TABLE.restoration}</th>` : ""}
+            <th>${MONTH_TABLE.source}</th>
           </tr>
         </thead>
         <tbody>
@@ -107,28 +110,25 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
       </table>
     </div>
     <dl class="trace-facts">
-      <dt>Afgørende regel</dt>
+      <dt>${TRACE_TEXT.clause}</dt>
       <dd>${CLAUSE_LABELS[t.clause]}</dd>
-      <dt>Afgørende måneder</dt>
-      <dd>${t.decidingMonths.length ? formatMonthList(t.decidingMonths) : "ingen"}</dd>
-      <dt>Grænse</dt>
-      <dd>
-        over ${formatPercentParameter(t.limit)} uden indsats er over grænsen; mindst ${formatCount(t.minPopulation)}
-        borgere pr. måned
-      </dd>
-      <dt>Grupper</dt>
+      <dt>${TRACE_TEXT.decidingMonths}</dt>
+      <dd>${t.decidingMonths.length ? formatMonthList(t.decidingMonths) : TRACE_TEXT.none}</dd>
+      <dt>${TRACE_TEXT.limit}</dt>
+      <dd>${TRACE_TEXT.limitFact(t.limit, t.minPopulation)}</dd>
+      <dt>${TRACE_TEXT.groups}</dt>
       <dd>${t.groups.map(groupLabel).join(", ")}</dd>
-      <dt>Forbehold</dt>
+      <dt>${TRACE_TEXT.caveats}</dt>
       <dd>
         ${
           caveats.length
             ? html`<ul>
                 ${caveats}
               </ul>`
-            : "ingen"
+            : TRACE_TEXT.none
         }
       </dd>
-      <dt>Undtagelseskandidater</dt>
+      <dt>${TRACE_TEXT.exemptionCandidates}</dt>
       <dd>
         ${
           exemptions.length
@@ -136,8 +136,8 @@ function criterionTrace(t: CriterionTrace): HTMLElement {
                 ${exemptions}
               </ul>`
             : t.status === "flagged" || t.status === "exempted"
-              ? "ingen"
-              : "kun relevant for udpegede kriterier"
+              ? TRACE_TEXT.none
+              : TRACE_TEXT.onlyFlagged
         }
       </dd>
     </dl>
@@ -153,21 +153,19 @@ export interface TraceContext {
 export function traceView(evaluation: Evaluation, verdict: MunicipalityVerdict | null, ctx: TraceContext): HTMLElement {
   if (!verdict) {
     return html`<div data-testid="trace" class="trace">
-      <p>Data har ingen rækker for kommunen i denne periode.</p>
+      <p>${TRACE_TEXT.noRows}</p>
     </div>`;
   }
   const doc = evaluationDocument({ ...evaluation, municipalities: [verdict] }, ctx);
   const head = `${RULE_SETS[evaluation.ruleSet].name}, ${MODE_LABELS[evaluation.mode].toLowerCase()}, ${formatMonthShort(evaluation.window[0]!)}–${formatMonthShort(evaluation.window[evaluation.window.length - 1]!)}`;
   return html`<div data-testid="trace" class="trace" data-status=${verdict.status}>
     <p>
-      ${head}. Kommunens samlede status:
-      ${statusBadge(verdict.status)}${verdict.criteria.length ? "" : " (intet kriterium har data)"}.
+      ${head}. ${TRACE_TEXT.overallStatus}
+      ${statusBadge(verdict.status)}${verdict.criteria.length ? "" : TRACE_TEXT.noCriterionData}.
     </p>
     ${verdict.criteria.map(criterionTrace)}
     <details class="trace-json">
-      <summary>
-        Beregningsgrundlaget som JSON (samme format som <code>tidlig-indsats evaluate --format json</code>)
-      </summary>
+      <summary>${TRACE_TEXT.json} <code>${TRACE_TEXT.jsonCommand}</code>)</summary>
       <pre>${JSON.stringify(doc, null, 2)}</pre>
     </details>
   </div>`;

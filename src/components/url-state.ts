@@ -4,6 +4,7 @@
  */
 import { html } from "npm:htl";
 import {
+  STATE_NOTES_TEXT,
   parseViewState,
   viewStateSearch,
   type Period,
@@ -26,7 +27,7 @@ export function writeViewState(state: ViewState, defaultPeriod: (rules: RuleSetI
 export function stateNotes(notes: readonly StateNote[]): HTMLElement | string {
   if (!notes.length) return "";
   return html`<div class="state-notes" role="status" data-testid="state-notes">
-    <strong>Nogle parametre i adressen kunne ikke bruges:</strong>
+    <strong>${STATE_NOTES_TEXT.heading}</strong>
     <ul>
       ${notes.map((n) => html`<li><code>${n.parameter}=${n.value}</code>: ${n.message}</li>`)}
     </ul>

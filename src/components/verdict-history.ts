@@ -6,6 +6,8 @@ import { html } from "npm:htl";
 import {
   periodLabel,
   CRITERION_LABELS,
+  HISTORY_TEXT,
+  TABLE_LABELS,
   RULE_SETS,
   STATUS_LABELS,
   STATUS_SYMBOLS,
@@ -47,8 +49,8 @@ function wideHead(criteria: readonly string[]): HTMLElement {
   const measures = [...new Set(criteria.map((c) => c.split(":")[1] ?? c))];
   return html`<thead>
     <tr>
-      <th scope="col" rowspan="2">Periode</th>
-      <th scope="col" rowspan="2">Kommunen</th>
+      <th scope="col" rowspan="2">${TABLE_LABELS.period}</th>
+      <th scope="col" rowspan="2">${TABLE_LABELS.theMunicipality}</th>
       ${measures.map(
         (m) =>
           html`<th
@@ -68,10 +70,10 @@ function wideHead(criteria: readonly string[]): HTMLElement {
 
 export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement {
   const name = RULE_SETS[h.ruleSet].name;
-  if (!h.rows.length) return html`<p>Data dækker ingen standardperiode i ${name}.</p>`;
+  if (!h.rows.length) return html`<p>${HISTORY_TEXT.noPeriod(name)}</p>`;
   // Per-group criteria (the 2020 model): a header row per measure over short group names.
   const wide = h.criteria.some((c) => c.includes(":"));
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${`Vurderinger over tid, ${name}`}>
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${HISTORY_TEXT.region(name)}>
     <table
       class=${`history-table${wide ? " history-table--wide" : ""}`}
       data-testid=${`history-${h.ruleSet}`}
@@ -85,8 +87,8 @@ export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement 
           ? wideHead(h.criteria)
           : html`<thead>
               <tr>
-                <th scope="col">Periode</th>
-                <th scope="col">Kommunen</th>
+                <th scope="col">${TABLE_LABELS.period}</th>
+                <th scope="col">${TABLE_LABELS.theMunicipality}</th>
                 ${h.criteria.map((c) => html`<th scope="col">${criterionLabel(c)}</th>`)}
               </tr>
             </thead>`
@@ -103,7 +105,7 @@ export function historyTable(h: RuleSetHistory, o: HistoryOptions): HTMLElement 
             aria-current=${selected ? "true" : null}
           >
             <th scope="row">${periodLabel(period)}</th>
-            ${cell(verdict?.status ?? null, `${periodLabel(period)}, kommunen`, href, select)}
+            ${cell(verdict?.status ?? null, HISTORY_TEXT.municipalityCell(periodLabel(period)), href, select)}
             ${h.criteria.map((c) => cell(byId.get(c) ?? null, `${periodLabel(period)}, ${criterionLabel(c)}`, href, select))}
           </tr>`;
         })}

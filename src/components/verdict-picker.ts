@@ -4,7 +4,7 @@
  */
 import { html } from "npm:htl";
 import { valueView } from "./view.js";
-import { RULE_SETS, RULE_SET_IDS, type Period, type RuleSetId, periodLabel } from "./_gen/tidlig.js";
+import { HISTORY_TEXT, RULE_SETS, RULE_SET_IDS, type Period, type RuleSetId, periodLabel } from "./_gen/tidlig.js";
 
 export interface Selection {
   readonly rules: RuleSetId;
@@ -43,7 +43,7 @@ export function verdictPicker(
   </select>`;
   select.value = initialKey;
   const form = html<HTMLFormElement>`<form class="verdict-picker no-print" onsubmit=${(e: Event) => e.preventDefault()}>
-    <label for="verdict-picker">Vis vurdering for</label> ${select}
+    <label for="verdict-picker">${HISTORY_TEXT.showVerdictFor}</label> ${select}
   </form>`;
   let value = initial;
   const show = (v: Selection) => {

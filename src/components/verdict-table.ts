@@ -5,6 +5,8 @@
  */
 import {
   STATUS_LABELS,
+  TABLE_LABELS,
+  VERDICT_TABLE_TEXT,
   STATUS_SYMBOLS,
   municipalityByCode,
   toCsv,
@@ -65,7 +67,7 @@ export function verdictTableView(href: (code: string) => string = (c) => `./komm
   // A scroll box for the wide table: focusable and named, so it can be scrolled from the keyboard.
   wrap.tabIndex = 0;
   wrap.setAttribute("role", "region");
-  wrap.setAttribute("aria-label", "Vurderinger pr. kommune");
+  wrap.setAttribute("aria-label", VERDICT_TABLE_TEXT.region);
   wrap.dataset.testid = "verdict-table-scroll";
   let key = "";
   /** Per row: the status cell and each criterion's cell (null where the criterion is not measured). */
@@ -108,7 +110,8 @@ function verdictTableHtml(
   href: (code: string) => string,
 ): HTMLTableElement {
   const head =
-    `<tr><th scope="col">Kode</th><th scope="col">Kommune</th><th scope="col">Region</th><th scope="col">Vurdering</th>` +
+    `<tr><th scope="col">${TABLE_LABELS.code}</th><th scope="col">${TABLE_LABELS.municipality}</th>` +
+    `<th scope="col">${TABLE_LABELS.region}</th><th scope="col">${TABLE_LABELS.verdict}</th>` +
     criteria
       .map((c) => `<th scope="col" class="vt-crit-head">${escapeHtml(criterionLabel(c)).replace(": ", ":<br>")}</th>`)
       .join("") +
@@ -122,7 +125,11 @@ function verdictTableHtml(
         `<th scope="row"><a href="${escapeHtml(href(m.code))}">${escapeHtml(m.name)}</a></th><td>${escapeHtml(region.replace(/^Region /, ""))}</td>` +
         statusCell(m.status, true) +
         criteria
-          .map((c) => (byId.has(c) ? statusCell(byId.get(c)!, false) : `<td class="vt-crit" title="Måles ikke">–</td>`))
+          .map((c) =>
+            byId.has(c)
+              ? statusCell(byId.get(c)!, false)
+              : `<td class="vt-crit" title="${TABLE_LABELS.notMeasured}">–</td>`,
+          )
           .join("") +
         `</tr>`
       );
@@ -137,7 +144,7 @@ function verdictTableHtml(
  * A download link for the verdicts as CSV. The CSV is made when the link is clicked, so a
  * repaint never pays for it.
  */
-export function csvDownload(e: Evaluation, filename: string, text = "Hent vurderingerne som CSV"): HTMLElement {
+export function csvDownload(e: Evaluation, filename: string, text = VERDICT_TABLE_TEXT.download): HTMLElement {
   const a = document.createElement("a");
   a.className = "csv-download";
   a.dataset.testid = "csv-download";

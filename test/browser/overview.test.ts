@@ -314,7 +314,7 @@ describeSite("overview page /", (site) => {
   test("the CSV download holds the verdicts of all 98 municipalities", async () => {
     const { page } = await site.open("/");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=csv-download]")]);
-    expect(download.suggestedFilename()).toMatch(/^afgoerelser-opfoelgning-2024-\d{4}H[12]\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^vurderinger-opfoelgning-2024-\d{4}H[12]\.csv$/);
     // The shared chromium is a remote browser to playwright: read the download as a stream.
     const csv = await text(await download.createReadStream());
     const lines = csv.trim().split("\n");
