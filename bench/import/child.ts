@@ -1,8 +1,9 @@
 /**
  * Child process of the import benchmark (run with --expose-gc): one parse + validation of a large
- * canonical CSV from disk by the CLI's own file path (readMeasurementsFile: read in 16 KB chunks,
- * the usual rows parsed from the bytes and the rest decoded, into typed columns), measured in a
- * fresh process so its peak memory is its own. The result is used through its columns (row count): no Cell is materialised.
+ * canonical CSV from disk by the CLI's own file path (readMeasurementsFile: read in 16 KB
+ * chunks, the usual rows parsed from the bytes and the rest decoded, into typed columns),
+ * measured in a fresh process so its peak memory is its own. The result is used through its
+ * columns (row count): no Cell is materialised.
  * Prints one JSON line: { rows, ms, fileBytes, baselineRssBytes, peakRssBytes, retainedHeapBytes, ... }.
  *
  * Peak RSS is the kernel's high-water mark of this process image (VmHWM in /proc/self/status),
